@@ -1,0 +1,98 @@
+"""Command-line interface: parses arguments, library functions do the work.
+
+Exit status: 0 every document gave a record; 1 some did not; 2 usage errors;
+130 interrupted by Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+log = logging.getLogger("newsextract")
+
+
+def _setup_logging(verbosity: int) -> None:
+    level = logging.WARNING - 10 * verbosity
+    logging.basicConfig(level=max(logging.DEBUG, level), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"newsextract: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    summary = run_batch(args.paths, Path(args.output), errors=Path(args.errors) if args.errors else None,
+                        workers=args.workers, resume=args.resume, topics=args.topics,
+                        progress=not args.quiet)
+    print(summary.line(), file=sys.stderr)
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .records import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .show import show_path
+
+    return show_path(args.file, topics=args.topics)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsextract", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ext = sub.add_parser("extract", help="extract records from files and folders into JSONL")
+    ext.add_argument("paths", nargs="+", metavar="PATH")
+    ext.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    ext.add_argument("--errors", metavar="FILE", help="errors file (default: OUT.errors.jsonl)")
+    ext.add_argument("--workers", type=int, default=1, metavar="N")
+    ext.add_argument("--resume", action="store_true", help="skip documents already in OUT")
+    ext.add_argument("--topics", metavar="FILE", help="a taxonomy TOML file of your own")
+    ext.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ext.set_defaults(func=_cmd_extract)
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of a record")
+    sch.set_defaults(func=_cmd_schema)
+
+    show = sub.add_parser("show", help="a readable summary of one document's record")
+    show.add_argument("file")
+    show.add_argument("--topics", metavar="FILE")
+    show.set_defaults(func=_cmd_show)
+
+    from .evaluation import cli as eval_cli
+
+    eval_cli.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    _setup_logging(args.verbose)
+    if getattr(args, "workers", 1) < 1:
+        print("newsextract: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

@@ -1,0 +1,110 @@
+"""The ``Doc``: one document's text with tokens, sentences, NER spans and zones.
+
+Everything carries character offsets into ``Doc.text``; third-party objects
+never appear here (see ``nlp.py`` for the adapters).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    index: int = 0  # position in Doc.tokens
+    sent: int = 0  # index of its sentence in Doc.sents
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    first: int = 0  # index of its first token
+    last: int = 0  # index after its last token
+
+
+@dataclass(slots=True)
+class NerSpan:
+    start: int
+    end: int
+    type: str  # PER, LOC, ORG
+    text: str
+
+
+@dataclass(slots=True)
+class ZoneSpan:
+    start: int
+    end: int
+    kind: str
+
+
+# Zones whose content is not counted by extractors (repeated or site furniture).
+IGNORED_ZONES = frozenset({"photo_credit", "caption", "boilerplate", "age_mark"})
+
+
+@dataclass
+class Doc:
+    text: str
+    doc_id: str = ""
+    title: Optional[str] = None
+    published: Optional[str] = None  # ISO date, the anchor for relative dates
+    published_inferred: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+    tokens: list[Token] = field(default_factory=list)
+    sents: list[Sentence] = field(default_factory=list)
+    ner: list[NerSpan] = field(default_factory=list)
+    zones: list[ZoneSpan] = field(default_factory=list)
+    # Results of earlier stages, by stage name ("countries", "persons", ...).
+    results: dict[str, list] = field(default_factory=dict)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+    _ignored: list[tuple[int, int]] = field(default_factory=list, repr=False)
+
+    # --- indexes -----------------------------------------------------------
+    def index(self) -> None:
+        """Rebuild lookup tables after tokens, sentences or zones change."""
+        self._token_starts = [t.start for t in self.tokens]
+        self._ignored = sorted((z.start, z.end) for z in self.zones if z.kind in IGNORED_ZONES)
+
+    def token_at(self, offset: int) -> Optional[Token]:
+        """The token covering a character offset, or None."""
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        if 0 <= i < len(self.tokens) and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens lying inside ``[start, end)``."""
+        i = bisect.bisect_left(self._token_starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            if self.tokens[i].end <= end:
+                out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def sent_of(self, offset: int) -> Optional[Sentence]:
+        tok = self.token_at(offset)
+        if tok is not None:
+            return self.sents[tok.sent]
+        for sent in self.sents:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None
+
+    def is_ignored(self, start: int, end: int | None = None) -> bool:
+        """True when ``[start, end)`` lies in boilerplate, credits or a repeated caption."""
+        end = start + 1 if end is None else end
+        i = bisect.bisect_right(self._ignored, (start, float("inf"))) - 1
+        return 0 <= i < len(self._ignored) and self._ignored[i][0] <= start and end <= self._ignored[i][1]
+
+    def zone_kind(self, offset: int) -> str:
+        for zone in self.zones:
+            if zone.start <= offset < zone.end:
+                return zone.kind
+        return "body"

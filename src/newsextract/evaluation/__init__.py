@@ -1,0 +1,1 @@
+"""Evaluation: gold loaders, scorers and reports."""

@@ -1,0 +1,1 @@
+"""Rule-based extractors: each is a plain function of the ``Doc`` returning records."""

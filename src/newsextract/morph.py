@@ -1,0 +1,60 @@
+"""pymorphy3 behind a small cached facade.
+
+``parse(word)`` is cached with ``functools.lru_cache``; callers get plain
+``Parse`` objects of pymorphy3 but never store them in records.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pymorphy3
+
+_ANALYZER: pymorphy3.MorphAnalyzer | None = None
+
+
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The process-wide morphological analyzer (built on first use)."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = pymorphy3.MorphAnalyzer()
+    return _ANALYZER
+
+
+@functools.lru_cache(maxsize=200_000)
+def parse(word: str) -> tuple:
+    """All pymorphy3 parses of a word (cached)."""
+    return tuple(analyzer().parse(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The most likely normal form, lower-cased (``Сахалинской`` -> ``сахалинский``)."""
+    parses = parse(word)
+    return parses[0].normal_form if parses else word.lower()
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 admits for a word."""
+    return frozenset(p.normal_form for p in parse(word)) or frozenset({word.lower()})
+
+
+def inflect(word: str, grammemes: set[str], *, pos: str | None = None) -> str | None:
+    """Inflect a word into ``grammemes``; None when pymorphy3 cannot."""
+    for p in parse(word):
+        if pos and p.tag.POS != pos:
+            continue
+        form = p.inflect(grammemes)
+        if form is not None:
+            return form.word
+    return None
+
+
+def match_case(template: str, word: str) -> str:
+    """Give ``word`` the capitalisation of ``template`` (``Москва``, ``москве`` -> ``Москве``)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
