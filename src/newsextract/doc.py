@@ -18,6 +18,8 @@ class Token:
     text: str
     index: int = 0  # position in Doc.tokens
     sent: int = 0  # index of its sentence in Doc.sents
+    lemma: str = ""  # most likely normal form, lower case ("сахалинской" -> "сахалинский")
+    lemmas: frozenset = frozenset()  # every normal form pymorphy3 admits
 
 
 @dataclass(slots=True)

@@ -29,15 +29,15 @@ def parse(word: str) -> tuple:
 
 @functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
-    """The most likely normal form, lower-cased (``Сахалинской`` -> ``сахалинский``)."""
+    """The most likely normal form, lower-cased, ё folded to е (``Сахалинской`` -> ``сахалинский``)."""
     parses = parse(word)
-    return parses[0].normal_form if parses else word.lower()
+    return (parses[0].normal_form if parses else word.lower()).replace("ё", "е")
 
 
 @functools.lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
-    """Every normal form pymorphy3 admits for a word."""
-    return frozenset(p.normal_form for p in parse(word)) or frozenset({word.lower()})
+    """Every normal form pymorphy3 admits for a word (ё folded to е)."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parse(word)) or frozenset({word.lower()})
 
 
 def inflect(word: str, grammemes: set[str], *, pos: str | None = None) -> str | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import razdel
 
+from . import morph
 from .doc import Doc, NerSpan, Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -102,3 +103,15 @@ def tag_ner(doc: Doc, model: NerModel) -> None:
     batch = 64
     for i in range(0, len(pieces), batch):
         doc.ner.extend(model.spans(pieces[i:i + batch]))
+
+
+def lemmatize(doc: Doc) -> None:
+    """Give every token its pymorphy3 lemma(s); ``morph`` caches each word once."""
+    for tok in doc.tokens:
+        word = tok.text
+        if word[:1].isalpha():
+            tok.lemma = morph.lemma(word)
+            tok.lemmas = morph.lemmas(word)
+        else:
+            tok.lemma = word.lower()
+            tok.lemmas = frozenset((tok.lemma,))

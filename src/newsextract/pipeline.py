@@ -47,6 +47,7 @@ class Pipeline:
         self.stages: list[tuple[str, Stage]] = [
             ("structure", structure.analyze),
             ("segment", nlp.segment),
+            ("morph", nlp.lemmatize),
             ("ner", partial(nlp.tag_ner, model=self.ner)),
             ("published", structure.infer_published),
             ("dates", dates.extract),
