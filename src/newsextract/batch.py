@@ -110,9 +110,9 @@ def run_batch(paths: list[str], out: Path, *, errors: Optional[Path] = None, wor
     skip = done_keys(out) if resume else set()
     summary = Summary()
     mode = "a" if resume else "w"
-    with out.open(mode, encoding="utf-8") as out_fh, errors.open(mode, encoding="utf-8") as err_fh:
+    with out.open(mode, encoding="utf-8") as out_fh, errors.open("w", encoding="utf-8") as err_fh:
         def items() -> Iterator[Item]:
-            for read in read_paths(paths):
+            for read in read_paths(paths, exclude=(out, errors)):
                 if isinstance(read, Failure):
                     summary.failed += 1
                     summary.failures.append(read)

@@ -28,7 +28,7 @@ BOMS = [  # longest first: UTF-32 LE starts with the UTF-16 LE BOM
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-CYRILLIC_CANDIDATES = ("cp1251", "koi8_r", "mac_cyrillic", "cp866", "iso8859_5")
+CYRILLIC_CANDIDATES = ("cp1251", "koi8_r", "cp866", "iso8859_5")  # ties go to the first
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -101,19 +101,19 @@ def decode(raw: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     candidates = []
-    for encoding in CYRILLIC_CANDIDATES:
+    for rank, encoding in enumerate(CYRILLIC_CANDIDATES):
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        candidates.append((_cyrillic_score(text[:20000]), encoding, text))
+        candidates.append((_cyrillic_score(text[:20000]), -rank, encoding, text))
     best = _charset_normalizer_guess(raw)
     if best is not None:
         text, encoding = best
-        candidates.append((_cyrillic_score(text[:20000]) - 0.001, encoding, text))
+        candidates.append((_cyrillic_score(text[:20000]), -len(CYRILLIC_CANDIDATES), encoding, text))
     if not candidates:
         raise ReadError("DecodeError", "no known encoding decodes this file")
-    score, encoding, text = max(candidates)
+    _, _, encoding, text = max(candidates)
     return text, encoding
 
 
@@ -232,9 +232,9 @@ def _html_item(html: str, doc_id: str, source: dict) -> Item:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True,
                                favor_precision=True, deduplicate=False) or ""
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, extensive=False)
     title = meta.title if meta is not None and meta.title else None
-    published = _iso_date(meta.date) if meta is not None and meta.date else None
+    published = _html_date(html)
     text = normalize_newlines(text)
     if not text.strip():
         raise ReadError("EmptyDocument", "no main text found in the HTML")
@@ -242,6 +242,16 @@ def _html_item(html: str, doc_id: str, source: dict) -> Item:
         title = title.strip()
     return Item(text=text, doc_id=doc_id, title=title, published=published,
                 source=Source(**source))
+
+
+def _html_date(html: str) -> Optional[str]:
+    """The publication date from the page's metadata only (no guessing from footers)."""
+    from htmldate import find_date
+
+    try:
+        return _iso_date(find_date(html, extensive_search=False, original_date=True))
+    except Exception:  # noqa: BLE001 - a broken page has no date, not an error
+        return None
 
 
 def _load_json(text: str):
@@ -281,7 +291,12 @@ def _jsonl_items(text: str, path: Path, doc_id: str, source: dict) -> Iterator[R
         yield item
 
 
-def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Read]:
-    """Every item (or failure) under the paths, in a stable order."""
+def read_paths(paths: Iterable[str | os.PathLike], *, exclude: Iterable[os.PathLike] = ()) -> Iterator[Read]:
+    """Every item (or failure) under the paths, in a stable order.
+
+    ``exclude``: files never read (the batch's own output and errors files).
+    """
+    skip = {os.path.realpath(p) for p in exclude}
     for path, root in iter_files(paths):
-        yield from read_file(path, root)
+        if os.path.realpath(path) not in skip:
+            yield from read_file(path, root)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .doc import Doc, ZoneSpan
 
+MAX_HEADLINE_CHARS = 300  # a longer first line is body text, not a headline
 # Genitive month names as in datelines: "22 ноября." -> 11
 MONTHS_GEN = {
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
@@ -47,12 +48,13 @@ BOILERPLATE_RE = re.compile(
     r"печать|распечатать|оставить комментарий|©|\(c\)|все права защищены)",
     re.I,
 )
-YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
-MONTH_YEAR_RE = re.compile(
-    r"(?:(\d{1,2})\s+)?(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-яё]{0,3}\s+(19[5-9]\d|20[0-4]\d)",
+# "16 мая 2025", "в мае 2025 года", "в 2024 году", "2023 г." -> day?, month?, year
+MENTION_RE = re.compile(
+    r"(?:(?:(?P<day>\d{1,2})\s+)?(?P<month>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-яё]{0,3}\s+)?(?P<year>19[5-9]\d|20[0-4]\d)(?!\d)(?(month)|\s*(?:год|г\.))",
     re.I,
 )
+RESULT_MARKERS = re.compile(r"итог|по результатам|за\s+(?:весь\s+)?\d{4}\s+год|в\s+течение\s+\d{4}", re.I)
 FUTURE_MARKERS = re.compile(
     r"приглас|приглаш|состоится|пройд[её]т|пройдут|планир|запланир|намечен|предстоящ|"
     r"будет|будут|стартует|откроется|начн[её]тся|ожидается|ожидают|собира[ею]тся|намерен|"
@@ -93,7 +95,7 @@ def analyze(doc: Doc) -> None:
     zones: list[ZoneSpan] = []
     lines = [(s, e, ln) for s, e, ln in _lines(text) if ln.strip()]
     headline = None
-    if lines:
+    if lines and lines[0][1] - lines[0][0] <= MAX_HEADLINE_CHARS:
         s, e, ln = lines[0]
         s, e = _strip_span(text, s, e)
         if doc.title is None or _norm(doc.title) == _norm(text[s:e].lstrip("#")):
@@ -174,44 +176,67 @@ def _sentence_at(text: str, pos: int) -> str:
     return text[left:right]
 
 
+def _mentions(text: str) -> Iterator[tuple[dt.date, dt.date, int]]:
+    """``(first day, last day, tense)`` of every dated mention with a year.
+
+    Tense: +1 the sentence speaks of the future (publication before the date),
+    -1 of the past (after its start), -2 of results (after its end), 0 unknown.
+    """
+    for m in MENTION_RE.finditer(text):
+        year = int(m.group("year"))
+        stem = m.group("month")
+        if stem:
+            mon = _month_of(stem)
+            first = dt.date(year, mon, 1)
+            last = (dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
+            day = int(m.group("day")) if m.group("day") else None
+            if day and _valid(year, mon, day):
+                first = last = dt.date(year, mon, day)
+        else:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        sent = _sentence_at(text, m.start())
+        if RESULT_MARKERS.search(sent):
+            tense = -2
+        elif FUTURE_MARKERS.search(sent):
+            tense = 1
+        elif PAST_MARKERS.search(sent):
+            tense = -1
+        else:
+            tense = 0
+        yield first, last, tense
+    for m in COP_RE.finditer(text):
+        n = int(m.group(1))
+        if 1 <= n <= 60:  # COP1 in 1995, one a year, none in 2020: COP29 -> 2024
+            year = 1994 + n if n <= 25 else 1995 + n
+            yield dt.date(year, 11, 1), dt.date(year, 12, 15), 0
+
+
+def _cost(pub: dt.date, mentions: list[tuple[dt.date, dt.date, int]]) -> tuple[int, int]:
+    violations = distance = 0
+    for first, last, tense in mentions:
+        if (tense == 1 and pub > last) or (tense == -1 and pub < first) or (tense == -2 and pub <= last):
+            violations += 1
+        distance += 0 if first <= pub <= last else min(abs((pub - first).days), abs((pub - last).days))
+    return violations, distance
+
+
 def infer_year(doc: Doc, month: int, day: int) -> int | None:
     """The publication year for a year-less dateline, from evidence in the text.
 
-    Each "month year" mention in a sentence with future markers says the
-    publication is before it; with past markers, after it. Named events with a
-    known year (COP29 -> 2024) count as past or present. The year that breaks
-    the fewest constraints and lies nearest the mentions wins.
+    Every dated mention votes through its sentence's tense (future: published
+    before it; past: after it; results: after its end) and its distance; the
+    candidate year that breaks the fewest constraints, then lies nearest, wins.
     """
-    text = doc.text
-    constraints: list[tuple[dt.date, int]] = []  # (date, +1 published<=date, -1 published>=date, 0 near)
-    years: list[int] = []
-    for m in MONTH_YEAR_RE.finditer(text):
-        year, mon = int(m.group(3)), _month_of(m.group(2))
-        d = _valid(year, mon, int(m.group(1)) if m.group(1) else 1) or dt.date(year, mon, 1)
-        sent = _sentence_at(text, m.start())
-        sign = 1 if FUTURE_MARKERS.search(sent) else (-1 if PAST_MARKERS.search(sent) else 0)
-        constraints.append((d, sign))
-        years.append(year)
-    for m in COP_RE.finditer(text):
-        n = int(m.group(1))
-        if 1 <= n <= 60:
-            years.append(1994 + n)
-            constraints.append((dt.date(1994 + n, 11, 1), 0))
-    if not years:
-        years = [int(y) for y in YEAR_RE.findall(text)]
-        constraints = [(dt.date(y, 7, 1), 0) for y in years]
-    if not years:
+    mentions = list(_mentions(doc.text))
+    if not mentions:
         return None
+    years = {first.year for first, _, _ in mentions} | {last.year for _, last, _ in mentions}
     best = None
-    for year in sorted(set(years) | {y - 1 for y in years}):
+    for year in sorted(years | {y - 1 for y in years} | {y + 1 for y in years}):
         pub = _valid(year, month, day)
-        if pub is None:
-            continue
-        violations = sum(1 for d, s in constraints if (s == 1 and pub > d) or (s == -1 and pub < d))
-        distance = sum(abs((pub - d).days) for d, _ in constraints)
-        key = (violations, distance)
-        if best is None or key < best[0]:
-            best = (key, year)
+        if pub is not None:
+            key = (_cost(pub, mentions), year)
+            best = key if best is None or key < best else best
     return best[1] if best else None
 
 

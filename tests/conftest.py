@@ -1,0 +1,44 @@
+"""Shared fixtures: the heavy pipeline once per session, paths to ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from newsextract import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip("the sample press release (../shared/seeds) is absent")
+    return files[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_record(pipeline, sample_text):
+    return pipeline(sample_text, doc_id="sample.txt")
+
+
+def make_doc(text: str, published: str | None = None, title: str | None = None):
+    """A Doc with zones, tokens and lemmas but no NER (cheap, for rule tests)."""
+    from newsextract import nlp, structure
+    from newsextract.doc import Doc
+
+    doc = Doc(text=text, published=published, title=title)
+    structure.analyze(doc)
+    nlp.segment(doc)
+    nlp.lemmatize(doc)
+    return doc

@@ -1,0 +1,112 @@
+"""The batch CLI end to end: broken files, error lines, exit codes, resume, workers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from newsextract.cli import main
+from newsextract.records import NewsRecord, iter_spans
+
+RELEASE = ("Приморье и Вьетнам договорились о прямых рейсах\n\n"
+           "ВЛАДИВОСТОК, 3 апреля. Губернатор Приморского края Олег Кожемякин встретился "
+           "с послом Вьетнама в России. Стороны обсудили запуск рейсов в мае 2025 года.\n")
+
+
+@pytest.fixture()
+def awkward(tmp_path):
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text(RELEASE, encoding="utf-8")
+    (root / "crlf.txt").write_bytes(RELEASE.replace("\n", "\r\n").encode("utf-8"))
+    (root / "cp.txt").write_bytes(RELEASE.encode("cp1251"))
+    (root / "koi.txt").write_bytes(RELEASE.encode("koi8_r"))
+    (root / "u16.txt").write_bytes(RELEASE.encode("utf-16"))
+    (root / "bin.txt").write_bytes(bytes(range(256)) * 4)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_text("\n  \n", encoding="utf-8")
+    (root / "broken.json").write_text('{"text": "обрыв', encoding="utf-8")
+    (root / "notext.json").write_text('{"id": "n1"}', encoding="utf-8")
+    (root / "batch.jsonl").write_text(
+        json.dumps({"id": "l1", "text": RELEASE, "published": "2025-04-03"}, ensure_ascii=False)
+        + "\n{не json\n", encoding="utf-8")
+    os.symlink("..", root / "sub" / "loop")
+    return root
+
+
+def _lines(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_awkward_batch(awkward, tmp_path):
+    out = tmp_path / "out" / "records.jsonl"
+    status = main(["extract", str(awkward), "-o", str(out), "-q"])
+    assert status == 1
+    records = _lines(out)
+    ids = sorted(r["doc_id"] for r in records)
+    assert ids == ["cp.txt", "crlf.txt", "good.txt", "koi.txt", "l1", "u16.txt"]
+    for obj in records:
+        record = NewsRecord.model_validate(obj)
+        assert record.text == RELEASE
+        assert record.title == "Приморье и Вьетнам договорились о прямых рейсах"
+        for span in iter_spans(record):
+            assert record.text[span.start:span.end] == span.text
+    errors = _lines(tmp_path / "out" / "records.errors.jsonl")
+    assert sorted(e["error"] for e in errors) == sorted(
+        ["BinaryFile", "EmptyDocument", "EmptyDocument", "JSONDecodeError", "InvalidItem", "JSONDecodeError"])
+    assert all({"path", "error", "message"} <= set(e) for e in errors)
+
+    assert main(["extract", str(awkward), "-o", str(out), "--resume", "-q"]) == 1
+    assert len(_lines(out)) == len(records)
+
+
+def test_all_good_exits_zero_and_errors_option(tmp_path):
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out, errors = tmp_path / "r.jsonl", tmp_path / "e.jsonl"
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--errors", str(errors), "-q"]) == 0
+    assert len(_lines(out)) == 1 and errors.read_text() == ""
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract", "/nonexistent/path", "-o", "x.jsonl"],
+    ["extract", "."],
+    ["frobnicate"],
+    ["extract", ".", "-o", "x.jsonl", "--workers", "0"],
+])
+def test_usage_errors_exit_two(argv):
+    assert main(argv) == 2
+
+
+def test_workers_match_single_process(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i in range(4):
+        (tmp_path / "in" / f"d{i}.txt").write_text(RELEASE.replace("3 апреля", f"{i + 3} апреля"), encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["extract", str(tmp_path / "in"), "-o", str(one), "-q"]) == 0
+    cmd = [sys.executable, "-m", "newsextract", "extract", str(tmp_path / "in"), "-o", str(two),
+           "--workers", "2", "-q"]
+    subprocess.run(cmd, check=True, capture_output=True)
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert len(_lines(one)) == 4
+
+
+def test_own_output_is_not_read_back(tmp_path):
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "records.jsonl"
+    assert main(["extract", str(tmp_path), "-o", str(out), "-q"]) == 0
+    assert main(["extract", str(tmp_path), "-o", str(out), "-q"]) == 0
+    assert [r["doc_id"] for r in _lines(out)] == ["a.txt"]
+
+
+def test_schema_and_show(capsys, tmp_path):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"countries", "persons", "dates", "events", "quotes"} <= set(schema["properties"])
+    path = tmp_path / "a.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    assert main(["show", str(path)]) == 0
+    assert "Приморье и Вьетнам" in capsys.readouterr().out
