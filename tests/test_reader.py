@@ -100,3 +100,11 @@ def test_symlink_loop_is_cut(tmp_path):
 def test_item_defaults():
     item = Item(text="текст")
     assert item.doc_id == "doc" and item.published is None
+
+
+def test_ignore_file_skips_names(tmp_path):
+    _write(tmp_path, "news/a.txt", TEXT)
+    _write(tmp_path, "gold/a.json", '{"doc_id": "news/a.txt"}')
+    _write(tmp_path, "README.md", "# Корпус")
+    _write(tmp_path, ".newsextractignore", "# not documents\ngold/\nREADME.md\n")
+    assert [p.relative_to(tmp_path).as_posix() for p, _ in iter_files([tmp_path])] == ["news/a.txt"]

@@ -8,6 +8,7 @@ trafilatura's main-text extraction; JSON and JSONL items keep their own ids.
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import hashlib
 import json
 import logging
@@ -132,7 +133,8 @@ def _charset_normalizer_guess(raw: bytes) -> Optional[tuple[str, str]]:
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
     """``(file, root)`` for every readable file under the paths, sorted, once each.
 
-    Hidden files and folders are skipped; symlink loops are cut by remembering
+    Hidden files and folders are skipped, and so are names matching a pattern
+    in a folder's ``.newsextractignore``; symlink loops are cut by remembering
     the real path of each folder visited.
     """
     seen_dirs: set[str] = set()
@@ -148,6 +150,17 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]
                 yield path, path.parent
 
 
+IGNORE_FILE = ".newsextractignore"  # glob patterns of names to skip in its folder ("gold", "README.md")
+
+
+def _ignore_patterns(folder: Path) -> tuple[str, ...]:
+    path = folder / IGNORE_FILE
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return tuple(ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+
+
 def _walk(folder: Path, root: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path, Path]]:
     real = os.path.realpath(folder)
     if real in seen_dirs:
@@ -159,8 +172,9 @@ def _walk(folder: Path, root: Path, seen_dirs: set, seen_files: set) -> Iterator
     except OSError as exc:
         log.warning("cannot list %s: %s", folder, exc)
         return
+    ignored = _ignore_patterns(folder)
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or any(fnmatch.fnmatch(entry.name, p) for p in ignored):
             continue
         path = Path(entry.path)
         try:
