@@ -1,0 +1,129 @@
+"""Topics: taxonomy shape, lemma matching in any inflection, scoring by position."""
+
+from __future__ import annotations
+
+import glob
+
+import pytest
+
+from newsextract import nlp, structure
+from newsextract.doc import Doc
+from newsextract.extractors import topics
+
+REQUIRED_IDS = """climate-policy ghg-inventory carbon-regulation carbon-neutrality hydrogen renewable-energy
+ecosystems biodiversity forests waste water air-quality ecology energy oil-gas mining economy-investment
+finance-budget trade industry agriculture fisheries transport construction housing digitalization health
+education science culture sport tourism youth social-support labour-employment emergencies security
+international-cooperation""".split()
+
+
+def make_doc(text: str) -> Doc:
+    doc = Doc(text=text)
+    structure.analyze(doc)
+    nlp.segment(doc)
+    nlp.lemmatize(doc)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return topics.load_taxonomy()
+
+
+def test_taxonomy_ids_and_shape(taxonomy):
+    assert sorted(taxonomy.topics) == sorted(REQUIRED_IDS)
+    for topic in taxonomy.topics.values():
+        assert topic.label
+        assert 15 <= len(topic.phrases) <= 60, topic.id
+        assert topic.parent is None or topic.parent in taxonomy.topics
+    assert taxonomy.topics["carbon-regulation"].parent == "climate-policy"
+    assert taxonomy.topics["hydrogen"].parent == "energy"
+
+
+BODY = "Заголовок новости о разном\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Правительство края обсудило вопросы углеродного регулирования. Углеродный рынок и торговля квотами на выбросы "
+     "станут темой отдельного совещания.", "carbon-regulation"),
+    ("В регионе завершили инвентаризацию парниковых газов. Кадастр выбросов будет обновляться ежегодно.",
+     "ghg-inventory"),
+    ("Компания построит завод по производству зелёного водорода. Электролизеры поставят в следующем году.",
+     "hydrogen"),
+    ("Область стремится к углеродной нейтральности к 2060 году, декарбонизация экономики уже началась.",
+     "carbon-neutrality"),
+    ("Рыбаки увеличили вылов минтая, а рыбоперерабатывающие заводы работают в три смены.", "fisheries"),
+    ("Лесные пожары тушат авиалесоохрана и местные лесничества.", "forests"),
+    ("Туристический поток на остров вырос, новые туристические маршруты открыты для туристов.", "tourism"),
+    ("Студенты университета начнут обучение по новой образовательной программе магистратуры.", "education"),
+    ("Товарооборот между странами вырос, экспорт зерна увеличился вдвое.", "trade"),
+    ("На подстанциях провели ремонт, энергосистема региона работает стабильно, энергоснабжение восстановлено.",
+     "energy"),
+])
+def test_topic_found(taxonomy, text, expected):
+    found = topics.extract(make_doc(BODY + text), taxonomy)
+    ids = [t.id for t in found]
+    assert expected in ids, ids
+    topic = next(t for t in found if t.id == expected)
+    assert 0 < topic.score <= 1
+    assert topic.evidence
+    doc_text = BODY + text
+    for ev in topic.evidence:
+        assert doc_text[ev.start:ev.end] == ev.text
+
+
+def test_parent_credited_by_children(taxonomy):
+    text = BODY + "Зелёный водород и водородная энергетика обсуждались долго. Водородный кластер будет создан."
+    found = {t.id: t for t in topics.extract(make_doc(text), taxonomy)}
+    assert "hydrogen" in found and "energy" in found
+    assert found["energy"].score < found["hydrogen"].score
+    assert found["energy"].parent is None and found["hydrogen"].parent == "energy"
+
+
+def test_headline_weighs_more_than_body(taxonomy):
+    head = "Регион занялся переработкой отходов\n\nСегодня прошло заседание правительства."
+    body = "Заседание правительства\n\nСегодня прошло заседание. Переработка отходов тоже упоминалась."
+    s_head = {t.id: t.score for t in topics.extract(make_doc(head), taxonomy)}.get("waste", 0)
+    s_body = {t.id: t.score for t in topics.extract(make_doc(body), taxonomy)}.get("waste", 0)
+    assert s_head > s_body
+
+
+def test_boilerplate_is_not_evidence(taxonomy):
+    text = "Новости дня\n\nСегодня прошло заседание.\n\nЧитайте также: переработка отходов, раздельный сбор мусора, полигон ТКО"
+    found = [t.id for t in topics.extract(make_doc(text), taxonomy)]
+    assert "waste" not in found
+
+
+def test_no_topic_in_plain_text(taxonomy):
+    assert topics.extract(make_doc("Просто заголовок\n\nОн пришёл домой и лёг спать."), taxonomy) == []
+
+
+def test_user_taxonomy(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('threshold = 0.1\n[[topic]]\nid = "cats"\nlabel = "Кошки"\nparent = ""\n'
+                    'phrases = ["кошка", "домашний кот"]\n', encoding="utf-8")
+    tax = topics.load_taxonomy(str(path))
+    found = topics.extract(make_doc("Заголовок\n\nДомашних котов и кошек стало больше."), tax)
+    assert [t.id for t in found] == ["cats"]
+    assert [e.text for e in found[0].evidence] == ["Домашних котов", "кошек"]
+
+
+def test_bad_taxonomy_parent(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[[topic]]\nid = "a"\nlabel = "A"\nparent = "nope"\nphrases = ["кошка"]\n', encoding="utf-8")
+    with pytest.raises(ValueError):
+        topics.load_taxonomy(str(path))
+
+
+SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))
+
+
+@pytest.mark.skipif(not SAMPLES, reason="shared sample absent")
+def test_sample_topics(taxonomy):
+    doc = make_doc(open(SAMPLES[0], encoding="utf-8").read())
+    found = {t.id: t for t in topics.extract(doc, taxonomy)}
+    assert len(found) >= 3
+    assert {"carbon-regulation", "carbon-neutrality"} & set(found)
+    assert "climate-policy" in found
+    assert {"energy", "hydrogen", "renewable-energy"} & set(found)
+    assert all(t.evidence for t in found.values())
