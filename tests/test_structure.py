@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract import structure
+from newsextract import published
 
 from .conftest import make_doc
 
@@ -56,17 +56,23 @@ def test_press_release_zones():
     ("Заголовок\n\n05.06.2025\nТекст новости.", "2025-06-05"),
     ("Заголовок\n\n14 ноября. Делегация приняла участие в COP29 в Баку.", "2024-11-14"),
     ("Заголовок\n\nТекст без даты и без года.", None),
+    ("Заголовок\n\n28 января. Летом 2025 года будут выполняться рейсы. С 2023 года работает портал.", "2025-01-28"),
+    ("Заголовок\n\n**ЯКУТСК, 14 ноября.** Форум, который проходит с 12 по 16 ноября 2023 года, открылся.",
+     "2023-11-14"),
+    ("Заголовок\n\nМОСКВА, 12 марта 2025 г. Посольство провело семинар.", "2025-03-12"),
+    ("Заголовок\n\nЕКАТЕРИНБУРГ, 21.06.2024. Стартовали Дни культуры.", "2024-06-21"),
+    ("Заголовок\n\n27 марта. В море прошли учения «Баренц-2025».", "2025-03-27"),
 ])
 def test_published_from_dateline(text, expected):
     doc = make_doc(text)
-    structure.infer_published(doc)
+    published.infer_published(doc)
     assert doc.published == expected
     assert doc.published_inferred is (expected is not None)
 
 
 def test_metadata_wins_over_dateline():
     doc = make_doc("Заголовок\n\n22 ноября. Текст.", published="2023-11-22")
-    structure.infer_published(doc)
+    published.infer_published(doc)
     assert doc.published == "2023-11-22" and not doc.published_inferred
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any, Optional
 
-from . import nlp, structure
+from . import nlp, published, structure
 from .doc import Doc
 from .extractors import countries, dates, events, organizations, persons, quotes
 from .extractors import topics as topic_stage
@@ -49,7 +49,7 @@ class Pipeline:
             ("segment", nlp.segment),
             ("morph", nlp.lemmatize),
             ("ner", partial(nlp.tag_ner, model=self.ner)),
-            ("published", structure.infer_published),
+            ("published", published.infer_published),
             ("dates", dates.extract),
             ("countries", countries.extract),
             ("locations", countries.extract_locations),

@@ -1,13 +1,11 @@
 """Document structure: headline, lead, dateline, credits, captions, boilerplate.
 
 Structure is expressed as zones over ``doc.text``; the text is never rewritten.
-``infer_published`` reads the publication date from the dateline, inferring a
-missing year from the text.
+``dateline_parts`` reads the dateline; ``published.py`` turns it into a date.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -26,12 +24,14 @@ MONTH_STEMS = {
 }
 _MONTH_ALT = "|".join(MONTHS_GEN)
 
+# "22 ноября.", "МОСКВА, 12 марта 2025 г.", "**ЯКУТСК, 14.11.2023.**", "05.06.2025 10:30"
 DATELINE_RE = re.compile(
-    rf"^(?:[А-ЯЁA-Z][А-ЯЁA-Zа-яё\-\s]{{1,40}},\s*)?(\d{{1,2}})\s+({_MONTH_ALT})"
-    rf"(?:\s+(\d{{4}})(?:\s*(?:года|г\.))?)?\s*(?:[.\-–—]|\s*/)",
+    r"^[*_\s]*(?:[А-ЯЁA-Z][А-ЯЁA-Zа-яё\-\s.()]{1,40},\s*)?"
+    rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALT})(?:\s+(?P<year>\d{{4}})(?:\s*(?:года|г\.?))?)?"
+    r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2})?)"
+    r"[*_]*(?=\s*(?:[.,\-–—/*_]|$)|\s+[А-ЯЁA-Z«\"])\.?[*_]*",
     re.IGNORECASE,
 )
-NUMERIC_DATELINE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2})?\s*$")
 PHOTO_RE = re.compile(r"^\s*(?:фото|фотография|источник фото|фото и видео|photo|видео)\s*[:©]", re.I)
 AGE_MARK_RE = re.compile(r"\((?:0|6|12|16|18)\+\)|(?<![\w+])(?:0|6|12|16|18)\+(?![\w])")
 ATTRIBUTION_RE = re.compile(
@@ -48,28 +48,6 @@ BOILERPLATE_RE = re.compile(
     r"печать|распечатать|оставить комментарий|©|\(c\)|все права защищены)",
     re.I,
 )
-# "16 мая 2025", "в мае 2025 года", "в 2024 году", "2023 г." -> day?, month?, year
-MENTION_RE = re.compile(
-    r"(?:(?:(?P<day>\d{1,2})\s+)?(?P<month>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-яё]{0,3}\s+)?(?P<year>19[5-9]\d|20[0-4]\d)(?!\d)(?(month)|\s*(?:год|г\.))",
-    re.I,
-)
-RESULT_MARKERS = re.compile(r"итог|по результатам|за\s+(?:весь\s+)?\d{4}\s+год|в\s+течение\s+\d{4}", re.I)
-FUTURE_MARKERS = re.compile(
-    r"приглас|приглаш|состоится|пройд[её]т|пройдут|планир|запланир|намечен|предстоящ|"
-    r"будет|будут|стартует|откроется|начн[её]тся|ожидается|ожидают|собира[ею]тся|намерен|"
-    r"к\s+\d{4}\s+году|до\s+\d{4}\s+года",
-    re.I,
-)
-PAST_MARKERS = re.compile(
-    r"состоял|прош[её]л|прошла|прошли|прошедш|подвел|подвели|итогам|был[аио]?\b|завершил|"
-    r"провели|провел|стартовал|открыл[аи]?\b",
-    re.I,
-)
-# Named events that give their year: COP29 (Latin or Cyrillic look-alikes) -> 2024.
-COP_RE = re.compile(r"\b[CС][OО][PР]\s*-?\s*(\d{1,2})\b")
-
-
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     pos = 0
     for line in text.split("\n"):
@@ -118,7 +96,7 @@ def analyze(doc: Doc) -> None:
         elif title_key and (key == title_key or (key.startswith(title_key) and len(key) < len(title_key) + 120)):
             zones.append(ZoneSpan(s, e, "caption"))
         else:
-            m = DATELINE_RE.match(line) or NUMERIC_DATELINE_RE.match(line)
+            m = DATELINE_RE.match(line)
             if m and not seen_body:
                 zones.append(ZoneSpan(s, s + m.end(), "dateline"))
             elif not seen_body and i <= 2 and len(line) < 400 and not line.rstrip().endswith((".", "!", "?", ":", ">")):
@@ -144,115 +122,10 @@ def dateline_parts(doc: Doc) -> tuple[int, int, int | None] | None:
             continue
         line = doc.text[zone.start:zone.end]
         m = DATELINE_RE.match(line)
+        if m and m.group("day"):
+            year = int(m.group("year")) if m.group("year") else None
+            return int(m.group("day")), MONTHS_GEN[m.group("month").lower()], year
         if m:
-            return int(m.group(1)), MONTHS_GEN[m.group(2).lower()], int(m.group(3)) if m.group(3) else None
-        m = NUMERIC_DATELINE_RE.match(line)
-        if m:
-            return int(m.group(1)), int(m.group(2)), int(m.group(3))
+            year = int(m.group("nyear"))
+            return int(m.group("nday")), int(m.group("nmonth")), year + 2000 if year < 100 else year
     return None
-
-
-def _valid(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_of(stem: str) -> int:
-    stem = stem.lower()
-    if stem == "ма":
-        return 5
-    return MONTH_STEMS[stem]
-
-
-def _sentence_at(text: str, pos: int) -> str:
-    left = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
-    right = len(text)
-    for ch in ".\n":
-        j = text.find(ch, pos)
-        if j != -1:
-            right = min(right, j)
-    return text[left:right]
-
-
-def _mentions(text: str) -> Iterator[tuple[dt.date, dt.date, int]]:
-    """``(first day, last day, tense)`` of every dated mention with a year.
-
-    Tense: +1 the sentence speaks of the future (publication before the date),
-    -1 of the past (after its start), -2 of results (after its end), 0 unknown.
-    """
-    for m in MENTION_RE.finditer(text):
-        year = int(m.group("year"))
-        stem = m.group("month")
-        if stem:
-            mon = _month_of(stem)
-            first = dt.date(year, mon, 1)
-            last = (dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
-            day = int(m.group("day")) if m.group("day") else None
-            if day and _valid(year, mon, day):
-                first = last = dt.date(year, mon, day)
-        else:
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        sent = _sentence_at(text, m.start())
-        if RESULT_MARKERS.search(sent):
-            tense = -2
-        elif FUTURE_MARKERS.search(sent):
-            tense = 1
-        elif PAST_MARKERS.search(sent):
-            tense = -1
-        else:
-            tense = 0
-        yield first, last, tense
-    for m in COP_RE.finditer(text):
-        n = int(m.group(1))
-        if 1 <= n <= 60:  # COP1 in 1995, one a year, none in 2020: COP29 -> 2024
-            year = 1994 + n if n <= 25 else 1995 + n
-            yield dt.date(year, 11, 1), dt.date(year, 12, 15), 0
-
-
-def _cost(pub: dt.date, mentions: list[tuple[dt.date, dt.date, int]]) -> tuple[int, int]:
-    violations = distance = 0
-    for first, last, tense in mentions:
-        if (tense == 1 and pub > last) or (tense == -1 and pub < first) or (tense == -2 and pub <= last):
-            violations += 1
-        distance += 0 if first <= pub <= last else min(abs((pub - first).days), abs((pub - last).days))
-    return violations, distance
-
-
-def infer_year(doc: Doc, month: int, day: int) -> int | None:
-    """The publication year for a year-less dateline, from evidence in the text.
-
-    Every dated mention votes through its sentence's tense (future: published
-    before it; past: after it; results: after its end) and its distance; the
-    candidate year that breaks the fewest constraints, then lies nearest, wins.
-    """
-    mentions = list(_mentions(doc.text))
-    if not mentions:
-        return None
-    years = {first.year for first, _, _ in mentions} | {last.year for _, last, _ in mentions}
-    best = None
-    for year in sorted(years | {y - 1 for y in years} | {y + 1 for y in years}):
-        pub = _valid(year, month, day)
-        if pub is not None:
-            key = (_cost(pub, mentions), year)
-            best = key if best is None or key < best else best
-    return best[1] if best else None
-
-
-def infer_published(doc: Doc) -> None:
-    """Set ``doc.published`` from the dateline when metadata did not give it."""
-    if doc.published:
-        return
-    parts = dateline_parts(doc)
-    if parts is None:
-        return
-    day, month, year = parts
-    if year is None:
-        year = infer_year(doc, month, day)
-        if year is None:
-            return
-    date = _valid(year, month, day)
-    if date is not None:
-        doc.published = date.isoformat()
-        doc.published_inferred = True
