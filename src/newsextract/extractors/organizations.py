@@ -1,10 +1,8 @@
-"""Organizations: NER spans plus rules, normalized, with abbreviations."""
+"""Organizations: NER spans plus rules, normalized, with abbreviations (see ``newsextract.people.orgs``)."""
 
 from __future__ import annotations
 
 from ..doc import Doc
-from ..records import Organization
+from ..people.orgs import extract, find_orgs
 
-
-def extract(doc: Doc) -> list[Organization]:
-    return []
+__all__ = ["extract", "find_orgs", "Doc"]

@@ -1,10 +1,8 @@
-"""Persons with normalized names and their positions."""
+"""Persons with normalized names and their positions (see ``newsextract.people``)."""
 
 from __future__ import annotations
 
 from ..doc import Doc
-from ..records import Person
+from ..people.persons import extract
 
-
-def extract(doc: Doc) -> list[Person]:
-    return []
+__all__ = ["extract", "Doc"]

@@ -1,0 +1,392 @@
+"""Position phrases: a title from the lexicon with its modifiers and genitive tail.
+
+``find_titles(doc)`` finds every title phrase (``вице-министр экологии и
+природных ресурсов РК``); ``attach`` links phrases to person mentions before
+the name, after it (``Иванов, директор ...``) or chained by commas
+(``глава делегации ..., зампред правительства Иванов``). A phrase gets a
+normalized title (head to nominative, tail as written, trailing country
+dropped), an organization and a country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..doc import Doc, Token
+from . import context
+from .grammar import (
+    is_abbr,
+    is_cap,
+    is_gent,
+    is_verb,
+    is_word,
+    join,
+    nominative,
+    parses,
+)
+from .lexicon import org_heads, title_heads, title_matcher, title_modifiers
+
+TAIL_LIMIT = 9
+# Titles whose tail names a ministry: министр экономики -> Министерство экономики.
+MINISTER_LEMMAS = {"министр", "вице-министр", "замминистра", "экс-министр"}
+REGIONAL_ADJ = {"региональный", "областной", "краевой", "республиканский", "городской",
+                "местный", "окружной"}
+AGE_RE = re.compile(r"^\d+-(летн|лет)\w*$")
+LINK_VERBS = {"являться", "стать", "быть", "назначить", "работать", "занимать", "избрать",
+              "служить", "назначать", "переизбрать", "утвердить", "бывший", "ныне", "который"}
+NEAR_TOKENS = 6
+LEAD_RE = re.compile(r"(возглавля\w*|во главе с|под руководством)\s*$", re.I)
+
+
+@dataclass
+class TitlePhrase:
+    start: int
+    end: int
+    first: int  # token indexes (doc.tokens), end exclusive
+    last: int
+    head_first: int  # the lexicon match (inside the phrase)
+    head_last: int
+    title: str = ""
+    organization: Optional[str] = None
+    country: Optional[str] = None
+
+
+def _is_modifier(tok: Token) -> bool:
+    low = tok.text.lower()
+    if tok.lemma in title_modifiers() or tok.lemmas & title_modifiers():
+        return True
+    return low.startswith(("вице-", "экс-")) and len(low) > 5
+
+
+def _person_starts(doc: Doc) -> set[int]:
+    return {s.start for s in doc.ner if s.type == "PER"}
+
+
+def _looks_like_name(tok: Token) -> bool:
+    if not is_cap(tok) or is_abbr(tok):
+        return False
+    return any(("Name" in p.tag.grammemes or "Surn" in p.tag.grammemes) and p.score > 0.3
+               for p in parses(tok))
+
+
+def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
+    """Token index after the genitive tail starting at ``i``."""
+    toks = doc.tokens
+    n = 0
+    j = i
+    while j < sent_last and n < TAIL_LIMIT:
+        tok = toks[j]
+        if tok.start in stop_at:
+            break
+        if tok.text == "«":
+            k = j + 1
+            while k < sent_last and toks[k].text != "»" and k - j < 10:
+                k += 1
+            if k < sent_last and toks[k].text == "»" and n > 0:
+                j = k + 1
+                n += 1
+                continue
+            break
+        if tok.text == "и" and n > 0 and j + 1 < sent_last and is_gent(toks[j + 1]) \
+                and toks[j + 1].start not in stop_at and not is_cap(toks[j + 1]) \
+                and toks[j + 1].lemma not in title_heads():
+            j += 1
+            continue
+        if tok.text.lower() == "по" and j + 1 < sent_last and is_word(toks[j + 1]) \
+                and toks[j + 1].start not in stop_at:
+            # заместитель губернатора по экономике, комитет по делам молодежи
+            k = j + 1
+            m = 0
+            while k < sent_last and m < 4 and is_word(toks[k]) and toks[k].start not in stop_at \
+                    and not is_verb(toks[k]) and toks[k].text.lower() not in ("и", "в", "на", "с"):
+                k += 1
+                m += 1
+            if m:
+                j = k
+                n += m
+                continue
+            break
+        if not is_word(tok) or is_verb(tok):
+            break
+        if is_abbr(tok):
+            j += 1
+            n += 1
+            continue
+        if is_gent(tok) and not (_looks_like_name(tok) and tok.start in stop_at):
+            if _looks_like_name(tok) and not any(p.tag.POS == "ADJF" for p in parses(tok)) \
+                    and not _is_place_or_org(doc, tok):
+                break
+            j += 1
+            n += 1
+            continue
+        break
+    # do not end on a dangling adjective or conjunction
+    while j > i and (toks[j - 1].text in ("и",) or _only_adj(toks[j - 1])):
+        j -= 1
+    return j
+
+
+def _only_adj(tok: Token) -> bool:
+    ps = parses(tok)
+    return bool(ps) and all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
+
+
+def _is_place_or_org(doc: Doc, tok: Token) -> bool:
+    for span in doc.ner:
+        if span.type in ("LOC", "ORG") and span.start <= tok.start < span.end:
+            return True
+    return False
+
+
+def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
+    toks = doc.tokens[ph.first:ph.last]
+    # head noun: first noun of the lexicon match (skip "обязанности" of и.о.)
+    head = None
+    for k in range(ph.head_first - ph.first, ph.head_last - ph.first):
+        ps = parses(toks[k])
+        if ps and any(p.tag.POS == "NOUN" for p in ps[:2]) and toks[k].lemma != "обязанность":
+            head = k
+            break
+    if head is None:
+        head = ph.head_last - ph.first - 1
+    words = nominative(toks, head)
+    # trailing country abbreviation / name is the country, not the title
+    last = len(toks)
+    while last > head + 1 and (is_abbr(toks[last - 1]) or is_cap(toks[last - 1])) \
+            and context.lookup(toks[last - 1].text):
+        last -= 1
+    title = join(doc.text, toks[:last], words[:last])
+    if title[:1].isupper() and not is_abbr(toks[0]):
+        title = title[:1].lower() + title[1:]
+    return title
+
+
+def find_titles(doc: Doc) -> list[TitlePhrase]:
+    """Every title phrase in the document (outside ignored zones)."""
+    stop_at = _person_starts(doc)
+    out: list[TitlePhrase] = []
+    matcher = title_matcher()
+    for sent in doc.sents:
+        toks = doc.tokens[sent.first:sent.last]
+        for m in matcher.finditer(toks):
+            hf, hl = sent.first + m.first, sent.first + m.last
+            head_tok = doc.tokens[hf]
+            if not _valid_head(head_tok):
+                continue
+            if head_tok.start in stop_at:
+                continue  # a capitalised title that NER took for a name
+            if head_tok.text.isupper() and len(head_tok.text) > 1 and head_tok.text.lower() in (
+                    "глава", "мэр", "член"):
+                continue
+            first = hf
+            while first > sent.first and _is_modifier(doc.tokens[first - 1]):
+                first -= 1
+            last = _tail(doc, hl, stop_at, sent.last)
+            start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+            if doc.is_ignored(start, end):
+                continue
+            ph = TitlePhrase(start, end, first, last, hf, hl)
+            ph.title = _norm_title(doc, ph)
+            out.append(ph)
+    return _dedupe(out)
+
+
+def _valid_head(tok: Token) -> bool:
+    """The title word really is a noun here (not ``после`` -> ``посол``)."""
+    ps = parses(tok)
+    if not ps:
+        return True
+    top = ps[0]
+    if top.tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB") and top.score > 0.3:
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF") and p.normal_form.replace("ё", "е") in title_heads()
+               for p in ps[:3]) or "-" in tok.text
+
+
+def _dedupe(phrases: list[TitlePhrase]) -> list[TitlePhrase]:
+    phrases.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[TitlePhrase] = []
+    for p in phrases:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------- context
+def _org_of(doc: Doc, ph: TitlePhrase, orgs: list) -> Optional[str]:
+    for o in orgs:
+        if ph.start <= o.start and o.end <= ph.end:
+            return o.name
+    toks = doc.tokens[ph.first:ph.last]
+    heads = [k for k, t in enumerate(toks) if t.lemma in org_heads() and ph.first + k >= ph.head_last]
+    if heads:
+        k = heads[0]
+        # a regional adjective before the head: "регионального правительства"
+        adj = None
+        if k > 0 and toks[k - 1].lemma in REGIONAL_ADJ:
+            adj = toks[k - 1]
+        span_toks = toks[k:]
+        span_toks = _strip_country(span_toks)
+        if not span_toks:
+            return None
+        from .orgs import normal_name
+
+        name = normal_name(doc, span_toks)
+        if adj is not None and len(span_toks) == 1:
+            region = _region_before(doc, ph.start)
+            if region:
+                name = f"{name} {region}"
+        if len(span_toks) == 1 and adj is None:
+            return None
+        return name[:1].upper() + name[1:]
+    if doc.tokens[ph.head_first].lemma in MINISTER_LEMMAS and ph.last > ph.head_last:
+        tail = _strip_country(doc.tokens[ph.head_last:ph.last])
+        if tail:
+            return "Министерство " + doc.text[tail[0].start:tail[-1].end]
+    return None
+
+
+def _strip_country(toks: list[Token]) -> list[Token]:
+    toks = list(toks)
+    while toks and (is_abbr(toks[-1]) or is_cap(toks[-1])) and context.lookup(toks[-1].text):
+        toks.pop()
+    return toks
+
+
+def _region_before(doc: Doc, offset: int) -> Optional[str]:
+    """The genitive text of the nearest region named before ``offset`` (same or earlier sentence)."""
+    best = None
+    for loc in doc.results.get("locations", []) or []:
+        if getattr(loc, "kind", None) != "region":
+            continue
+        for m in getattr(loc, "mentions", []) or []:
+            if m.end <= offset and (best is None or m.start > best[0]):
+                best = (m.start, loc)
+    if best is not None:
+        from .. import morph
+
+        words = []
+        for w in best[1].name.split():
+            form = morph.inflect(w, {"gent"})
+            words.append(morph.match_case(w, form) if form else w)
+        return " ".join(words)
+    # no locations stage: a capitalised "... области/края/республики" before the phrase
+    text = doc.text[max(0, offset - 400):offset]
+    found = re.findall(r"([А-ЯЁ][а-яё-]+(?:ой|ей|ого)\s+(?:области|края|округа)|Республики\s+[А-ЯЁ][а-яё]+)",
+                       text)
+    return found[-1] if found else None
+
+
+def _lead_country(doc: Doc, ph: TitlePhrase) -> Optional[str]:
+    """``делегацией Малайзии, возглавляемой министром X``: the led body's country."""
+    sent = doc.sent_of(ph.start)
+    if sent is None:
+        return None
+    before = doc.text[sent.start:ph.start]
+    m = LEAD_RE.search(before)
+    if not m:
+        return None
+    window_start = max(sent.start, sent.start + m.start() - 80)
+    found = context.country_mentions(doc, window_start, sent.start + m.start())
+    if found:
+        return found[-1][2]
+    for tok in reversed(doc.tokens_in(window_start, sent.start + m.start())):
+        if is_cap(tok):
+            code = context.lookup(tok.text)
+            if code:
+                return code
+    return None
+
+
+def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
+    ph.organization = _org_of(doc, ph, orgs)
+    ph.country = context.country_in(doc, ph.start, ph.end) or _lead_country(doc, ph)
+    if ph.country is None and ph.organization:
+        for o in orgs:
+            if o.name == ph.organization and o.country:
+                ph.country = o.country
+        if ph.country is None and _region_word(ph.organization):
+            ph.country = "RU"
+
+
+def _region_word(name: str) -> bool:
+    return bool(re.search(r"(област|кра[яй]|округ|Республик[аи] [А-ЯЁ])", name))
+
+
+# --------------------------------------------------------------------------- attach
+def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]) -> dict:
+    """Map mention index -> phrases describing that person."""
+    by_end = {doc.tokens[p.last - 1].index: p for p in phrases}
+    by_start = {p.first: p for p in phrases}
+    used: set[int] = set()
+    out: dict[int, list[TitlePhrase]] = {}
+    text = doc.text
+    for mi, (s, e) in enumerate(mentions):
+        first_tok = doc.token_at(s)
+        last_tok = doc.token_at(e - 1)
+        if first_tok is None or last_tok is None:
+            continue
+        got: list[TitlePhrase] = []
+        # before the name (an age in between: "главы ведомства 30-летнего Ивана ...")
+        k = first_tok.index - 1
+        if k >= 0 and AGE_RE.match(doc.tokens[k].text):
+            k -= 1
+        p = by_end.get(k)
+        if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
+            got.append(p)
+            # chained: "глава делегации ..., зампред правительства Иванов"
+            while True:
+                q_end = p.first - 1
+                if q_end < 0 or doc.tokens[q_end].text != "," :
+                    break
+                q = by_end.get(q_end - 1)
+                if q is None or id(q) in used or doc.tokens[q.first].sent != first_tok.sent:
+                    break
+                got.insert(0, q)
+                p = q
+        # after the name: "Иванов, директор ..." / "Иванов (директор ...)"
+        j = last_tok.index + 1
+        if not got and j < len(doc.tokens) and doc.tokens[j].sent == last_tok.sent:
+            k = j
+            skipped = 0
+            while k < len(doc.tokens) and skipped < 3 and doc.tokens[k].sent == last_tok.sent and (
+                    doc.tokens[k].text in (",", "(", "—", "–", "-")
+                    or doc.tokens[k].lemma in LINK_VERBS):
+                k += 1
+                skipped += 1
+            if AGE_RE.match(doc.tokens[k].text if k < len(doc.tokens) else ""):
+                k += 1
+            q = by_start.get(k)
+            if q is not None and id(q) not in used and skipped:
+                got.append(q)
+        if got:
+            for q in got:
+                used.add(id(q))
+            out[mi] = got
+    del text
+    # a title left over in a sentence with a nearby person: "президент ... заявил Обама"
+    for p in phrases:
+        if id(p) in used or doc.tokens[p.head_first].text[:1].isupper() and False:
+            continue
+        best = None
+        for mi, (s, e) in enumerate(mentions):
+            tok = doc.token_at(s)
+            if tok is None or tok.sent != doc.tokens[p.first].sent:
+                continue
+            dist = tok.index - p.last if s >= p.end else p.first - doc.token_at(e - 1).index
+            if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
+                best = (dist, mi)
+        if best is not None and _plain_between(doc, p, mentions[best[1]]):
+            out.setdefault(best[1], []).append(p)
+            used.add(id(p))
+    return out
+
+
+def _plain_between(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
+    """No sentence-internal boundary (another clause, quote) between a title and a name."""
+    a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
+    gap = doc.text[a:b]
+    return not re.search(r"[«»\"():;]|\bи\b|\bа\b|\bно\b", gap)

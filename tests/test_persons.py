@@ -1,0 +1,117 @@
+"""Persons: name normalization (no NER), merging, and the pipeline on own sentences."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import pytest
+
+from newsextract.people.merge import merge
+from newsextract.people.names import normalize
+
+NAMES = [
+    ("Вячеславом Аленьковым", "Вячеслав Аленьков", ("Вячеслав", None, "Аленьков")),
+    ("Вячеслава Аленькова", "Вячеслав Аленьков", ("Вячеслав", None, "Аленьков")),
+    ("Марии Ивановой", "Мария Иванова", ("Мария", None, "Иванова")),
+    ("Анной Кузнецовой", "Анна Кузнецова", ("Анна", None, "Кузнецова")),
+    ("Ник Назами бин Ник Ахмадом", "Ник Назами бин Ник Ахмад", ("Ник Назами", None, "бин Ник Ахмад")),
+    ("Пан Ги Мун", "Пан Ги Мун", (None, None, None)),
+    ("Урсулы фон дер Ляйен", "Урсула фон дер Ляйен", ("Урсула", None, "фон дер Ляйен")),
+    ("Юрия Михайловича Лужкова", "Юрий Михайлович Лужков", ("Юрий", "Михайлович", "Лужков")),
+    ("Сергею Шойгу", "Сергей Шойгу", ("Сергей", None, "Шойгу")),
+    ("Жозепом Боррелем", "Жозеп Боррель", ("Жозеп", None, "Боррель")),
+    ("Ангелы Меркель", "Ангела Меркель", ("Ангела", None, "Меркель")),
+    ("ИВАНА ПЕТРОВА", "Иван Петров", ("Иван", None, "Петров")),
+    ("В.В.Путина", "В. В. Путин", ("В.", "В.", "Путин")),
+    ("Дональда Трампа", "Дональд Трамп", ("Дональд", None, "Трамп")),
+    ("Габриэлой Гарсиа", "Габриэла Гарсиа", ("Габриэла", None, "Гарсиа")),
+]
+
+
+@pytest.mark.parametrize("text,full,parts", NAMES)
+def test_normalize(text, full, parts):
+    n = normalize(text)
+    assert n.full == full
+    if parts != (None, None, None):
+        assert (n.first, n.middle, n.last) == parts
+
+
+def test_family_stays_plural():
+    assert normalize("Ивановы").plural
+
+
+MERGES = [
+    (["Вячеслав Аленьков", "Аленьков", "В. Аленьков", "Вячеслава Аленькова"], 1),
+    (["Иван Петров", "Мария Петрова"], 2),
+    (["Иван Петров", "А. Петров"], 2),
+    (["Иван Петров", "Петрова"], 1),
+    (["Мария Захарова", "Захаровой", "Захарова"], 1),
+    (["Олег Смирнов", "Ольга Смирнова", "Смирнов"], 2),
+]
+
+
+@pytest.mark.parametrize("mentions,n_persons", MERGES)
+def test_merge(mentions, n_persons):
+    names = [normalize(m) for m in mentions]
+    groups = merge(names, list(range(len(names))))
+    assert len(groups) == n_persons
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from newsextract.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _persons(pipe, text):
+    return {p.full_name: p for p in pipe(text).persons}
+
+
+PIPELINE_CASES = [
+    ("Вчера губернатор области Олег Смирнов открыл мост. Смирнов отметил важность проекта, "
+     "а О. Смирнов-младший промолчал.", {"Олег Смирнов"}),
+    ("Соглашение подписали с Еленой Морозовой и Павлом Лебедевым.", {"Елена Морозова", "Павел Лебедев"}),
+    ("Переговоры с Ник Назами бин Ник Ахмадом прошли в Баку.", {"Ник Назами бин Ник Ахмад"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PIPELINE_CASES)
+def test_pipeline_persons(pipe, text, expected):
+    assert expected <= set(_persons(pipe, text))
+
+
+def test_offsets_match_text(pipe):
+    text = "Министр финансов Антон Гаврилов, выступая в Москве, сказал, что Гаврилова поддержали коллеги."
+    rec = pipe(text)
+    for p in rec.persons:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+        for q in p.positions:
+            assert text[q.start:q.end] == q.text
+
+
+SEEDS = glob.glob("/work/shared/seeds/*.txt")
+
+
+@pytest.mark.skipif(not SEEDS, reason="sample press release absent")
+def test_sample_press_release(pipe):
+    text = open(SEEDS[0], encoding="utf-8").read()
+    persons = {p.full_name: p for p in pipe(text).persons}
+    assert set(persons) == {"Вячеслав Аленьков", "Мансур Ошурбаев", "Ник Назами бин Ник Ахмад"}
+    alen = persons["Вячеслав Аленьков"]
+    titles = [q.title for q in alen.positions]
+    assert "глава официальной делегации Сахалинской области" in titles
+    assert "зампред регионального правительства" in titles
+    assert any(q.organization and "Правительство" in q.organization for q in alen.positions)
+    assert all(q.country == "RU" for q in alen.positions)
+    osh = persons["Мансур Ошурбаев"].positions
+    assert [q.title for q in osh] == ["вице-министр экологии и природных ресурсов"]
+    assert osh[0].country == "KZ"
+    nik = persons["Ник Назами бин Ник Ахмад"].positions
+    assert [q.title for q in nik] == ["министр"] and nik[0].country == "MY"
+
+
+if os.environ.get("NEWSEXTRACT_SKIP_HEAVY"):
+    pytestmark = pytest.mark.skip("heavy tests disabled")
