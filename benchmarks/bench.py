@@ -42,8 +42,15 @@ def bench_ours(texts: list[str]) -> float:
 
 
 def bench_natasha(texts: list[str]) -> float:
-    from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                         NewsSyntaxParser, Segmenter)
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
 
     emb = NewsEmbedding()
     seg, morph, syntax, ner = Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)

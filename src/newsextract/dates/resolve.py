@@ -1,0 +1,313 @@
+"""Normalization: atoms to ISO values against the publication date and the verb's tense."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Optional
+
+from .. import morph
+from ..doc import Doc
+from .grammar import Atom
+from .tables import PREPOSITIONS
+
+NO_ANCHOR = "relative date: no publication date to resolve against"
+NO_YEAR = "year not given and no publication date to infer it from"
+INVALID = "not a valid calendar date"
+_CLOSE_CALL_DAYS = 320  # the tense may pull a date this far from the nearest reading
+_TENSE_WINDOW = 12  # tokens searched on each side for a finite verb
+_WORD = re.compile(r"[а-яё]+", re.I)
+
+Period = tuple[dt.date, dt.date]
+
+
+def parse_published(value: Optional[str]) -> Optional[dt.date]:
+    """The anchor date from an ISO string ("2024-11-22", "2024-11", "2024")."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 7), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _verb_tense(word: str) -> Optional[str]:
+    if not _WORD.fullmatch(word):
+        return None
+    for parse in morph.parse(word.lower()):
+        tag = parse.tag
+        if "impr" in tag:  # "пришли" is first read as an imperative; the past reading follows
+            continue
+        if tag.POS == "VERB" or (tag.POS == "PRTF" and tag.tense == "past"):
+            return tag.tense
+        return None
+    return None
+
+
+def tense_near(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Tense (past|pres|futr) of the finite verb nearest to ``[start, end)`` in its sentence."""
+    tok = doc.token_at(start)
+    if tok is None or not doc.sents:
+        left = doc.text[max(0, start - 80):start]
+        right = doc.text[end:end + 80]
+        words = list(reversed(_WORD.findall(left)))[:_TENSE_WINDOW] + _WORD.findall(right)[:_TENSE_WINDOW]
+        for w in words:
+            tense = _verb_tense(w)
+            if tense:
+                return tense
+        return None
+    sent = doc.sents[tok.sent]
+    last = tok.index
+    while last + 1 < sent.last and doc.tokens[last + 1].start < end:
+        last += 1
+    for k in range(1, _TENSE_WINDOW + 1):
+        for i in (tok.index - k, last + k):
+            if sent.first <= i < sent.last:
+                tense = _verb_tense(doc.tokens[i].text)
+                if tense:
+                    return tense
+    return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _signed_distance(p: Period, pub: dt.date) -> int:
+    a, b = p
+    if a <= pub <= b:
+        return 0
+    return (a - pub).days if pub < a else -(pub - b).days
+
+
+def choose_year(period: Callable[[int], Optional[Period]], pub: dt.date, tense: Optional[str]) -> Optional[int]:
+    """The year whose reading lies nearest ``pub``; the tense decides close calls."""
+    cands = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        p = period(y)
+        if p is not None:
+            cands.append((_signed_distance(p, pub), y))
+    if not cands:
+        return None
+    if tense == "past":
+        ok = [c for c in cands if c[0] <= 7]
+        if ok:
+            best = max(ok)
+            if abs(best[0]) <= _CLOSE_CALL_DAYS:
+                return best[1]
+    elif tense == "futr":
+        ok = [c for c in cands if c[0] >= -7]
+        if ok:
+            best = min(ok)
+            if abs(best[0]) <= _CLOSE_CALL_DAYS:
+                return best[1]
+    return min(cands, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+
+
+def _period_of(atom: Atom) -> Callable[[int], Optional[Period]]:
+    def period(y: int) -> Optional[Period]:
+        try:
+            if atom.d is not None and atom.m is not None:
+                d = dt.date(y, atom.m, atom.d)
+                return d, d
+            if atom.m is not None:
+                return dt.date(y, atom.m, 1), _month_end(y, atom.m)
+            if atom.q is not None:
+                return dt.date(y, 3 * atom.q - 2, 1), _month_end(y, 3 * atom.q)
+            if atom.half is not None:
+                return dt.date(y, 6 * atom.half - 5, 1), _month_end(y, 6 * atom.half)
+            if atom.season is not None:
+                return dt.date(y, atom.season[0], 1), _month_end(y, atom.season[1])
+        except ValueError:
+            return None
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return period
+
+
+def _fmt(y: int, m: Optional[int] = None, d: Optional[int] = None) -> Optional[str]:
+    if not 0 <= y <= 9999:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _week(d: dt.date) -> str:
+    iy, iw, _ = d.isocalendar()
+    return f"{iy:04d}-W{iw:02d}"
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return y, m + 1
+
+
+def _two_digit_year(yy: int, pub: Optional[dt.date]) -> int:
+    ref = (pub.year if pub else dt.date.today().year) + 10
+    return 2000 + yy if 2000 + yy <= ref else 1900 + yy
+
+
+class Resolver:
+    """Turns atoms into (value, granularity, end_value, modifier, relative, note)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.pub = parse_published(doc.published)
+
+    def modifier(self, atom: Atom) -> Optional[str]:
+        prep_mod = PREPOSITIONS.get(atom.prep) if atom.prep else None
+        if atom.is_range and (atom.prep is None or atom.prep in ("с", "со", "от", "начиная с")):
+            return atom.part
+        if prep_mod:
+            return prep_mod
+        if atom.part:
+            return atom.part
+        if atom.half is not None:
+            return "first_half" if atom.half == 1 else "second_half"
+        return None
+
+    def resolve(self, atom: Atom) -> Optional[dict]:
+        out = {"value": None, "granularity": None, "end_value": None, "relative": False, "note": atom.note,
+               "modifier": self.modifier(atom)}
+        handler = getattr(self, "_" + atom.kind)
+        if handler(atom, out) is False:
+            return None
+        return out
+
+    # --- kinds ---------------------------------------------------------------------
+    def _cal(self, atom: Atom, out: dict):
+        pub = self.pub
+        if atom.extra.get("yy") is not None:
+            atom.y = _two_digit_year(atom.extra["yy"], pub)
+        out["granularity"] = ("day" if atom.d is not None else "month" if atom.m is not None
+                              else "quarter" if atom.q is not None else "season" if atom.season else "year")
+        period = _period_of(atom)
+        if atom.y is None:
+            if atom.yrel is not None:
+                out["relative"] = True
+                if pub is None:
+                    out["note"] = NO_ANCHOR
+                    return _valid_somewhere(period)
+                atom.y = pub.year + atom.yrel
+            elif pub is None:
+                out["note"] = NO_YEAR
+                return _valid_somewhere(period)
+            else:
+                atom.y = choose_year(period, pub, tense_near(self.doc, atom.start, atom.end))
+                if atom.y is None:
+                    return False
+                out["note"] = "year inferred from the publication date"
+        if period(atom.y) is None:
+            return False
+        if atom.q is not None:
+            out["value"] = f"{atom.y:04d}-Q{atom.q}"
+        elif atom.season is not None:
+            out["value"] = _fmt(atom.y, atom.season[0])
+            out["end_value"] = _fmt(atom.y, atom.season[1])
+        else:
+            out["value"] = _fmt(atom.y, atom.m, atom.d)
+        if out["value"] is None:
+            return False
+        if atom.is_range:
+            y2 = atom.y2
+            if y2 is None and atom.yrel2 is not None and pub is not None:
+                y2 = pub.year + atom.yrel2
+            if y2 is None:
+                y2 = atom.y
+                if (atom.m2 or 0, atom.d2 or 0) < (atom.m or 0, atom.d or 0):
+                    y2 += 1
+            out["end_value"] = _fmt(y2, atom.m2 if atom.m is not None else None,
+                                    atom.d2 if atom.d is not None else None)
+            if out["end_value"] is None or out["end_value"] < out["value"]:
+                return False
+        return True
+
+    def _need_pub(self, out: dict) -> Optional[dt.date]:
+        out["relative"] = True
+        if self.pub is None:
+            out["note"] = NO_ANCHOR
+        return self.pub
+
+    def _relday(self, atom: Atom, out: dict):
+        out["granularity"] = "day"
+        pub = self._need_pub(out)
+        if pub is not None:
+            out["value"] = (pub + dt.timedelta(days=int(atom.shift))).isoformat()
+
+    def _relper(self, atom: Atom, out: dict):
+        out["granularity"] = atom.unit
+        pub = self._need_pub(out)
+        if pub is None:
+            return
+        shift = int(atom.shift)
+        if atom.unit == "year":
+            out["value"] = _fmt(pub.year + shift)
+        elif atom.unit == "month":
+            out["value"] = _fmt(*_add_months(pub, shift))
+        else:
+            out["value"] = _week(pub + dt.timedelta(weeks=shift))
+
+    def _ago(self, atom: Atom, out: dict):
+        out["granularity"] = atom.unit
+        pub = self._need_pub(out)
+        if pub is None or atom.shift is None:
+            return
+        shift = int(atom.shift)
+        if atom.unit == "year":
+            out["value"] = _fmt(pub.year + shift)
+        elif atom.unit == "month":
+            out["value"] = _fmt(*_add_months(pub, shift))
+        elif atom.unit == "week":
+            out["value"] = _week(pub + dt.timedelta(weeks=shift))
+        else:
+            out["value"] = (pub + dt.timedelta(days=shift)).isoformat()
+
+    def _weekday(self, atom: Atom, out: dict):
+        out["granularity"] = "day"
+        pub = self._need_pub(out)
+        if pub is None:
+            return
+        back = (pub.weekday() - atom.weekday) % 7
+        fwd = (atom.weekday - pub.weekday()) % 7
+        past, future = pub - dt.timedelta(days=back), pub + dt.timedelta(days=fwd)
+        if atom.shift is not None:
+            monday = pub - dt.timedelta(days=pub.weekday())
+            day = monday + dt.timedelta(days=atom.weekday + 7 * int(atom.shift))
+        else:
+            tense = tense_near(self.doc, atom.start, atom.end)
+            if tense == "past":
+                day = past
+            elif tense == "futr":
+                day = future
+            else:
+                day = past if back <= fwd else future
+        out["value"] = day.isoformat()
+
+    def _vague(self, atom: Atom, out: dict):
+        out["relative"] = True
+
+    def _decade(self, atom: Atom, out: dict):
+        out["granularity"] = "decade"
+        out["value"], out["end_value"] = _fmt(atom.y), _fmt(atom.y2 if atom.y2 % 10 == 9 else atom.y2 + 9)
+
+    def _century(self, atom: Atom, out: dict):
+        out["granularity"] = "century"
+        if atom.note is None:
+            out["value"], out["end_value"] = _fmt(atom.y), _fmt(atom.y2)
+
+
+def _valid_somewhere(period: Callable[[int], Optional[Period]]) -> bool:
+    """A year-less date is kept only if some year makes it valid (29 февраля yes, 31 февраля no)."""
+    return period(2024) is not None or period(2023) is not None

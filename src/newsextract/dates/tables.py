@@ -1,0 +1,116 @@
+"""Closed word sets of the date grammar: months, ordinals, seasons, relative words."""
+
+from __future__ import annotations
+
+# Month stems and their inflections: "мая", "мае", "май", "маю", "маем" -> 5
+MONTH_STEMS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+# Case endings of month names: (soft-stem endings, hard-stem endings).
+# "январ|я" gen, "январ|е" loc, "январ|ь" nom, "январ|ю" dat, "январ|ём" ins; "март|а", "март|е", "март|"
+_SOFT_ENDINGS = {"gen": ("я",), "loc": ("е",), "nom": ("ь",), "dat": ("ю",), "ins": ("ём", "ем")}
+_HARD_ENDINGS = {"gen": ("а",), "loc": ("е",), "nom": ("",), "dat": ("у",), "ins": ("ом",)}
+_MAY_ENDINGS = {"gen": ("я",), "loc": ("е",), "nom": ("й",), "dat": ("ю",), "ins": ("ем", "ём")}
+
+
+def _month_forms() -> dict[str, tuple[int, str]]:
+    forms: dict[str, tuple[int, str]] = {}
+    for stem, num in MONTH_STEMS.items():
+        table = _MAY_ENDINGS if stem == "ма" else _HARD_ENDINGS if stem in ("март", "август") else _SOFT_ENDINGS
+        for case, endings in table.items():
+            for ending in endings:
+                forms[stem + ending] = (num, case)
+    return forms
+
+
+# Every month word form -> (month number, case): "октябре" -> (10, "loc")
+MONTH_FORMS = _month_forms()
+
+# Weekday forms after "в"/"во": "в понедельник", "во вторник", "в среду" -> ISO weekday (Mon=0)
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
+    "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+}
+
+# Ordinal words for quarters and halves: "во втором квартале", "первого полугодия" -> 2, 1
+ORDINALS = {
+    "первом": 1, "первый": 1, "первого": 1, "первое": 1, "первой": 1, "первую": 1, "1-м": 1, "1-й": 1,
+    "втором": 2, "второй": 2, "второго": 2, "второе": 2, "вторую": 2, "2-м": 2, "2-й": 2,
+    "третьем": 3, "третий": 3, "третьего": 3, "3-м": 3, "3-й": 3,
+    "четвертом": 4, "четвёртом": 4, "четвертый": 4, "четвёртый": 4, "четвертого": 4, "четвёртого": 4,
+    "4-м": 4, "4-й": 4,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+}
+
+# Seasons: "летом 2025 года" -> months 6..8; "осенью" -> 9..11
+SEASONS = {
+    "зимой": (1, 2), "зима": (1, 2), "зимы": (1, 2),
+    "весной": (3, 5), "весна": (3, 5), "весны": (3, 5),
+    "летом": (6, 8), "лето": (6, 8), "лета": (6, 8),
+    "осенью": (9, 11), "осень": (9, 11), "осени": (9, 11),
+}
+
+# Days relative to the publication date: "вчера" -> -1
+RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2}
+
+# Adjectives that shift a year/month/week: "в прошлом году" -> -1, "в следующем месяце" -> +1
+RELATIVE_SHIFT = {
+    "этом": 0, "этого": 0, "этой": 0, "эту": 0, "этот": 0, "текущем": 0, "текущего": 0, "текущей": 0,
+    "нынешнем": 0, "нынешнего": 0, "нынешней": 0, "сем": 0,
+    "прошлом": -1, "прошлого": -1, "прошлой": -1, "прошлую": -1, "прошлый": -1,
+    "прошлое": -1, "минувшее": -1, "прошедшее": -1, "это": 0, "следующее": 1, "ближайшее": 1,
+    "минувшем": -1, "минувшего": -1, "минувшей": -1, "минувшую": -1, "минувший": -1,
+    "прошедшем": -1, "прошедшего": -1, "прошедшей": -1, "прошедшую": -1, "прошедший": -1,
+    "позапрошлом": -2, "позапрошлого": -2, "позапрошлой": -2,
+    "следующем": 1, "следующего": 1, "следующей": 1, "следующую": 1, "следующий": 1,
+    "будущем": 1, "будущего": 1, "будущей": 1, "будущую": 1, "будущий": 1,
+    "предстоящем": 1, "предстоящего": 1, "предстоящей": 1, "предстоящую": 1,
+    "грядущем": 1, "грядущего": 1,
+}
+
+# Number words in "три года назад", "через две недели" -> 3, 2
+NUMBER_WORDS = {
+    "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "полтора": 1.5, "полгода": 0.5,
+}
+
+# Part-of-period words before a date: "в начале октября" -> start
+PARTS = {
+    "начале": "start", "начала": "start", "началу": "start", "начало": "start",
+    "середине": "middle", "середины": "middle", "середину": "middle",
+    "конце": "end", "конца": "end", "концу": "end", "конец": "end",
+    "первой половине": "first_half", "первой половины": "first_half",
+    "второй половине": "second_half", "второй половины": "second_half",
+}
+
+# Prepositions before a date and the modifier they give: "к 2060 году" -> by
+PREPOSITIONS = {
+    "к": "by", "ко": "by", "до": "until", "вплоть до": "until", "не позднее": "by", "по": "until",
+    "с": "since", "со": "since", "начиная с": "since", "начиная со": "since", "от": None,
+    "после": "after", "перед": "before", "не ранее": "after",
+    "в": None, "во": None, "на": None, "за": None, "в течение": None,
+}
+
+# Anaphoric or vague expressions NEREL marks as dates; no value: "в тот же день", "на днях"
+VAGUE = {
+    "в тот же день": "anaphoric: the day of an event named in the text",
+    "в тот день": "anaphoric: the day of an event named in the text",
+    "в этот день": "anaphoric: the day of an event named in the text",
+    "на следующий день": "anaphoric: the day after an event named in the text",
+    "в том же году": "anaphoric: the year of an event named in the text",
+    "годом ранее": "anaphoric: the year before an event named in the text",
+    "в последние годы": "vague: recent years",
+    "в ближайшие годы": "vague: coming years",
+    "на днях": "vague: a few days ago",
+}
+
+# Units of "N лет назад" / "через N дней": "года" -> year
+UNITS = {
+    "день": "day", "дня": "day", "дней": "day", "сутки": "day", "суток": "day",
+    "неделю": "week", "недели": "week", "недель": "week",
+    "месяц": "month", "месяца": "month", "месяцев": "month",
+    "год": "year", "года": "year", "лет": "year",
+}
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
