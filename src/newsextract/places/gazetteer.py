@@ -1,0 +1,241 @@
+"""The place gazetteer: countries, Russian regions and cities from ``data/*.tsv``.
+
+Built once, lazily (``gazetteer()``), into a lemma trie (``PhraseMatcher``) for
+names, plus dictionaries for abbreviations (exact, case-sensitive), adjective
+and demonym lemmas, and compound-adjective stems (``российско-``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import razdel
+
+from .. import morph, resources
+from ..matcher import PhraseMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    iso2: str
+    iso3: str
+    name: str  # short Russian name, nominative
+    official: str = ""
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    ambiguous: bool = False
+    historical: bool = False
+    territory: bool = False  # dependent or disputed territory: reported as a location
+    partial: bool = False  # partially recognized state, user-assigned code
+
+
+@dataclass(frozen=True, slots=True)
+class RegionEntry:
+    code: str  # ISO 3166-2
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    centre: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CityEntry:
+    name: str
+    country: str
+    region: str = ""  # ISO 3166-2 for Russian cities
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OtherEntry:
+    """A named place of kind ``other`` (Европа, Сибирь, Чёрное море, МКС)."""
+
+    name: str
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a gazetteer phrase stands for: ``kind`` country/region/city/block."""
+
+    kind: str
+    entry: object
+    form: str = "name"  # name | official | abbreviation | adjective | demonym
+    ambiguous: bool = False
+    caps: tuple[bool, ...] = ()  # which words of the phrase must be capitalized
+
+
+# Phrases that contain a place name but are not that place: longest match wins.
+BLOCKERS = (
+    "Новая Гвинея", "Британская Колумбия", "Нижняя Саксония", "Новый Южный Уэльс",
+    "Единая Россия", "Справедливая Россия", "Россия 1", "Литературная Россия", "Россия 24",
+    "округ Колумбия", "Столичный округ Колумбия", "Республика Сербская",
+    "Русская православная церковь", "Голос Америки", "Банк Америки",
+    "Нью-Мексико", "Азербайджанская ССР", "Грузинская ССР", "Казахская ССР",
+    "Украинская ССР", "Белорусская ССР", "Джорджия",
+)
+
+# Words that may start an official name in lower case (``республики Казахстан``).
+GENERIC = frozenset({
+    "республика", "королевство", "государство", "княжество", "султанат", "союз",
+    "содружество", "остров", "острова", "федерация", "эмират", "город", "область",
+    "край", "округ", "автономный", "народная", "федеративная", "демократическая",
+})
+
+# Compound-adjective first parts that do not follow the regular ``-ско-`` pattern.
+COMPOUND_SPECIAL = {
+    "англо": "GB", "франко": "FR", "германо": "DE", "итало": "IT", "австро": "AT",
+    "испано": "ES", "греко": "GR", "американо": "US", "русско": "RU", "советско": "SU",
+    "китайско": "CN", "японо": "JP", "индо": "IN", "сино": "CN", "турецко": "TR",
+    "ирано": "IR", "израильско": "IL", "арабо": "", "евро": "", "афро": "",
+}
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split(";") if x.strip())
+
+
+def _rows(name: str, width: int):
+    for row in resources.tsv(name):
+        yield tuple(row) + ("",) * (width - len(row))
+
+
+def word_key(word: str, *, raw_if_unsure: bool = False) -> str:
+    """Trie key of one word: a geographic reading's lemma if pymorphy3 has one."""
+    low = word.lower().replace("ё", "е")
+    if not word[:1].isalpha():
+        return low
+    for p in morph.parse(word):
+        if "Geox" in p.tag:
+            return p.normal_form.replace("ё", "е")
+    if raw_if_unsure:
+        return low
+    return morph.lemma(word)
+
+
+def phrase_key(phrase: str, *, ambiguous: bool = False) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    words = [t.text for t in razdel.tokenize(phrase)]
+    single = len(words) == 1
+    key = tuple(word_key(w, raw_if_unsure=single and ambiguous) for w in words)
+    caps = tuple(w[:1].isupper() and not (len(words) > 1 and w.lower() in GENERIC) for w in words)
+    return key, caps
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, CountryEntry] = field(default_factory=dict)
+    regions: dict[str, RegionEntry] = field(default_factory=dict)
+    cities: dict[str, CityEntry] = field(default_factory=dict)
+    matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    abbreviations: dict[str, list[Hit]] = field(default_factory=dict)  # exact text -> readings
+    adjectives: dict[str, list[Hit]] = field(default_factory=dict)  # lemma -> hits
+    demonyms: dict[str, list[Hit]] = field(default_factory=dict)  # lemma -> hits
+    compounds: dict[str, str] = field(default_factory=dict)  # "российско" -> "RU"
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)  # deletion variant -> adjective lemmas
+
+    def add_phrase(self, phrase: str, hit: Hit) -> None:
+        key, caps = phrase_key(phrase, ambiguous=hit.ambiguous)
+        self.matcher.add(key, Hit(hit.kind, hit.entry, hit.form, hit.ambiguous, caps))
+
+    def add_abbr(self, abbr: str, hit: Hit) -> None:
+        self.abbreviations.setdefault(abbr, []).append(hit)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+
+
+def _adjective_stems(lemma: str) -> set[str]:
+    stems = set()
+    for ending in ("ский", "цкий", "ской"):
+        if lemma.endswith(ending):
+            stems.add(lemma[:-2] + "о")  # российский -> российско
+    return stems
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    for iso2, iso3, name, official, aliases, abbrs, adjs, dems, flags in _rows("countries.tsv", 9):
+        flagset = set(flags.split())
+        entry = CountryEntry(iso2, iso3, name, official, _split(aliases), _split(abbrs),
+                             _split(adjs), _split(dems), "ambiguous" in flagset,
+                             "historical" in flagset, "territory" in flagset, "partial" in flagset)
+        gaz.countries[iso2] = entry
+        amb = entry.ambiguous
+        kind = "territory" if entry.territory else "country"
+        if name.isupper():  # США, ОАЭ: the name is an abbreviation
+            gaz.add_abbr(name, Hit(kind, entry, "name"))
+        else:
+            gaz.add_phrase(name, Hit(kind, entry, "name", amb))
+        officials = [official] if official else []
+        if kind == "country" and not name.isupper() and " " not in name and "-" not in name:
+            officials += [f"Республика {name}", f"Королевство {name}"]  # Республики Аргентина
+        for phrase in dict.fromkeys(officials):
+            gaz.add_phrase(phrase, Hit(kind, entry, "official"))
+        for alias in entry.aliases:
+            if alias.isupper() or (alias[:2].isupper() and len(alias) <= 4):
+                gaz.add_abbr(alias, Hit(kind, entry, "abbreviation"))
+            elif alias.split()[0].lower() in GENERIC:
+                gaz.add_phrase(alias, Hit(kind, entry, "official"))
+            else:
+                gaz.add_phrase(alias, Hit(kind, entry, "name", amb))
+        for abbr in entry.abbreviations:
+            if abbr != name and abbr not in entry.aliases:
+                gaz.add_abbr(abbr, Hit(kind, entry, "abbreviation"))
+        if entry.territory:
+            continue
+        for adj in entry.adjectives:
+            lemma = adj.replace("ё", "е")
+            gaz.adjectives.setdefault(lemma, []).append(Hit("country", entry, "adjective"))
+            for stem in _adjective_stems(lemma):
+                gaz.compounds.setdefault(stem, iso2)
+            if len(lemma) >= 10:
+                for variant in _deletions(lemma):
+                    gaz.fuzzy.setdefault(variant, set()).add(lemma)
+        for dem in entry.demonyms:
+            gaz.demonyms.setdefault(dem.replace("ё", "е"), []).append(Hit("country", entry, "demonym"))
+    for stem, iso2 in COMPOUND_SPECIAL.items():
+        if iso2:
+            gaz.compounds[stem] = iso2
+        else:
+            gaz.compounds.pop(stem, None)
+
+    city_names = {row[0] for row in _rows("cities.tsv", 4)}
+    for code, name, aliases, abbrs, adjs, centre in _rows("regions.tsv", 6):
+        entry = RegionEntry(code, name, code[:2], _split(aliases), _split(abbrs), _split(adjs), centre)
+        gaz.regions[code] = entry
+        for phrase in (name, *entry.aliases):
+            if phrase in city_names:  # Москва, Севастополь: the city entry carries the code
+                continue
+            if phrase.isupper():
+                gaz.add_abbr(phrase, Hit("region", entry, "abbreviation"))
+            else:
+                gaz.add_phrase(phrase, Hit("region", entry, "name"))
+        for abbr in entry.abbreviations:
+            gaz.add_abbr(abbr, Hit("region", entry, "abbreviation"))
+        for adj in entry.adjectives:
+            gaz.adjectives.setdefault(adj.replace("ё", "е"), []).append(Hit("region", entry, "adjective"))
+
+    for name, country, region, flags in _rows("cities.tsv", 4):
+        entry = CityEntry(name, country, region, "ambiguous" in flags.split())
+        gaz.cities.setdefault(name, entry)
+        gaz.add_phrase(name, Hit("city", entry, "name", entry.ambiguous))
+
+    for row in _rows("macroregions.tsv", 3):
+        name, country, aliases = row[:3]
+        entry = OtherEntry(name, country)
+        for phrase in (name, *_split(aliases)):
+            if phrase.isupper():
+                gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
+            else:
+                gaz.add_phrase(phrase, Hit("other", entry, "name"))
+
+    for phrase in BLOCKERS:
+        gaz.add_phrase(phrase, Hit("block", None))
+    return gaz

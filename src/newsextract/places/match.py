@@ -1,0 +1,380 @@
+"""Finding place mentions in a ``Doc`` and deciding what they stand for.
+
+One left-to-right pass per sentence (linear in tokens): the lemma trie finds
+names (longest first), then single tokens are tried as abbreviations (exact
+text), compound adjectives (``российско-китайских``), adjectives, demonyms and,
+last, a fuzzy adjective fallback (one typo in a long unknown adjective).
+Ambiguous readings are decided afterwards with the document's own evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .. import morph
+from ..doc import Doc, Token
+from .gazetteer import CityEntry, CountryEntry, Gazetteer, Hit, RegionEntry, gazetteer
+
+# Prepositions and conjunctions after which a capitalized word is a place.
+PLACE_PREPS = frozenset({
+    "в", "во", "из", "с", "со", "на", "до", "по", "между", "через", "под", "у", "и",
+    "к", "ко", "для", "против", "от", "о", "об", "при", "за",
+})
+# Abbreviations good enough on their own; others need the document's evidence.
+STRONG_ABBR = frozenset({"США", "ОАЭ", "ЮАР", "КНДР", "СССР", "ГДР", "ЦАР", "РФ", "КНР", "ФРГ",
+                         "ДРК", "СФРЮ", "БиГ", "ДНР", "ЛНР", "ХМАО", "ЯНАО", "КБР", "КЧР"})
+# Nouns after which a region adjective names the region (``сахалинские власти``).
+REGION_ADJ_NOUNS = frozenset({
+    "власть", "правительство", "губернатор", "губернаторы", "глава", "администрация",
+    "депутат", "парламент", "минэкономразвития", "минэкологии", "минздрав", "минприроды",
+    "министерство", "министр", "регион", "заксобрание", "дума", "область", "край",
+    "республика", "прокуратура", "суд", "полиция", "мвд", "гибдд", "мчс", "бюджет",
+    "законодательный", "областной", "краевой", "избирком", "облизбирком", "чиновник",
+})
+# Adjectives that name a language or people far more often than a state.
+NON_STATE_ADJ = frozenset({"русский", "еврейский", "арабский", "коми", "татарский", "башкирский"})
+# People described by nationality (``американский актёр``): the adjective works as a
+# demonym (NEREL tags it NATIONALITY), unlike state roles (``российский президент``).
+PERSON_NOUNS = frozenset("""
+актер актриса режиссер кинорежиссер сценарист продюсер писатель писательница поэт поэтесса
+драматург прозаик певец певица исполнитель композитор музыкант пианист скрипач гитарист
+дирижер рэпер рок-музыкант художник скульптор фотограф архитектор дизайнер модельер модель
+танцор танцовщица балерина артист артистка комик телеведущий ведущий блогер
+спортсмен спортсменка футболист футболистка хоккеист хоккеистка теннисист теннисистка боксер
+бегун бегунья пловец пловчиха гимнаст гимнастка фигурист фигуристка лыжник лыжница биатлонист
+биатлонистка шахматист шахматистка гонщик велогонщик баскетболист волейболист борец атлет
+легкоатлет легкоатлетка фехтовальщик фехтовальщица тренер полузащитник нападающий вратарь
+защитник альпинист яхтсмен конькобежец прыгун штангист дзюдоист серфер
+ученый физик химик биолог математик историк философ экономист социолог археолог астроном
+инженер изобретатель программист хакер врач хирург исследователь профессор студент студентка
+предприниматель бизнесмен бизнесвумен миллиардер миллионер магнат банкир инвестор
+журналист журналистка репортер публицист критик автор классик мыслитель физиолог голкипер
+мультипликатор аниматор шоумен юморист звезда киноактер киноактриса одиночница металлист
+медиамагнат доброволец индеец католик мошенник кибермошенник видеоблогер лесбиянка гей
+мальчик девочка мужчина женщина подросток турист туристка путешественник эмигрант
+семья община происхождение мать отец сын дочь жена муж пара
+""".split())
+# Nouns after which a country adjective is a language or a people, not the state.
+LANGUAGE_NOUNS = frozenset({"язык", "языки", "литература", "кухня", "народ", "эмигрант", "акцент",
+                            "алфавит", "перевод", "слово", "диалект", "филология"})
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # country | region | city
+    form: str  # name | official | abbreviation | adjective | demonym
+    entry: object = None  # CountryEntry | RegionEntry | CityEntry (None until resolved)
+    readings: list[Hit] = field(default_factory=list)  # several readings of an abbreviation
+    in_org: bool = False  # inside a NER ORG span (``МИД Азербайджана``)
+    ner_loc: bool = False  # overlaps a NER LOC span
+
+    @property
+    def iso2(self) -> Optional[str]:
+        e = self.entry
+        if isinstance(e, CountryEntry):
+            return e.iso2
+        return getattr(e, "country", None) or None
+
+
+class _NerIndex:
+    """Overlap queries over NER spans by type (bisect on starts)."""
+
+    def __init__(self, doc: Doc):
+        self.by_type: dict[str, tuple[list[int], list]] = {}
+        spans: dict[str, list] = {}
+        for s in doc.ner:
+            spans.setdefault(s.type, []).append(s)
+        for typ, items in spans.items():
+            items.sort(key=lambda s: s.start)
+            self.by_type[typ] = ([s.start for s in items], items)
+        self.max_len = max((s.end - s.start for s in doc.ner), default=0)
+
+    def overlapping(self, typ: str, start: int, end: int) -> list:
+        if typ not in self.by_type:
+            return []
+        starts, items = self.by_type[typ]
+        i = bisect.bisect_left(starts, start - self.max_len)
+        out = []
+        while i < len(items) and items[i].start < end:
+            if items[i].end > start:
+                out.append(items[i])
+            i += 1
+        return out
+
+    def covers(self, typ: str, start: int, end: int) -> bool:
+        return any(s.start <= start and end <= s.end for s in self.overlapping(typ, start, end))
+
+
+def _capitalized(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _caps_ok(tokens: list[Token], hit: Hit) -> bool:
+    if not hit.caps:
+        return True
+    return all(not need or _capitalized(tok.text) for tok, need in zip(tokens, hit.caps, strict=False))
+
+
+def _levenshtein1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one edit."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+class _Finder:
+    def __init__(self, doc: Doc, gaz: Gazetteer):
+        self.doc = doc
+        self.gaz = gaz
+        self.ner = _NerIndex(doc)
+        self.out: list[PlaceMention] = []
+        self.lenient = False  # a looked-up phrase: no context needed
+
+    # --- helpers -------------------------------------------------------
+    def _located(self, tokens: list[Token], first: int, sent_first: int) -> bool:
+        """Location context for an ambiguous capitalized name."""
+        start, end = tokens[0].start, tokens[-1].end
+        if self.ner.overlapping("LOC", start, end):
+            return True
+        if first == sent_first:
+            return False
+        prev = self.doc.tokens[first - 1].text.lower()
+        return prev in PLACE_PREPS
+
+    def _in_title(self, first: int, last: int) -> bool:
+        """Inside a quoted name (``«Колумбия»``, ``«Голос Америки»``) or a domain (``.РФ``)."""
+        tokens = self.doc.tokens
+        if first > 0 and tokens[first - 1].text == "." and tokens[first - 1].end == tokens[first].start:
+            return True
+        for j in range(first - 1, max(first - 4, -1), -1):
+            t = tokens[j]
+            if t.sent != tokens[first].sent or t.text in {"»", "\u201d"}:
+                return False
+            if t.text in {"«", "\u201c", "\u201e"}:
+                return last < len(tokens) and tokens[last].text in {"»", "\u201d", "\u201c"}
+        return False
+
+    def _mention(self, start: int, end: int, kind: str, form: str, entry=None,
+                 readings: Optional[list[Hit]] = None) -> PlaceMention:
+        m = PlaceMention(start, end, self.doc.text[start:end], kind, form, entry, readings or [])
+        m.in_org = bool(self.ner.overlapping("ORG", start, end))
+        m.ner_loc = bool(self.ner.overlapping("LOC", start, end))
+        return m
+
+    # --- the pass ------------------------------------------------------
+    def run(self) -> list[PlaceMention]:
+        doc = self.doc
+        for sent in doc.sents:
+            toks = doc.tokens[sent.first:sent.last]
+            covered: set[int] = set()
+            for match in self.gaz.matcher.finditer(toks):
+                first, last = sent.first + match.first, sent.first + match.last
+                span_toks = doc.tokens[first:last]
+                hits = [h for h in match.payloads if _caps_ok(span_toks, h)]
+                if not hits:
+                    continue
+                covered.update(range(first, last))
+                m = self._trie_hit(span_toks, first, sent.first, hits)
+                if m is not None:
+                    self.out.append(m)
+            for i in range(sent.first, sent.last):
+                if i not in covered:
+                    self._token(doc.tokens[i], i)
+        self.out.sort(key=lambda m: m.start)
+        return self.out
+
+    def _trie_hit(self, toks: list[Token], first: int, sent_first: int,
+                  hits: list[Hit]) -> Optional[PlaceMention]:
+        real = [h for h in hits if h.kind != "block"]
+        if not real:
+            return None
+        order = {"country": 0, "territory": 1, "region": 2, "city": 3, "other": 4}
+        real.sort(key=lambda h: order[h.kind])
+        hit = real[0]
+        start, end = toks[0].start, toks[-1].end
+        per = self.ner.overlapping("PER", start, end)
+        if per and any(p.end - p.start > end - start for p in per) and len(toks) == 1:
+            return None  # part of a person's name (Дензел Вашингтон, Виктория Петрова)
+        if hit.ambiguous and not self.lenient and not self._located(toks, first, sent_first):
+            return None
+        if not self.lenient and hit.kind != "other" and self._in_title(first, first + len(toks)):
+            return None
+        return self._mention(start, end, hit.kind, hit.form, hit.entry)
+
+    def _token(self, tok: Token, i: int) -> None:
+        text = tok.text
+        gaz = self.gaz
+        if text in gaz.abbreviations and not self._in_title(i, i + 1):
+            readings = gaz.abbreviations[text]
+            self.out.append(self._mention(tok.start, tok.end, readings[0].kind, "abbreviation",
+                                          None, list(readings)))
+            return
+        if not text[:1].isalpha():
+            return
+        if "-" in text:
+            self._compound(tok)
+            return
+        lemmas = [tok.lemma] + sorted(tok.lemmas - {tok.lemma})
+        for lemma in lemmas:
+            if lemma in gaz.adjectives:
+                self._adjective(tok, i, gaz.adjectives[lemma], lemma)
+                return
+            if lemma in gaz.demonyms:
+                hit = gaz.demonyms[lemma][0]
+                self.out.append(self._mention(tok.start, tok.end, "country", "demonym", hit.entry))
+                return
+        self._fuzzy(tok, i)
+
+    def _head_noun(self, tok: Token, i: int) -> str:
+        """Lemma of the noun an adjective qualifies (``американский и британский актёр``)."""
+        tokens = self.doc.tokens
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            t = tokens[j]
+            if t.sent != tok.sent:
+                break
+            word = t.text.lower()
+            if word in {"и", ",", "или"}:
+                continue
+            parses = morph.parse(t.text) if t.text[:1].isalpha() else ()
+            pos = parses[0].tag.POS if parses else None
+            if pos in {"ADJF", "PRTF"} or (pos is None and "-" in word):
+                continue
+            if pos != "NOUN":
+                return ""
+            parts = t.lemma.split("-")
+            return next((x for x in parts if x in PERSON_NOUNS), parts[-1])
+        return ""
+
+    def _adjective(self, tok: Token, i: int, hits: list[Hit], lemma: str) -> None:
+        nxt = self.doc.tokens[i + 1] if i + 1 < len(self.doc.tokens) else None
+        nxt_lemma = nxt.lemma if nxt is not None and nxt.sent == tok.sent else ""
+        for hit in hits:
+            if hit.kind == "country":
+                if lemma in NON_STATE_ADJ and not _capitalized(tok.text):
+                    continue
+                head = self._head_noun(tok, i)
+                if nxt_lemma in LANGUAGE_NOUNS or head in LANGUAGE_NOUNS:
+                    continue
+                if not head and not _capitalized(tok.text) and not self.lenient:
+                    continue  # elliptic: ``говорит на английском``, ``русском и английском``
+                form = "demonym" if head in PERSON_NOUNS else "adjective"
+                self.out.append(self._mention(tok.start, tok.end, "country", form, hit.entry))
+                return
+            if hit.kind == "region" and nxt_lemma in REGION_ADJ_NOUNS:
+                self.out.append(self._mention(tok.start, tok.end, "region", "adjective", hit.entry))
+                return
+
+    def _compound(self, tok: Token) -> None:
+        """``российско-китайских``: each part that names a country is a mention."""
+        gaz = self.gaz
+        parts, pos = [], tok.start
+        for part in tok.text.split("-"):
+            parts.append((pos, part))
+            pos += len(part) + 1
+        found = []
+        for k, (pos, part) in enumerate(parts):
+            low = part.lower()
+            if k < len(parts) - 1 and low in gaz.compounds:
+                found.append((pos, part, gaz.countries[gaz.compounds[low]]))
+            elif k == len(parts) - 1 and part[:1].isalpha():
+                lemma = morph.lemma(part)
+                for hit in gaz.adjectives.get(lemma, []):
+                    if hit.kind == "country":
+                        found.append((pos, part, hit.entry))
+                        break
+        if found and found[0][0] == tok.start:  # the first part names a country
+            for pos, part, entry in found:
+                self.out.append(self._mention(pos, pos + len(part), "country", "adjective", entry))
+
+    def _fuzzy(self, tok: Token, i: int) -> None:
+        """One typo in a long adjective unknown to pymorphy3 (``азйрбайджанской``)."""
+        text = tok.text
+        if len(text) < 10 or not text.isalpha() or not text.islower():
+            return
+        parses = morph.parse(text)
+        if not parses or parses[0].is_known or parses[0].tag.POS != "ADJF":
+            return
+        lemma = tok.lemma
+        cands = set()
+        for variant in {lemma[:k] + lemma[k + 1:] for k in range(len(lemma))} | {lemma}:
+            cands |= self.gaz.fuzzy.get(variant, set())
+        cands = {c for c in cands if _levenshtein1(c, lemma)}
+        if len(cands) == 1:
+            self._adjective(tok, i, self.gaz.adjectives[cands.pop()], "")
+
+
+# --- resolution ----------------------------------------------------------------
+
+def _evidence(mentions: list[PlaceMention]) -> Counter:
+    """Counts of resolved evidence per country (iso2) and region (code)."""
+    ev: Counter = Counter()
+    for m in mentions:
+        e = m.entry
+        if isinstance(e, CountryEntry):
+            ev["country", e.iso2] += 1
+        elif isinstance(e, RegionEntry):
+            ev["region", e.code] += 1
+        elif isinstance(e, CityEntry):
+            ev["country", e.country] += 0.5 if e.country != "RU" else 0
+            if e.region:
+                ev["region", e.region] += 1
+    return ev
+
+
+def _reading_key(hit: Hit) -> tuple[str, str]:
+    e = hit.entry
+    if isinstance(e, CountryEntry):
+        return ("country", e.iso2)
+    if isinstance(e, RegionEntry):
+        return ("region", e.code)
+    return ("other", getattr(e, "name", ""))
+
+
+def resolve(readings: list[Hit], text: str, evidence: Counter) -> Optional[Hit]:
+    """Pick the reading the document supports; None when it cannot tell."""
+    if len(readings) == 1 and (text in STRONG_ABBR or readings[0].kind == "other"):
+        return readings[0]
+    scored = sorted(((evidence.get(_reading_key(h), 0), k, h) for k, h in enumerate(readings)),
+                    key=lambda x: (-x[0], x[1]))
+    best = scored[0]
+    if best[0] <= 0:
+        return None
+    if len(scored) > 1 and scored[1][0] * 2 > best[0]:
+        return None
+    return best[2]
+
+
+def find_places(doc: Doc) -> list[PlaceMention]:
+    """Every resolved place mention of a document (cached on the doc)."""
+    cached = doc.__dict__.get("_places")
+    if cached is not None:
+        return cached
+    gaz = gazetteer()
+    raw = _Finder(doc, gaz).run()
+    raw = [m for m in raw if not doc.is_ignored(m.start, m.end)]
+    evidence = _evidence([m for m in raw if m.entry is not None])
+    out = []
+    for m in raw:
+        if m.entry is None:
+            hit = resolve(m.readings, m.text, evidence)
+            if hit is None:
+                continue
+            m.entry, m.kind = hit.entry, hit.kind
+        out.append(m)
+    doc.__dict__["_places"] = out
+    return out

@@ -1,0 +1,102 @@
+"""Locations: Russian regions (ISO 3166-2), cities, other places, normal forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract import nlp, structure
+from newsextract.doc import Doc
+from newsextract.extractors import countries as C
+from newsextract.places import nominative
+
+
+class _Result:
+    def __init__(self, doc):
+        self.text = doc.text
+        self.doc = doc
+        self.countries = C.extract(doc)
+        doc.results["countries"] = self.countries
+        self.locations = C.extract_locations(doc)
+        doc.results["locations"] = self.locations
+
+
+class _Runner:
+    """The stages countries/locations need (segment, morph, NER), NER model loaded once."""
+
+    def __init__(self):
+        self.model = nlp.NerModel()
+
+    def __call__(self, text: str) -> _Result:
+        doc = Doc(text=text)
+        analyze = getattr(structure, "analyze", None)  # zones: credits, repeated captions
+        if analyze is not None:
+            analyze(doc)
+        nlp.segment(doc)
+        nlp.lemmatize(doc)
+        nlp.tag_ner(doc, self.model)
+        return _Result(doc)
+
+
+@pytest.fixture(scope="module")
+def pipe() -> _Runner:
+    return _Runner()
+
+
+@pytest.mark.parametrize("text, name, kind, code, country", [
+    ("Форум прошёл в Сахалинской области.", "Сахалинская область", "region", "RU-SAK", "RU"),
+    ("Инвесторы пришли в Приморье.", "Приморский край", "region", "RU-PRI", "RU"),
+    ("Шахтёры Кузбасса выполнили план.", "Кемеровская область", "region", "RU-KEM", "RU"),
+    ("Морозы ударили в Якутии.", "Республика Саха (Якутия)", "region", "RU-SA", "RU"),
+    ("Делегация из Ханты-Мансийского автономного округа прибыла на выставку.",
+     "Ханты-Мансийский автономный округ", "region", "RU-KHM", "RU"),
+    ("Сахалинские власти объявили конкурс.", "Сахалинская область", "region", "RU-SAK", "RU"),
+    ("Новый терминал открыли в Южно-Сахалинске.", "Южно-Сахалинск", "city", None, "RU"),
+    ("Конференция прошла в Баку.", "Баку", "city", None, "AZ"),
+    ("Выставка открылась в Москве.", "Москва", "city", "RU-MOW", "RU"),
+    ("Самолёт вылетел из Нью-Йорка.", "Нью-Йорк", "city", None, "US"),
+    ("Экспедиция отправилась в Арктику.", "Арктика", "other", None, None),
+])
+def test_locations(pipe, text, name, kind, code, country):
+    rec = pipe(text)
+    found = {(loc.name, loc.kind, loc.code, loc.country) for loc in rec.locations}
+    assert (name, kind, code, country) in found
+    for loc in rec.locations:
+        assert loc.mentions
+        for m in loc.mentions:
+            assert rec.text[m.start:m.end] == m.text
+
+
+def test_region_adjective_needs_context(pipe):
+    rec = pipe("Сахалинский краевед рассказал о рыбе.")
+    assert not [loc for loc in rec.locations if loc.code == "RU-SAK"]
+
+
+def test_mentions_merge(pipe):
+    rec = pipe("Сахалинская область и Сахалин. Власти Сахалинской области ответили.")
+    sak = [loc for loc in rec.locations if loc.code == "RU-SAK"]
+    assert len(sak) == 1 and len(sak[0].mentions) == 3
+
+
+def test_organizations_are_not_places(pipe):
+    rec = pipe("Евросоюз ввёл новые пошлины.")
+    assert not [loc for loc in rec.locations if loc.name.lower().startswith("евросоюз")]
+
+
+def test_ambiguous_city_needs_context(pipe):
+    rec = pipe("Владимир Петров выступил с докладом.")
+    assert not [loc for loc in rec.locations if loc.kind == "city"]
+    rec = pipe("Фестиваль прошёл во Владимире.")
+    assert ("Владимир", "city") in {(loc.name, loc.kind) for loc in rec.locations}
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Нидерландов", "Нидерланды"),
+    ("Южно-Сахалинске", "Южно-Сахалинск"),
+    ("Сахалинской области", "Сахалинская область"),
+    ("Тверской площади", "Тверская площадь"),
+    ("острова Сахалин", "остров Сахалин"),
+    ("Красной площадью", "Красная площадь"),
+    ("Москва", "Москва"),
+])
+def test_nominative(phrase, expected):
+    assert nominative(phrase) == expected
