@@ -21,7 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/newsextract eval corpus/ --format corpus
