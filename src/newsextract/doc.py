@@ -110,3 +110,50 @@ class Doc:
             if zone.start <= offset < zone.end:
                 return zone.kind
         return "body"
+
+
+class SpanIndex:
+    """Items with ``start``/``end`` offsets, queried by range in logarithmic time.
+
+    Extractors use it instead of scanning every mention for every trigger or
+    name, which would be quadratic in document size::
+
+        index = SpanIndex(quotes)
+        index.within(sent.start, sent.end)   # items lying inside the sentence
+        index.covering(offset)               # items that contain the offset
+    """
+
+    def __init__(self, items, key=None):
+        get = key or (lambda item: (item.start, item.end))
+        pairs = sorted(((get(item), item) for item in items), key=lambda p: p[0])
+        self._starts = [span[0] for span, _ in pairs]
+        self._spans = [span for span, _ in pairs]
+        self._items = [item for _, item in pairs]
+        self._max_len = max((e - s for s, e in self._spans), default=0)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def within(self, start: int, end: int) -> list:
+        """Items with ``start <= item.start`` and ``item.end <= end``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self._items) and self._starts[i] < end:
+            if self._spans[i][1] <= end:
+                out.append(self._items[i])
+            i += 1
+        return out
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Items sharing at least one character with ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start - self._max_len)
+        out = []
+        while i < len(self._items) and self._starts[i] < end:
+            if self._spans[i][1] > start:
+                out.append(self._items[i])
+            i += 1
+        return out
+
+    def covering(self, offset: int) -> list:
+        """Items whose span contains ``offset``."""
+        return self.overlapping(offset, offset + 1)

@@ -1,0 +1,41 @@
+"""The Doc's lookups: tokens by offset, ignored zones, the span index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsextract.doc import SpanIndex
+
+from .conftest import make_doc
+
+
+@dataclass
+class S:
+    start: int
+    end: int
+
+
+ITEMS = [S(0, 5), S(3, 10), S(12, 14), S(20, 40)]
+
+
+@pytest.mark.parametrize("method,args,expected", [
+    ("within", (0, 10), [(0, 5), (3, 10)]),
+    ("within", (11, 41), [(12, 14), (20, 40)]),
+    ("overlapping", (9, 13), [(3, 10), (12, 14)]),
+    ("overlapping", (30, 31), [(20, 40)]),
+    ("covering", (4,), [(0, 5), (3, 10)]),
+    ("covering", (11,), []),
+])
+def test_span_index(method, args, expected):
+    found = getattr(SpanIndex(ITEMS), method)(*args)
+    assert [(s.start, s.end) for s in found] == expected
+
+
+def test_token_and_sentence_lookup():
+    doc = make_doc("Заголовок\n\nГубернатор встретился с послом. Стороны подписали соглашение.")
+    tok = doc.token_at(doc.text.index("послом") + 2)
+    assert tok.text == "послом" and tok.lemma == "посол"
+    assert doc.sent_of(doc.text.index("Стороны")).text == "Стороны подписали соглашение."
+    assert [t.text for t in doc.tokens_in(0, 9)] == ["Заголовок"]
