@@ -192,3 +192,41 @@ def test_sample_end_to_end():
     if not record.countries or not record.dates:
         pytest.skip("upstream countries/dates stages have not landed yet")
     _check_sample(record.events)
+
+
+def test_speech_verbs_are_no_statement():
+    text = H + "Министр Иван Петров отметил рост урожая. Позже Иван Петров заявил о новых субсидиях."
+    found = events.extract(make_doc(text, persons=[(r"Иван Петров", "Иван Петров")]))
+    assert [e.trigger.text for e in found if e.type == "statement"] == ["заявил"]
+
+
+def test_invitation_and_its_target_conference_are_scoped():
+    text = H + "Иван Петров пригласил турецких партнёров на выставку в Анкаре в мае 2026 года."
+    doc = make_doc(text, persons=[(r"Иван Петров", "Иван Петров")],
+                   countries=[(r"турецких", "TR", "Турция")], locations=[(r"Анкаре", "Анкара", None)],
+                   dates=[(r"мае 2026 года", "2026-05")])
+    found = events.extract(doc)
+    invitation = next(e for e in found if e.type == "invitation")
+    conference = next(e for e in found if e.type == "conference")
+    assert {p.name for p in invitation.participants} == {"Иван Петров", "Турция"}
+    assert {p.name for p in conference.participants} == {"Анкара"}
+    assert conference.date == "2026-05"
+    assert not [e for e in found if e.type == "visit"]
+
+
+def test_invitation_to_visit_is_no_visit():
+    text = H + "Губернатор Иван Петров принял приглашение посетить Минск."
+    doc = make_doc(text, persons=[(r"Иван Петров", "Иван Петров")], locations=[(r"Минск", "Минск", None)])
+    assert [e.type for e in events.extract(doc)] == ["invitation"]
+
+
+def test_meeting_joined_by_participation_sentence_and_agreement_inherits():
+    text = (H + "В Казани прошло заседание совета. В нём приняли участие делегации Китая и Индии.\n\n"
+            "По итогам заседания подписан протокол.")
+    doc = make_doc(text, countries=[(r"Китая", "CN", "Китай"), (r"Индии", "IN", "Индия")],
+                   locations=[(r"Казани", "Казань", None)])
+    found = events.extract(doc)
+    meeting = next(e for e in found if e.type == "meeting")
+    assert {"Китай", "Индия"} <= {p.name for p in meeting.participants}
+    agreement = next(e for e in found if e.type == "agreement")
+    assert {p.name for p in agreement.participants} == {"Китай", "Индия"}

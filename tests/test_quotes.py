@@ -88,3 +88,42 @@ def test_sample_quote_speaker():
     assert any(q.speaker is None and q.speaker_kind == "organization" for q in found)
     for q in found:
         assert not q.text.startswith(("—", "«")) and not q.text.endswith((",", "»"))
+
+
+def _positioned(doc, full, title):
+    from newsextract.records import Position
+    for p in doc.results["persons"]:
+        if p.full_name == full:
+            p.positions = [Position(title=title, start=0, end=len(title), text=title)]
+    return doc
+
+
+def test_role_noun_speaker_is_the_titled_person():
+    text = (H + "Губернатор Олег Сомов и министр Пётр Лавров обсудили дороги.\n\n"
+            "Пётр Лавров рассказал о ремонте. «Мы закончим участок моста к осени», — сказал министр.\n")
+    doc = make_doc(text, [(r"Олег\w* Сомов\w*", "Олег Сомов"), (r"Пётр\w* Лавров\w*", "Пётр Лавров")])
+    _positioned(doc, "Пётр Лавров", "министр транспорта")
+    _positioned(doc, "Олег Сомов", "губернатор")
+    found = quotes.extract(doc)
+    assert [(q.text, q.speaker) for q in found] == [("Мы закончим участок моста к осени", "Пётр Лавров")]
+
+
+def test_ascii_quotes_and_mid_paragraph_dash():
+    text = (H + '"Паводок идёт быстрее прогноза на двое суток", - подчеркнул Иван Петров.\n\n'
+            "Иван Петров добавил, что техника готова. - Мы держим в резерве двадцать машин, - пояснил он.\n")
+    found = quotes.extract(make_doc(text, [PETROV]))
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Паводок идёт быстрее прогноза на двое суток", "Иван Петров"),
+        ("Мы держим в резерве двадцать машин", "Иван Петров")]
+
+
+def test_press_service_speaker_is_the_fuller_organization():
+    text = (H + "Новость подготовил минтранс Тверской области.\n\n"
+            "— Ремонт дорог идёт по графику, — сообщили в пресс-службе минтранса.\n")
+    doc = make_doc(text, [], [(r"минтранс Тверской области", "Министерство транспорта Тверской области"),
+                              (r"минтранса(?! Тверской)", "Министерство транспорта")])
+    doc.results["organizations"][0].abbreviation = "Минтранс Тверской области"
+    doc.results["organizations"][1].abbreviation = "Минтранс"
+    found = quotes.extract(doc)
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Министерство транспорта Тверской области",
+                                                             "organization")]

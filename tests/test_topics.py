@@ -127,3 +127,27 @@ def test_sample_topics(taxonomy):
     assert "climate-policy" in found
     assert {"energy", "hydrogen", "renewable-energy"} & set(found)
     assert all(t.evidence for t in found.values())
+
+
+def test_foreign_countries_credit_international_cooperation(taxonomy):
+    from newsextract.records import Country, CountryMention
+    text = "Новость\n\nГости из Индии и Вьетнама осмотрели порт. Индия и Вьетнам довольны."
+    doc = make_doc(text)
+    doc.results["countries"] = [
+        Country(iso2=iso2, iso3=iso3, name=name,
+                mentions=[CountryMention(start=m.start(), end=m.end(), text=m.group(0), form="name")
+                          for m in __import__("re").finditer(pat, text)])
+        for pat, iso2, iso3, name in [(r"Инди\w+", "IN", "IND", "Индия"), (r"Вьетнам\w*", "VN", "VNM", "Вьетнам")]]
+    found = {t.id for t in topics.extract(doc, taxonomy)}
+    assert "international-cooperation" in found
+
+
+def test_phrase_in_organization_name_weighs_little(taxonomy):
+    from newsextract.records import Mention, Organization
+    text = "Новость\n\nМинистерство энергетики провело приём граждан."
+    doc = make_doc(text)
+    start = text.index("Министерство")
+    end = start + len("Министерство энергетики")
+    doc.results["organizations"] = [Organization(name="Министерство энергетики",
+                                                 mentions=[Mention(start=start, end=end, text=text[start:end])])]
+    assert "energy" not in {t.id for t in topics.extract(doc, taxonomy)}

@@ -28,6 +28,16 @@ How it works
   text with Cyrillic look-alikes folded to Latin in capitalised words
   (``СОР 29`` -> ``COP29``); they name the events of their sentence and a named
   event with a participation cue is a ``conference`` on its own.
+* **Statements** only for ``заявить``/``заявление``/``объявить``: speech verbs
+  (``отметил``, ``подчеркнули``) attribute quotes, they are no events.
+* **Invitation targets** (``events/targets.py``): ``пригласил X на выставку в Абу-Даби``
+  gives an invitation (inviter, invited: the parties before ``на``) and the
+  invited-to conference (only the target phrase's parties and date); a visit
+  verb right after the invitation (``пригласил посетить``) is no visit.
+* **Enrichment** (``events/enrich.py``): quoted persons join the main meeting,
+  ``В нём приняли участие ...`` joins the gathering of the sentence before, and
+  a subjectless agreement (``По итогам встречи подписан ...``) takes the
+  countries, organizations and regions of the last meeting.
 * **Invitations** listing parties (``сахалинцы — на ..., а малайзийцы — на ...``)
   give one event per invited party, each with its own date and named event.
 """
@@ -41,9 +51,10 @@ from typing import Optional
 
 from .. import resources
 from ..doc import Doc, Sentence
+from ..events import enrich, targets
 from ..matcher import PhraseMatcher
 from ..records import Event, Offsets, Participant, Span
-from .quotes import quote_spans
+from . import quotes as quote_stage
 
 MIN_PARTICIPANTS_WEAK = 2
 CUE_WINDOW = 10  # tokens around a trigger searched for its cues
@@ -258,6 +269,7 @@ class _Draft:
     date: Optional[str] = None
     location: Optional[str] = None
     name: Optional[str] = None
+    target: bool = False  # the event an invitation invites to
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -292,66 +304,132 @@ def _paragraph_break(doc: Doc, a: int, b: int) -> bool:
     return "\n" in doc.text[a:b]
 
 
+@dataclass
+class _Hit:
+    tdef: TriggerDef
+    start: int
+    end: int
+    first: int  # token indexes in the sentence
+    last: int
+
+
+def _hits(doc: Doc, toks: list, quoted: list[tuple[int, int]]) -> list[_Hit]:
+    """Trigger matches of a sentence that pass their cues and the quote/press filters."""
+    out = []
+    for match in trigger_matcher().finditer(toks):
+        start, end = toks[match.first].start, toks[match.last - 1].end
+        if not _counted(doc, start, end):
+            continue
+        near = _lemmas(toks[max(0, match.first - CUE_WINDOW):match.last + CUE_WINDOW])
+        defs = [d for d in match.payloads if not d.cues or d.cues & near]
+        if not defs:
+            continue
+        tdef = max(defs, key=lambda d: d.strong)
+        if tdef.type == "none":
+            continue
+        if tdef.type != "statement" and any(q0 <= start < q1 for q0, q1 in quoted):
+            continue  # events retold inside direct speech are not news of their own
+        if tdef.type == "meeting" and PRESS_LEMMAS & _lemmas(toks[match.last:match.last + 3]):
+            continue  # "встреча с журналистами" is a press event, not talks
+        out.append(_Hit(tdef, start, end, match.first, match.last))
+    return out
+
+
+@dataclass
+class _Ctx:
+    """What every event of a document shares while it is built."""
+
+    cands: list
+    home: Optional[Participant]
+    quoted: list[tuple[int, int]]
+    drafts: list = field(default_factory=list)
+    prev_parties: list = field(default_factory=list)
+    last_sentence: list = field(default_factory=list)  # drafts of the sentence just before
+
+
+def _clause_end(sent: Sentence, pos: int) -> int:
+    return next((c[1] for c in _clauses(sent) if c[0] <= pos < c[1]), sent.end)
+
+
 def extract(doc: Doc) -> list[Event]:
     if not doc.tokens or not doc.sents:
         return []
     cands = candidates(doc)
-    home = home_party(doc, cands)
     named = [n for n in find_named_events(doc.text) if _counted(doc, n.start, n.end)]
     cands = [c for c in cands if not any(n.start <= c.start and c.end <= n.end for n in named)]
-    matcher = trigger_matcher()
-    quoted = quote_spans(doc)
-    drafts: list[_Draft] = []
-    prev_parties: list[Participant] = []
+    found_quotes = quote_stage.extract(doc)
+    ctx = _Ctx(cands, home_party(doc, cands), sorted((q.start, q.end) for q in found_quotes))
     prev_end = 0
     for sent in doc.sents:
         if doc.is_ignored(sent.start, sent.end) or doc.zone_kind(sent.start) in ("headline", "caption"):
             continue
         if _paragraph_break(doc, prev_end, sent.start):
-            prev_parties = []
+            ctx.prev_parties = []
+            ctx.last_sentence = []
         prev_end = sent.end
-        toks = doc.tokens[sent.first:sent.last]
-        sent_named = [n for n in named if sent.start <= n.start < sent.end]
-        seen_types: set[str] = set()
-        sent_drafts: list[_Draft] = []
-        for match in matcher.finditer(toks):
-            start, end = toks[match.first].start, toks[match.last - 1].end
-            if not _counted(doc, start, end):
-                continue
-            near = _lemmas(toks[max(0, match.first - CUE_WINDOW):match.last + CUE_WINDOW])
-            defs = [d for d in match.payloads if not d.cues or d.cues & near]
-            if not defs:
-                continue
-            tdef = max(defs, key=lambda d: d.strong)
-            if tdef.type == "none" or tdef.type in seen_types:
-                continue
-            if tdef.type != "statement" and any(q0 <= start < q1 for q0, q1 in quoted):
-                continue  # events retold inside direct speech are not news of their own
-            if tdef.type == "meeting" and PRESS_LEMMAS & _lemmas(toks[match.last:match.last + 3]):
-                continue  # "встреча с журналистами" is a press event, not talks
-            draft = _build(doc, tdef, start, end, sent, cands, home, prev_parties, sent_named, quoted)
-            if draft is None:
-                continue
-            seen_types.add(tdef.type)
-            if isinstance(draft, _Many):
-                sent_drafts.extend(draft)
-            else:
-                sent_drafts.append(draft)
-        # a named event with a participation cue is a conference on its own
-        if sent_named and "conference" not in seen_types:
-            n = sent_named[0]
-            i = next((k for k, t in enumerate(toks) if t.start >= n.start), 0)
-            if trigger_matcher_conference_cues() & _lemmas(toks[max(0, i - CUE_WINDOW):i + CUE_WINDOW]):
-                tdef = TriggerDef(n.name, "conference", True, frozenset())
-                draft = _build(doc, tdef, n.start, n.end, sent, cands, home, prev_parties, sent_named, quoted)
-                if draft is not None:
-                    sent_drafts.append(draft)
-        for draft in sent_drafts:
-            if draft.type in ("meeting", "agreement", "visit", "conference"):
-                prev_parties = list(draft.parties)
-                break
-        drafts.extend(sent_drafts)
-    return [_to_event(doc, d) for d in drafts]
+        _sentence_events(doc, sent, [n for n in named if sent.start <= n.start < sent.end], ctx)
+    enrich.add_speakers(doc, ctx.drafts, [q.speaker for q in found_quotes
+                                          if q.speaker and q.speaker_kind == "person"])
+    return [_to_event(doc, d) for d in ctx.drafts]
+
+
+def _sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx: _Ctx) -> None:
+    toks = doc.tokens[sent.first:sent.last]
+    hits = _hits(doc, toks, ctx.quoted)
+    invitations = [(h.start, h.end, _clause_end(sent, h.start)) for h in hits if h.tdef.type == "invitation"]
+    mentions = [(h.start, h.end) for h in hits if h.tdef.type == "conference"]
+    mentions += [(n.start, n.end) for n in sent_named]
+    found = targets.find_targets(doc, invitations, mentions)
+    seen: set[tuple[str, bool]] = set()
+    sent_drafts: list[_Draft] = []
+    for h in hits:
+        if h.tdef.type == "visit" and targets.is_complement(doc, invitations, h.start):
+            continue
+        target = targets.target_of(found, h.start) if h.tdef.type == "conference" else None
+        key = (h.tdef.type, target is not None)
+        if key in seen:
+            continue
+        draft = _build(doc, h.tdef, h.start, h.end, sent, ctx, sent_named, found, target)
+        if draft is None:
+            continue
+        seen.add(key)
+        sent_drafts.extend(draft if isinstance(draft, _Many) else [draft])
+    if sent_named and ("conference", False) not in seen and ("conference", True) not in seen:
+        _named_conference(doc, sent, toks, sent_named, ctx, found, sent_drafts)
+    if not sent_drafts:
+        _participation(doc, sent, toks, ctx)
+    ctx.last_sentence = sent_drafts
+    for draft in sent_drafts:
+        if draft.type in ("meeting", "agreement", "visit", "conference") and not draft.target:
+            ctx.prev_parties = list(draft.parties)
+            break
+    ctx.drafts.extend(sent_drafts)
+
+
+def _named_conference(doc: Doc, sent: Sentence, toks: list, sent_named: list[NamedEvent], ctx: _Ctx,
+                      found: list, sent_drafts: list) -> None:
+    """A named event with a participation cue is a conference on its own."""
+    n = sent_named[0]
+    i = next((k for k, t in enumerate(toks) if t.start >= n.start), 0)
+    if not trigger_matcher_conference_cues() & _lemmas(toks[max(0, i - CUE_WINDOW):i + CUE_WINDOW]):
+        return
+    tdef = TriggerDef(n.name, "conference", True, frozenset())
+    draft = _build(doc, tdef, n.start, n.end, sent, ctx, sent_named, found, targets.target_of(found, n.start))
+    if draft is not None:
+        sent_drafts.append(draft)
+
+
+def _participation(doc: Doc, sent: Sentence, toks: list, ctx: _Ctx) -> None:
+    """``В нём приняли участие ...``: the sentence's parties join the gathering of the sentence before."""
+    if not enrich.PARTICIPATION_LEMMAS & _lemmas(toks):
+        return
+    event = enrich.participation_target(ctx.last_sentence)
+    if event is None:
+        return
+    for c in ctx.cands:
+        if sent.start <= c.start and c.end <= sent.end and c.party.kind != "location" \
+                and not _in_quote(c, ctx.quoted):
+            enrich.add_party(event.parties, c.party)
 
 
 def _lemmas(tokens) -> set[str]:
@@ -374,57 +452,85 @@ def _in_quote(c: Cand, quoted: list[tuple[int, int]]) -> bool:
     return any(q0 <= c.start and c.end <= q1 for q0, q1 in quoted)
 
 
-def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, cands: list[Cand],
-           home: Optional[Participant], prev_parties: list[Participant],
-           sent_named: list[NamedEvent], quoted: list[tuple[int, int]] = ()) -> Optional[_Draft]:
+def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: _Ctx,
+           sent_named: list[NamedEvent], found: list, target=None) -> Optional[_Draft]:
     clause = next((c for c in _clauses(sent) if c[0] <= start < c[1]), (sent.start, sent.end))
-    in_clause = [c for c in cands if clause[0] <= c.start and c.end <= clause[1] and not _in_quote(c, quoted)]
+    scope = (target.start, target.end) if target is not None else clause
+    invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
+    if invited_to is not None:
+        scope = (clause[0], invited_to.start)
+    in_clause = [c for c in ctx.cands if scope[0] <= c.start and c.end <= scope[1]
+                 and not _in_quote(c, ctx.quoted)]
     if tdef.type == "invitation":
-        return _invitation(doc, tdef, start, end, sent, clause, in_clause, home, prev_parties, sent_named)
-    parties: list[Participant] = []
+        return _invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":
-        rank = {"person": 0, "organization": 1, "location": 2}
-        speakers = [c for c in in_clause if c.party.kind in rank and not _in_quote(c, quoted)]
-        before = [c for c in speakers if c.end <= start]
-        after = [c for c in speakers if c.start >= end]
-        pool = before[::-1] if before else after
-        if pool:
-            _add(parties, min(pool, key=lambda c: rank[c.party.kind]).party)
-        if not parties:
-            return None
-    else:
-        venue = _venue(doc, in_clause)
-        before = [c for c in in_clause if c.end <= start and not _in_quote(c, quoted) and c is not venue]
-        for c in in_clause:
-            _add(parties, c.party)
-        for tok in doc.tokens_in(*clause):
-            if not tok.text[:1].islower():
-                continue
-            if any(c.start <= tok.start < c.end for c in in_clause):
-                continue
-            party = _demonym_of_token(doc, tok)
-            if party is not None:
-                _add(parties, party)
-        sides = any(SIDES_LEMMA in t.lemmas for t in doc.tokens_in(*clause))
-        if sides and all(p == home for p in parties):
-            for p in prev_parties:
-                _add(parties, p)
-        implicit = not before and home is not None and home not in parties
-        if implicit:
-            _add(parties, home)
-        if not parties:
-            return None
-        if implicit and len(parties) == 1 and tdef.type in ("meeting", "agreement"):
-            return None  # a meeting needs a counterpart
-        if not tdef.strong and len(parties) < MIN_PARTICIPANTS_WEAK:
-            return None
+        return _statement(doc, tdef, start, end, sent, clause, in_clause)
+    if target is not None:
+        return _target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)
+    return _gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
+
+
+def _statement(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
+               clause: tuple[int, int], in_clause: list[Cand]) -> Optional[_Draft]:
+    """A statement's party: the nearest person (else organization, place) before it, else after."""
+    rank = {"person": 0, "organization": 1, "location": 2}
+    speakers = [c for c in in_clause if c.party.kind in rank]
+    before = [c for c in speakers if c.end <= start]
+    pool = before[::-1] if before else [c for c in speakers if c.start >= end]
+    if not pool:
+        return None
     dates = _dates_in(doc, *clause)
+    return _Draft(tdef.type, (start, end), sent, clause, [min(pool, key=lambda c: rank[c.party.kind]).party],
+                  date=dates[0][1] if dates else doc.published)
+
+
+def _target_event(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
+                  scope: tuple[int, int], in_clause: list[Cand], sent_named: list[NamedEvent]) -> _Draft:
+    """The event an invitation invites to: only the target phrase's parties, its own date."""
+    parties: list[Participant] = []
+    for c in in_clause:
+        _add(parties, c.party)
+    dates = _dates_in(doc, *scope)
     venue = _venue(doc, in_clause)
-    name = _closest_name(sent_named, start)
+    return _Draft(tdef.type, (start, end), sent, scope, parties, date=dates[0][1] if dates else None,
+                  location=venue.party.name if venue is not None else None,
+                  name=_closest_name([n for n in sent_named if scope[0] <= n.start < scope[1]], start),
+                  target=True)
+
+
+def _gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, clause: tuple[int, int],
+               in_clause: list[Cand], ctx: _Ctx, sent_named: list[NamedEvent]) -> Optional[_Draft]:
+    """Meetings, agreements, visits, conferences: the clause's parties, completed from context."""
+    parties: list[Participant] = []
+    venue = _venue(doc, in_clause)
+    before = [c for c in in_clause if c.end <= start and c is not venue]
+    for c in in_clause:
+        _add(parties, c.party)
+    for tok in doc.tokens_in(*clause):
+        if tok.text[:1].islower() and not any(c.start <= tok.start < c.end for c in in_clause):
+            _add(parties, _demonym_of_token(doc, tok))
+    home = ctx.home
+    if any(SIDES_LEMMA in t.lemmas for t in doc.tokens_in(*clause)) and all(p == home for p in parties):
+        for p in ctx.prev_parties:
+            _add(parties, p)
+    if tdef.type == "agreement" and all(p == home for p in parties):
+        meeting = next((d for d in reversed(ctx.drafts) if d.type == "meeting" and not d.target), None)
+        for p in enrich.inherited(doc, meeting) if meeting is not None else []:
+            _add(parties, p)
+    implicit = not before and home is not None and home not in parties
+    if implicit:
+        _add(parties, home)
+    if not parties:
+        return None
+    if implicit and len(parties) == 1 and tdef.type in ("meeting", "agreement"):
+        return None  # a meeting needs a counterpart
+    if not tdef.strong and len(parties) < MIN_PARTICIPANTS_WEAK:
+        return None
+    dates = _dates_in(doc, *clause)
     return _Draft(tdef.type, (start, end), sent, clause, parties,
                   date=dates[0][1] if dates else doc.published,
-                  location=venue.party.name if venue is not None and tdef.type != "statement" else None,
-                  name=name if tdef.type != "statement" else None)
+                  location=venue.party.name if venue is not None else None,
+                  name=_closest_name(sent_named, start))
 
 
 def _closest_name(sent_named: list[NamedEvent], pos: int) -> Optional[str]:
@@ -438,8 +544,9 @@ SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.
 
 
 def _invitation(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
-                clause: tuple[int, int], in_clause: list[Cand], home: Optional[Participant],
-                prev_parties: list[Participant], sent_named: list[NamedEvent]) -> Optional[_Draft] | list:
+                clause: tuple[int, int], in_clause: list[Cand], ctx: _Ctx,
+                sent_named: list[NamedEvent]) -> Optional[_Draft] | list:
+    home, prev_parties = ctx.home, ctx.prev_parties
     tail_start = end
     colon = doc.text.find(":", end, clause[1])
     if colon != -1:

@@ -23,11 +23,12 @@ nothing at all, a PER span of ``doc.ner`` in the attribution is used as is.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .. import morph
+from .. import morph, resources
 from ..doc import Doc
 from ..records import Quote
 
@@ -46,6 +47,7 @@ ORG_WORDS = frozenset("""
 департамент управление компания пресс-релиз аппарат мэрия пресс-центр минприроды
 """.split())
 PRONOUNS = frozenset({"он", "она", "они"})
+ROLE_LOOKBACK_PARAGRAPHS = 2  # "— сказал министр": the minister named at most this far back
 DASH = "—–"
 MIN_QUOTE_WORDS = 3
 
@@ -121,6 +123,18 @@ def _split_attributed(text: str, start: int, end: int, attr_stop: int) -> list[_
     return out
 
 
+MID_DASH_RE = re.compile(rf"(?<=[.!?…])\s+[{DASH}-]\s+(?=[А-ЯЁA-Z«])")
+
+
+def _mid_dash(text: str, lstart: int, lend: int) -> list[_Raw]:
+    """``... сообщил, что ... . — Слова, — пояснил X.``: a dash quote opening inside a paragraph."""
+    m = MID_DASH_RE.search(text, lstart, lend)
+    if not m:
+        return []
+    pieces = _split_attributed(text, m.end(), lend, lend)
+    return pieces if pieces and pieces[0].attr[0] < pieces[0].attr[1] else []
+
+
 def _dash_paragraphs(text: str) -> list[_Raw]:
     out = []
     pos = 0
@@ -129,6 +143,7 @@ def _dash_paragraphs(text: str) -> list[_Raw]:
         pos += len(line) + 1
         stripped = line.lstrip()
         if not stripped or stripped[0] not in DASH + "-" or len(stripped) < 3 or not stripped[1].isspace():
+            out.extend(_mid_dash(text, lstart, lstart + len(line)))
             continue
         start = lstart + (len(line) - len(stripped)) + 1
         pieces = _split_attributed(text, start, lstart + len(line), lstart + len(line))
@@ -155,9 +170,19 @@ def _guillemets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+STRAIGHT_RE = re.compile(r'(?:^|(?<=[\s(:]))"([^"\n]+)"(?=[\s,.!?;:)]|$)', re.M)
+NAMING_RE = re.compile(r"\bназва(?:л|ла|ли|в)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+
+
+def _straight(text: str) -> list[tuple[int, int]]:
+    """``"..."`` spans (ASCII quotes, as in koi8-r texts), outside guillemets."""
+    return [(m.start(), m.end()) for m in STRAIGHT_RE.finditer(text)]
+
+
 def _guillemet_quotes(text: str) -> list[_Raw]:
     out = []
-    for g0, g1 in _guillemets(text):
+    spans = sorted(set(_guillemets(text)) | set(_straight(text)))
+    for g0, g1 in spans:
         inner0, inner1 = g0 + 1, g1 - 1
         if len(WORD_RE.findall(text, inner0, inner1)) < MIN_QUOTE_WORDS:
             continue
@@ -186,6 +211,10 @@ def _guillemet_quotes(text: str) -> list[_Raw]:
                         p.attr = (head_start, line_start + colon.start())
                 out.extend(pieces)
                 continue
+        naming = NAMING_RE.search(before)
+        if naming and text[inner0:inner0 + 1].islower():  # назвал турнир «праздником дружбы»
+            out.append(_Raw(inner0, inner1, (sent_start, line_start + naming.start())))
+            continue
         m = re.search(r"по\s+словам\s+([^«,]{2,120}),\s*$", before, re.I)
         pieces = _split_attributed(text, inner0, inner1, inner1)
         if m:
@@ -243,9 +272,13 @@ def _speaker(doc: Doc, attr: tuple[int, int], previous: tuple[Optional[str], Opt
             return max(named)[1], "person"
         if previous[0] is not None:
             return previous
-    for o in doc.results.get("organizations") or []:
+    role = _by_role(doc, persons, set(lemmas), quote_start)
+    if role is not None:
+        return role.full_name, "person"
+    orgs = doc.results.get("organizations") or []
+    for o in orgs:
         if any(_overlaps(m.start, m.end, a0, a1) for m in o.mentions):
-            return o.name, "organization"
+            return _fullest(o, orgs).name, "organization"
     if not persons:
         for span in doc.ner:
             if span.type == "PER" and _overlaps(span.start, span.end, a0, a1):
@@ -253,6 +286,51 @@ def _speaker(doc: Doc, attr: tuple[int, int], previous: tuple[Optional[str], Opt
     if set(lemmas) & ORG_WORDS:
         return None, "organization"
     return None, None
+
+
+def _fullest(org, orgs: list):
+    """A short mention (``минэкологии``) as the document's fuller organization it abbreviates
+    (``Министерство экологии Сахалинской области``), when exactly one such is named."""
+    name = org.name.lower()
+    abbr = (org.abbreviation or "").lower()
+    longer = [o for o in orgs if o is not org and len(o.name) > len(org.name)
+              and (o.name.lower().startswith(name) or abbr and (o.abbreviation or "").lower().startswith(abbr))]
+    return longer[0] if len(longer) == 1 else org
+
+
+@functools.cache
+def _titles() -> frozenset:
+    """Head titles (``министр``, ``губернатор``...) from the shared titles list, as lemmas."""
+    return frozenset(_lemma(line) for line in resources.lines("titles.txt")
+                     if not line.startswith("@") and " " not in line.strip())
+
+
+def _title_heads(person) -> set[str]:
+    return {_lemma(q.title.split()[0]) for q in person.positions if q.title and q.title.split()}
+
+
+def _by_role(doc: Doc, persons: list, lemmas: set[str], quote_start: int):
+    """``— сказал министр``: a person named before the quote, nearest first.
+
+    The quote's own paragraph is searched before the previous ones (at most
+    ROLE_LOOKBACK_PARAGRAPHS back); inside each, a person holding that title
+    comes first, else the person named last.
+    """
+    roles = lemmas & _titles()
+    if not roles:
+        return None
+    end = quote_start
+    for _ in range(ROLE_LOOKBACK_PARAGRAPHS + 1):
+        start = doc.text.rfind("\n\n", 0, max(end - 1, 0)) + 1
+        named = sorted(((m.end, p) for p in persons for m in p.mentions if start <= m.start and m.end <= end),
+                       key=lambda x: -x[0])
+        titled = [p for _, p in named if roles & _title_heads(p)]
+        if titled or named:
+            return (titled or [named[0][1]])[0]
+        if start <= 1:
+            break
+        end = start
+    return None
 
 
 def extract(doc: Doc) -> list[Quote]:

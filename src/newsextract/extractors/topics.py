@@ -40,7 +40,17 @@ from ..records import Evidence, Topic
 
 DEFAULT_THRESHOLD = 0.45
 DEFAULT_SATURATION = 2.0
-CHILD_CREDIT = 0.5
+RELATIVE_CUT = 0.1  # a topic needs at least this share of the best topic's weight
+MAX_TOPICS = 10
+CHILD_CREDIT = 0.3
+ORG_NAME_FACTOR = 0.3  # a phrase inside an organization's name ("Министерство энергетики") says little
+FOREIGN_WEIGHT = 0.5  # each counted mention of a foreign country (capped, see FOREIGN_CAP)
+FOREIGN_CAP = 4.0
+HOME_COUNTRY = "RU"
+# A sentence naming the topics of talks ("затрагивались темы ...") lists topics:
+# its evidence weighs DISCUSSION_FACTOR times more.
+DISCUSSION_LEMMAS = frozenset({"тема", "тематика"})
+DISCUSSION_FACTOR = 1.5
 ZONE_WEIGHTS = {"headline": 3.0, "lead": 2.0}
 FIRST_SENTENCE_WEIGHT = 1.5
 NOT_COUNTED_ZONES = frozenset({"attribution", "dateline"})
@@ -60,6 +70,9 @@ class Taxonomy:
     matcher: PhraseMatcher
     threshold: float = DEFAULT_THRESHOLD
     saturation: float = DEFAULT_SATURATION
+    relative_cut: float = RELATIVE_CUT
+    max_topics: int = MAX_TOPICS
+    foreign_topic: Optional[str] = None
 
     def children(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -88,8 +101,13 @@ def build_taxonomy(data: dict) -> Taxonomy:
     for topic in topics.values():
         for phrase in topic.phrases:
             matcher.add(phrase, (topic.id, phrase))
+    foreign = data.get("foreign_country_topic") or None
+    if foreign is not None and foreign not in topics:
+        raise ValueError(f"foreign_country_topic {foreign!r} is not a topic")
     return Taxonomy(topics, matcher, float(data.get("threshold", DEFAULT_THRESHOLD)),
-                    float(data.get("saturation", DEFAULT_SATURATION)))
+                    float(data.get("saturation", DEFAULT_SATURATION)),
+                    float(data.get("relative_cut", RELATIVE_CUT)), int(data.get("max_topics", MAX_TOPICS)),
+                    foreign)
 
 
 def _check_cycles(topics: dict[str, TopicDef]) -> None:
@@ -127,27 +145,69 @@ def _first_body_sentence(doc: Doc) -> Optional[int]:
     return None
 
 
-def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
-    """Topics of a document, best first, with their evidence spans."""
-    if taxonomy is None:
-        taxonomy = load_taxonomy()
-    if not doc.tokens:
-        return []
+def _org_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for o in doc.results.get("organizations") or [] for m in o.mentions]
+
+
+def _discussion_sentences(doc: Doc) -> set[int]:
+    """Indexes of sentences that say what was discussed."""
+    return {t.sent for t in doc.tokens if t.lemma in DISCUSSION_LEMMAS}
+
+
+def _foreign_mentions(doc: Doc) -> list[tuple[int, int]]:
+    """Counted mentions of countries other than Russia: evidence of international cooperation."""
+    return [(m.start, m.end) for c in doc.results.get("countries") or [] if c.iso2 != HOME_COUNTRY
+            for m in c.mentions
+            if not doc.is_ignored(m.start, m.end) and doc.zone_kind(m.start) not in NOT_COUNTED_ZONES]
+
+
+def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict) -> None:
     first_body = _first_body_sentence(doc)
-    weight: dict[str, float] = defaultdict(float)
-    evidence: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    orgs = _org_spans(doc)
+    discussion = _discussion_sentences(doc)
     repeats: dict[tuple[str, str], int] = defaultdict(int)
     for match in taxonomy.matcher.finditer(doc.tokens):
         start, end = doc.tokens[match.first].start, doc.tokens[match.last - 1].end
         if doc.is_ignored(start, end) or doc.zone_kind(start) in NOT_COUNTED_ZONES:
             continue
         w = _position_weight(doc, start, first_body)
+        if any(s <= start and end <= e for s, e in orgs):
+            w *= ORG_NAME_FACTOR
+        elif doc.tokens[match.first].sent in discussion:
+            w *= DISCUSSION_FACTOR
         for tid in {tid for tid, _ in match.payloads}:
             key = (tid, " ".join(t.lemma for t in doc.tokens[match.first:match.last]))
             repeats[key] += 1
             weight[tid] += w / repeats[key]
             evidence[tid].append((start, end))
 
+
+def _country_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict) -> None:
+    tid = taxonomy.foreign_topic
+    if tid is None:
+        return
+    found = _foreign_mentions(doc)
+    if found:
+        weight[tid] += min(FOREIGN_CAP, FOREIGN_WEIGHT * len(found))
+        evidence[tid].extend(found)
+
+
+def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
+    """Topics of a document, best first, with their evidence spans."""
+    if taxonomy is None:
+        taxonomy = load_taxonomy()
+    if not doc.tokens:
+        return []
+    weight: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    _phrase_evidence(doc, taxonomy, weight, evidence)
+    _country_evidence(doc, taxonomy, weight, evidence)
+    total, spans = _aggregate(taxonomy, weight, evidence)
+    return _select(doc, taxonomy, total, spans)
+
+
+def _aggregate(taxonomy: Taxonomy, weight: dict, evidence: dict) -> tuple[dict, dict]:
+    """Parents credited by their children (CHILD_CREDIT of the child's own total)."""
     total = dict(weight)
     spans = {tid: list(v) for tid, v in evidence.items()}
     children = taxonomy.children()
@@ -165,10 +225,15 @@ def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
     for tid, topic in taxonomy.topics.items():
         if not topic.parent:
             aggregate(tid)
+    return total, spans
 
+
+def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict) -> list[Topic]:
+    """Topics over the threshold and the relative cut, best first, at most ``max_topics``."""
     out = []
+    best = max(total.values(), default=0.0)
     for tid, w in total.items():
-        if w <= 0 or tid not in taxonomy.topics:
+        if w <= 0 or tid not in taxonomy.topics or w < taxonomy.relative_cut * best:
             continue
         score = 1.0 - math.exp(-w / taxonomy.saturation)
         if score < taxonomy.threshold:
@@ -178,4 +243,4 @@ def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
         out.append(Topic(id=tid, label=topic.label, score=round(score, 3), parent=topic.parent,
                          evidence=ev))
     out.sort(key=lambda t: (-t.score, t.id))
-    return out
+    return out[:taxonomy.max_topics]

@@ -1,0 +1,1 @@
+"""Helpers of the events stage (``newsextract.extractors.events``): invitation targets, enrichment."""
