@@ -19,10 +19,12 @@ from typing import Optional
 
 from .. import morph
 from .tables import (
+    AMOUNT_WORDS,
     MONTH_FORMS,
     NUMBER_WORDS,
     ORDINALS,
     PARTS,
+    PERIOD_UNITS,
     RELATIVE_DAYS,
     RELATIVE_SHIFT,
     ROMAN,
@@ -39,7 +41,7 @@ class Atom:
 
     start: int
     end: int
-    kind: str  # cal | relday | relper | weekday | ago | vague | decade | century
+    kind: str  # cal | relday | relper | weekday | ago | vague | decade | century | last | duration
     y: Optional[int] = None
     m: Optional[int] = None
     d: Optional[int] = None
@@ -105,6 +107,9 @@ P_DAY_MONTH = re.compile(
     _D + rf"(?<![\w.,:/-])(?P<d1>{_DAY})(?:(?P<sep>{_DASH}|{_S}(?:по|до){_S}|{_S0},{_S0}|{_S}и{_S})(?P<d2>{_DAY}))?"
     rf"{_S}(?P<m>{_MON})(?![\w]){_YEAR_TAIL}?", _FLAGS)
 P_MONTH = re.compile(_first(*MONTH_FORMS) + rf"(?<![\w-])(?P<m>{_MON})(?![\w-]){_YEAR_TAIL}?", _FLAGS)
+# "январь–май 2025 года", "в ноябре-декабре", "январе — марте 2024": two months, one case, a dash
+P_MONTH_RANGE = re.compile(
+    _first(*MONTH_FORMS) + rf"(?<![\w-])(?P<m1>{_MON})(?:{_DASH})(?P<m>{_MON})(?![\w-]){_YEAR_TAIL}?", _FLAGS)
 P_YEAR = re.compile(
     _D + rf"(?<![\w.,/:№#-])(?P<y>{_YEAR}|\d{{3}}(?!\d))(?P<sfx>{_YSFX})?(?:{_S0}(?P<yw>{_YWPL}))?", _FLAGS)
 P_YEAR_RANGE = re.compile(
@@ -137,6 +142,25 @@ P_AGO = re.compile(
 P_VAGUE = re.compile(
     _first(*VAGUE) + r"(?<![\w-])(?:" + "|".join(re.escape(k).replace(r"\ ", _S) for k in sorted(VAGUE, key=len, reverse=True))
     + r")(?![\w-])", _FLAGS)
+# "в конце года", "с начала месяца", "до конца года": the part word plus a bare unit (the current one)
+P_PART_BARE = re.compile(
+    r"(?=[нскНСК])(?<![\w-])(?:начал[аеоу]|середин[аеуы]|конц[аеу]|конец)[^\S\n]+(?P<u>года|году|месяца|недели)(?![\w-])",
+    _FLAGS)
+_AMT = r"(?:\d{1,3}(?:[-–]\d{1,3})?|" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + ")"
+_PUNIT = "|".join(sorted(PERIOD_UNITS, key=len, reverse=True))
+# "за последние пять лет", "в последний год", "за прошедшие полгода", "за десять лет": a period up to now
+P_LAST = re.compile(
+    r"(?=[звЗВ])(?<![\w-])(?P<p>за|в)[^\S\n]+(?:(?P<last>последн(?:ие|ий|юю|ее|их|ей)|прошедшие|минувшие|прошедший"
+    rf"|минувший)[^\S\n]+)?(?:(?P<n>{_AMT})[^\S\n]+)?(?P<u>{_PUNIT})(?![\w-])", _FLAGS)
+# Durations: "в течение трех лет", "на протяжении десятилетия", "несколько месяцев", "на пять лет"
+P_DURATION = re.compile(
+    r"(?=[вндсВНДС\d])(?<![\w.,-])(?:(?P<p>в[^\S\n]+течение|на[^\S\n]+протяжении|в[^\S\n]+продолжение|спустя|на)[^\S\n]+"
+    r"(?:(?:последних|ближайших|первых|следующих|долгих|почти|более|около|свыше)[^\S\n]+)?)?"
+    rf"(?:(?P<n>{_AMT})[^\S\n]+)?(?P<u>{_PUNIT})(?P<after>[^\S\n]+спустя)?(?![\w-])", _FLAGS)
+P_BEFORE_EVENT = re.compile(r"[^\S\n]+до(?![\w-])", _FLAGS)
+P_COMPARE_BEFORE = re.compile(r"(?:старше|младше|моложе)(?:[^\S\n]+[а-яё]+)?[^\S\n]+\Z", _FLAGS)
+P_NOT_DURATION_NEXT = re.compile(r"[^\S\n]*(?:старше|моложе|младше|до[^\S\n]|назад|тому|после|от[^\S\n]+роду)", _FLAGS)
+P_NAME_BEFORE = re.compile(r"Россия\s\Z")
 P_PAREN = re.compile(r"\((?P<body>[^()\n]{1,120})\)")
 P_PAREN_YEAR = re.compile(r"(?<![\w.,/:-])(?P<y>1[89]\d\d|20\d\d)(?=\s*(?:$|[,;)]|[—–-]\s))")
 P_HYPHEN_YEAR = re.compile(r"(?<=[^\W\d_]-)(?P<y>19\d\d|20\d\d)(?![\w-]|\.\d)")  # ЧМ-2018, ЭКСПО-2025
@@ -148,10 +172,12 @@ P_BACK = re.compile(
     r"(?:(?<![\w-])(?P<part>(?:первой|второй)\s+половин[еыу]|начал[еаоу]|середин[еыу]|конц[еау]|конец)\s+)?\Z",
     _FLAGS)
 # A weekday or a date-words prefix glued to a day-month date: "четверг, 12 декабря"
+_WD_FORMS = r"(?:понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье)"
 P_WEEKDAY_PREFIX = re.compile(
-    r"(?<![\w-])(?:(?:в|во)\s+)?(?:понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота"
-    r"|воскресенье),?\s+\Z", _FLAGS)
+    rf"(?<![\w-])(?:(?:(?:в|во)\s+)?{_WD_FORMS}|сегодня|вчера|позавчера|завтра|послезавтра)(?:,|\s*[—–-])?\s+\Z", _FLAGS)
+P_WEEKDAY_SUFFIX = re.compile(rf"(?:,|[^\S\n]*[—–])?[^\S\n]+(?:(?:в|во)[^\S\n]+)?{_WD_FORMS}(?![\w-])", _FLAGS)
 # Words after a bare year that show it is a count, not a year: "2024 человека", "2025 тонн"
+P_LIFE_NEXT = re.compile(r"[^\S\n]*жизни(?![\w-])", _FLAGS)
 P_NOT_YEAR_NEXT = re.compile(r"\s*(?:%|руб|долл|евро|млн|млрд|тыс|км|кг|м\b|см\b|шт|₽|\$|€|раз)", _FLAGS)
 # Contexts where a bare year needs no year word: "в 2023", "с 2019", "к 2030"
 YEAR_PREPS = frozenset({"в", "во", "с", "со", "до", "к", "ко", "по", "от", "после", "около",
@@ -256,9 +282,27 @@ def _month(text: str, orig: str) -> Iterator[Atom]:
         yield atom
 
 
+def _month_ranges(text: str, orig: str) -> Iterator[Atom]:
+    for m in P_MONTH_RANGE.finditer(text):
+        m1, case1 = MONTH_FORMS[m.group("m1")]
+        m2, case2 = MONTH_FORMS[m.group("m")]
+        if case1 != case2 or m1 == m2:
+            continue
+        atom = Atom(m.start(), m.end(), "cal", m=m1, m2=m2, is_range=True)
+        _year_tail(atom, m, orig)
+        atom.y2, atom.yrel2 = atom.y, atom.yrel
+        if m1 > m2:  # "декабрь–февраль 2025 года": the year is the end's
+            atom.y = atom.y - 1 if atom.y is not None else None
+            atom.yrel = atom.yrel - 1 if atom.yrel is not None else None
+        yield atom
+
+
 def _years(text: str, orig: str) -> Iterator[Atom]:
     for m in P_YEAR.finditer(text):
         y = m.group("y")
+        if P_LIFE_NEXT.match(text, m.end()) or (m.start() >= 2 and text[m.start() - 2].isdigit()
+                                                and text[m.start() - 1] in " \u00a0"):
+            continue  # "на 102-м году жизни" is an age; "3 400 г" a weight
         atom = Atom(m.start(), m.end(), "cal", y=int(y))
         if len(y) == 3 and not m.group("yw"):
             continue
@@ -310,6 +354,8 @@ def _decades(text: str, orig: str) -> Iterator[Atom]:
                 continue
             dec += 2000 if dec <= 10 else 1900
             needs = not m.group("yw")
+            if needs and _next_word_is_noun(orig, m.end()):
+                continue  # "на 40-е место"
         else:
             needs = False
         atom = Atom(m.start(), m.end(), "decade", y=dec, y2=dec + 9)
@@ -354,6 +400,8 @@ def _periods(text: str, orig: str) -> Iterator[Atom]:
 
 def _relative(text: str, orig: str) -> Iterator[Atom]:
     for m in P_RELDAY.finditer(text):
+        if P_NAME_BEFORE.search(orig, max(0, m.start() - 8), m.start()) or orig[m.end():m.end() + 1] in ("»", '"', "“"):
+            continue
         yield Atom(m.start(), m.end(), "relday", shift=RELATIVE_DAYS[m.group("w").lower()])
     for m in P_RELPER.finditer(text):
         unit = m.group("u").lower()
@@ -390,25 +438,86 @@ def _relative(text: str, orig: str) -> Iterator[Atom]:
         yield Atom(m.start(), m.end(), "vague", note=VAGUE.get(key, "vague"))
 
 
-FAMILIES = (_numeric, _day_month, _month, _years, _decades, _periods, _relative)
+def _amount(word: Optional[str]) -> tuple[bool, Optional[float]]:
+    """``(given, value)`` of an amount word: "пять" -> (True, 5), "несколько" -> (True, None), none -> (False, 1)."""
+    if not word:
+        return False, 1
+    w = word.lower()
+    if w[0].isdigit():
+        return True, None if not w.isdigit() else int(w)
+    return True, AMOUNT_WORDS.get(w)
+
+
+def _periods_to_now(text: str, orig: str) -> Iterator[Atom]:
+    for m in P_PART_BARE.finditer(text):
+        u = m.group("u").lower()
+        unit = "year" if u.startswith("год") else "month" if u.startswith("месяц") else "week"
+        atom = Atom(m.start("u"), m.end(), "relper", shift=0, unit=unit, needs_context=True)
+        atom.extra["part_bare"] = True
+        yield atom
+    if "за" in text or "последн" in text:
+        for m in P_LAST.finditer(text):
+            unit = PERIOD_UNITS[m.group("u").lower()]
+            given, n = _amount(m.group("n"))
+            if m.group("p").lower() == "в" and not m.group("last"):
+                continue  # "в 5 лет" is an age
+            if not m.group("last"):
+                before = P_BEFORE_EVENT.match(text, m.end())
+                if before:  # "за два дня до выборов": anaphoric, before an event named in the text
+                    yield Atom(m.start(), before.end(), "vague", note="anaphoric: before an event named in the text")
+                    continue
+                # a bare "За десять лет" opening a sentence counts up to now; inside one it is mostly a length
+                if orig[m.start()] != "З" or P_NOT_DURATION_NEXT.match(text, m.end()) or not given:
+                    continue
+            atom = Atom(m.start(), m.end(), "last", unit=unit, shift=n)
+            if unit == "half":
+                atom.unit, atom.shift = "month", 6
+            elif unit == "decade":
+                atom.unit, atom.shift = "year", 10 * (n or 1) if n is not None else None
+            if given and n is None:
+                atom.note = "vague amount"
+            elif not given and m.group("u").lower() in ("годы", "месяцы", "дни"):
+                atom.shift, atom.note = None, "vague amount"
+            yield atom
+    for m in P_DURATION.finditer(text):
+        given, n = _amount(m.group("n"))
+        prep = m.group("p")
+        if not given and not prep and not m.group("after"):
+            continue  # a bare unit word ("год", "лет") is no expression
+        if not prep and not m.group("after") and m.group("n").lower() not in ("несколько", "нескольких"):
+            continue  # "пять лет" alone may be an age or a count: only with a preposition
+        if prep and _norm_space(prep) == "на" and not given:
+            continue  # "на год" is too often "на 2026 год" / "на Год семьи"
+        if P_NOT_DURATION_NEXT.match(text, m.end()) or P_COMPARE_BEFORE.search(text, max(0, m.start() - 30),
+                                                                               m.start()):
+            continue
+        yield Atom(m.start(), m.end(), "duration", unit=PERIOD_UNITS[m.group("u").lower()], shift=n,
+                   note="duration: a length of time, not a point in it")
+
+
+FAMILIES = (_numeric, _day_month, _month, _month_ranges, _years, _decades, _periods, _relative,
+            _periods_to_now)
 
 
 # --- context, overlaps, combination -----------------------------------------------
 def _attach_context(text: str, atom: Atom) -> None:
-    if atom.kind in ("relday", "vague", "ago") or atom.extra.get("paren") or atom.extra.get("hyphen"):
+    if atom.kind in ("relday", "vague", "ago", "last", "duration") or atom.extra.get("paren") or atom.extra.get("hyphen"):
         return
     m = P_BACK.search(text, max(0, atom.start - _MAX_BACK), atom.start)
-    if m is None or m.start() == atom.start:
-        return
-    if m.group("prep"):
-        atom.prep = _norm_space(m.group("prep"))
-    if m.group("part"):
-        atom.part = PARTS.get(_norm_space(m.group("part")), None) or _part_of(m.group("part"))
-    atom.start = m.start()
+    if m is not None and m.start() < atom.start:
+        if m.group("prep"):
+            atom.prep = _norm_space(m.group("prep"))
+        if m.group("part"):
+            atom.part = PARTS.get(_norm_space(m.group("part")), None) or _part_of(m.group("part"))
+        atom.start = m.start()
     if atom.kind == "cal" and atom.d is not None:
-        w = P_WEEKDAY_PREFIX.search(text, max(0, atom.start - 20), atom.start)
+        # "в понедельник, 27 апреля", "вчера, 9 мая": one expression; "25 июля, в четверг" likewise
+        w = P_WEEKDAY_PREFIX.search(text, max(0, atom.start - 24), atom.start)
         if w is not None:
             atom.start = w.start()
+        w = P_WEEKDAY_SUFFIX.match(text, atom.end)
+        if w is not None:
+            atom.end = w.end()
 
 
 def _part_of(word: str) -> Optional[str]:
@@ -433,6 +542,8 @@ def _next_word_is_noun(text: str, end: int) -> bool:
 def _licensed(text: str, atom: Atom, orig: str) -> bool:
     if not atom.needs_context:
         return True
+    if atom.extra.get("part_bare"):
+        return atom.part is not None
     if atom.kind == "weekday":
         return atom.prep in ("в", "во", "на", "с", "со", "до", "к", "по") or atom.shift is not None
     if atom.extra.get("bare_year"):
@@ -489,10 +600,12 @@ def combine(text: str, atoms: list[Atom]) -> list[Atom]:
         if out:
             prev = out[-1]
             gap = text[prev.end:atom.start]
-            if (prev.kind == atom.kind and not prev.is_range and _rangeable(prev) and _rangeable(atom)
-                    and _same_grain(prev, atom)):
-                by_prep = prev.prep in _RANGE_FROM and atom.prep in _RANGE_TO and not gap.strip()
-                by_dash = atom.prep is None and gap.strip() != "" and _DASH_GAP.match(gap) is not None
+            if prev.kind == atom.kind and not prev.is_range and _rangeable(prev) and _rangeable(atom):
+                same = _same_grain(prev, atom)
+                # "с мая 2003 года по 27 ноября 2005 года": grains differ, but both ends are dated
+                dated = prev.y is not None and atom.y is not None and prev.y <= atom.y
+                by_prep = (same or dated) and prev.prep in _RANGE_FROM and atom.prep in _RANGE_TO and not gap.strip()
+                by_dash = same and atom.prep is None and gap.strip() != "" and _DASH_GAP.match(gap) is not None
                 if by_prep or by_dash:
                     out[-1] = _merge(prev, atom)
                     continue

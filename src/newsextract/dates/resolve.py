@@ -36,42 +36,98 @@ def parse_published(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-def _verb_tense(word: str) -> Optional[str]:
+# Verbs whose complement lies ahead of them: "пригласил на форум в сентябре", "договорились
+# провести в феврале", "приглашаем 10–12 ноября" -> the date reads as future whatever their tense.
+PROSPECTIVE = frozenset({
+    "пригласить", "приглашать", "договориться", "договариваться", "планировать", "запланировать",
+    "намереваться", "собираться", "пообещать", "обещать", "предложить", "предлагать", "наметить",
+    "намечать", "назначить", "анонсировать", "условиться", "рассчитывать", "надеяться", "ожидать",
+    "готовиться", "призвать", "призывать", "решить", "согласовать", "перенести", "отложить",
+})
+# Verbs after which an infinitive reports something done: "удалось провести в марте"
+RETROSPECTIVE = frozenset({"удаться", "смочь", "успеть", "начать", "стать", "продолжить", "прийтись",
+                           "начинать", "продолжать", "перестать", "закончить", "завершить"})
+# Verbs of saying attribute a quote; they do not place the date ("..., в сентябре, — отметил он")
+SPEECH = frozenset({
+    "сказать", "отметить", "сообщить", "заявить", "подчеркнуть", "рассказать", "добавить", "пояснить",
+    "уточнить", "напомнить", "заметить", "указать", "говорить", "сообщать", "отмечать", "подчёркивать",
+    "подчеркивать", "констатировать", "передать", "написать", "признать", "заверить", "пояснять",
+})
+
+
+def _verb_reading(word: str) -> Optional[tuple[str, Optional[str], str]]:
+    """``(kind, tense, lemma)`` of a verb form: kind is ``verb`` or ``infn``; None for other words."""
     if not _WORD.fullmatch(word):
         return None
     for parse in morph.parse(word.lower()):
         tag = parse.tag
         if "impr" in tag:  # "пришли" is first read as an imperative; the past reading follows
             continue
-        if tag.POS == "VERB" or (tag.POS == "PRTF" and tag.tense == "past"):
-            return tag.tense
+        lemma = parse.normal_form.replace("ё", "е")
+        if tag.POS == "VERB" or (tag.POS in ("PRTF", "PRTS") and tag.tense == "past"):
+            return "verb", tag.tense, lemma
+        if tag.POS == "INFN":
+            return "infn", None, lemma
         return None
     return None
 
 
+def _verb_tense(word: str) -> Optional[str]:
+    r = _verb_reading(word)
+    return r[1] if r and r[0] == "verb" else None
+
+
+def _tense_of(words) -> Optional[str]:
+    """The tense that places a date, from the verb forms around it, nearest first.
+
+    A prospective verb ("пригласил", "планируют") or an infinitive ("провести") makes it
+    future, unless the infinitive hangs on "удалось"/"смогли"; verbs of saying are used
+    only when nothing else is found.
+    """
+    infn = False
+    speech = None
+    for w in words:
+        if w[:1].isupper() and w[1:2].islower():  # a name inside the sentence ("Мердан"), not a verb
+            continue
+        r = _verb_reading(w)
+        if r is None:
+            continue
+        kind, tense, lemma = r
+        lemma = lemma.replace("ё", "е")
+        if lemma in PROSPECTIVE:
+            return "futr"
+        if kind == "infn":
+            infn = True
+            continue
+        if infn:
+            return "past" if lemma in RETROSPECTIVE else "futr"
+        if lemma in SPEECH:
+            speech = speech or tense
+            continue
+        return tense
+    return "futr" if infn else speech
+
+
 def tense_near(doc: Doc, start: int, end: int) -> Optional[str]:
-    """Tense (past|pres|futr) of the finite verb nearest to ``[start, end)`` in its sentence."""
+    """Tense (past|pres|futr) that places ``[start, end)``: read from the verbs of its sentence."""
     tok = doc.token_at(start)
     if tok is None or not doc.sents:
-        left = doc.text[max(0, start - 80):start]
-        right = doc.text[end:end + 80]
-        words = list(reversed(_WORD.findall(left)))[:_TENSE_WINDOW] + _WORD.findall(right)[:_TENSE_WINDOW]
-        for w in words:
-            tense = _verb_tense(w)
-            if tense:
-                return tense
-        return None
+        left = list(reversed(_WORD.findall(doc.text[max(0, start - 80):start])))[:_TENSE_WINDOW]
+        right = _WORD.findall(doc.text[end:end + 80])[:_TENSE_WINDOW]
+        words = [w for pair in zip(left + [""] * len(right), right + [""] * len(left), strict=False)
+                 for w in pair if w]
+        return _tense_of(words)
     sent = doc.sents[tok.sent]
     last = tok.index
     while last + 1 < sent.last and doc.tokens[last + 1].start < end:
         last += 1
+    words = []
     for k in range(1, _TENSE_WINDOW + 1):
         for i in (tok.index - k, last + k):
             if sent.first <= i < sent.last:
-                tense = _verb_tense(doc.tokens[i].text)
-                if tense:
-                    return tense
-    return None
+                w = doc.tokens[i].text
+                words.append(w.lower() if i == sent.first else w)  # sentence-initial capital is no name
+    return _tense_of(words)
 
 
 def _month_end(y: int, m: int) -> dt.date:
@@ -213,9 +269,8 @@ class Resolver:
             return False
         if atom.q is not None:
             out["value"] = f"{atom.y:04d}-Q{atom.q}"
-        elif atom.season is not None:
-            out["value"] = _fmt(atom.y, atom.season[0])
-            out["end_value"] = _fmt(atom.y, atom.season[1])
+        elif atom.season is not None:  # corpus convention: a season's value is its year
+            out["value"] = _fmt(atom.y)
         else:
             out["value"] = _fmt(atom.y, atom.m, atom.d)
         if out["value"] is None:
@@ -295,17 +350,54 @@ class Resolver:
                 day = past if back <= fwd else future
         out["value"] = day.isoformat()
 
+    def _last(self, atom: Atom, out: dict):
+        """A period up to the publication: "за последние пять лет" -> 2019..2024; "за последний год" -> 2024."""
+        unit = atom.unit
+        out["granularity"] = unit
+        pub = self._need_pub(out)
+        if pub is None or atom.shift is None:
+            return
+        n = int(atom.shift)
+        if n != atom.shift:  # "полтора года" -> months
+            n, unit = int(atom.shift * 12), "month"
+            out["granularity"] = unit
+        if unit == "year":
+            now = _fmt(pub.year)
+            start = _fmt(pub.year - n)
+        elif unit == "month":
+            now = _fmt(pub.year, pub.month)
+            start = _fmt(*_add_months(pub, -n))
+        elif unit == "week":
+            now, start = _week(pub), _week(pub - dt.timedelta(weeks=n))
+        else:
+            now, start = pub.isoformat(), (pub - dt.timedelta(days=n)).isoformat()
+        if n <= 1:
+            out["value"] = now
+        else:
+            out["value"], out["end_value"] = start, now
+
+    def _duration(self, atom: Atom, out: dict):
+        """A length of time ("в течение трех лет"): no point in time, so no value."""
+        out["modifier"] = "duration"
+        out["granularity"] = atom.unit if atom.unit in ("day", "week", "month", "year", "decade") else "month"
+
     def _vague(self, atom: Atom, out: dict):
         out["relative"] = True
 
+    # A decade or a century is one period (value = its first year, like a month is "2025-05"
+    # without an end); end_value only for a range of them ("1980–1990-е годы").
     def _decade(self, atom: Atom, out: dict):
         out["granularity"] = "decade"
-        out["value"], out["end_value"] = _fmt(atom.y), _fmt(atom.y2 if atom.y2 % 10 == 9 else atom.y2 + 9)
+        out["value"] = _fmt(atom.y)
+        if atom.y2 is not None and atom.y2 // 10 != atom.y // 10:
+            out["end_value"] = _fmt(atom.y2 - atom.y2 % 10)
 
     def _century(self, atom: Atom, out: dict):
         out["granularity"] = "century"
         if atom.note is None:
-            out["value"], out["end_value"] = _fmt(atom.y), _fmt(atom.y2)
+            out["value"] = _fmt(atom.y)
+            if atom.y2 is not None and atom.y2 // 100 != atom.y // 100:
+                out["end_value"] = _fmt(atom.y2 - atom.y2 % 100)
 
 
 def _valid_somewhere(period: Callable[[int], Optional[Period]]) -> bool:

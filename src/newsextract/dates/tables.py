@@ -103,6 +103,14 @@ VAGUE = {
     "в последние годы": "vague: recent years",
     "в ближайшие годы": "vague: coming years",
     "на днях": "vague: a few days ago",
+    "годом позже": "anaphoric: the year after an event named in the text",
+    "годом спустя": "anaphoric: the year after an event named in the text",
+    "год спустя": "anaphoric: the year after an event named in the text",
+    "месяцем позже": "anaphoric: the month after an event named in the text",
+    "месяц спустя": "anaphoric: the month after an event named in the text",
+    "неделей позже": "anaphoric: the week after an event named in the text",
+    "неделю спустя": "anaphoric: the week after an event named in the text",
+    "в тот же год": "anaphoric: the year of an event named in the text",
 }
 
 # Units of "N лет назад" / "через N дней": "года" -> year
@@ -111,6 +119,27 @@ UNITS = {
     "неделю": "week", "недели": "week", "недель": "week",
     "месяц": "month", "месяца": "month", "месяцев": "month",
     "год": "year", "года": "year", "лет": "year",
+}
+
+# Amounts in periods and durations, any case: "за последние пять лет", "в течение трех лет"
+AMOUNT_WORDS = {
+    "один": 1, "одну": 1, "одного": 1, "одной": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+    "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
+    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "пятнадцать": 15,
+    "пятнадцати": 15, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "пятьдесят": 50, "пятидесяти": 50, "сто": 100, "ста": 100, "полтора": 1.5, "полутора": 1.5,
+    "несколько": None, "нескольких": None, "много": None, "многих": None, "долгих": None, "долгие": None,
+    "многие": None, "пару": 2,
+}
+
+# Units of periods and durations in any case: "лет", "месяцев", "недель", "суток"
+PERIOD_UNITS = {
+    "год": "year", "года": "year", "году": "year", "годы": "year", "лет": "year", "годами": "year",
+    "месяц": "month", "месяца": "month", "месяцев": "month", "месяцы": "month",
+    "неделю": "week", "недели": "week", "недель": "week", "неделя": "week",
+    "день": "day", "дня": "day", "дней": "day", "дни": "day", "сутки": "day", "суток": "day",
+    "полгода": "half", "полугода": "half", "десятилетие": "decade", "десятилетия": "decade",
+    "десятилетий": "decade",
 }
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
