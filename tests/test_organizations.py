@@ -44,3 +44,58 @@ def test_mentions_merged_by_abbreviation(pipe):
 def test_country_of_known(pipe):
     orgs = _orgs(pipe, "Роснедра выдали лицензию на участок.")
     assert orgs["Федеральное агентство по недропользованию"].country == "RU"
+
+
+def _mentions(pipe, text):
+    return sorted(m.text for o in pipe(text).organizations for m in o.mentions)
+
+
+def test_quoted_name_without_descriptor(pipe):
+    text = "Интервью опубликовала газета «Северный вестник», а позже его перепечатал журнал «Полярник»."
+    got = _mentions(pipe, text)
+    assert "Северный вестник" in got and "Полярник" in got
+
+
+def test_legal_form_kept_in_name(pipe):
+    orgs = _orgs(pipe, "Контракт подписало АО «Тайгастрой» из Хабаровска.")
+    assert "АО «Тайгастрой»" in orgs
+    assert [m.text for m in orgs["АО «Тайгастрой»"].mentions] == ["Тайгастрой"]
+
+
+def test_trailing_country_is_not_in_mention(pipe):
+    text = "Заявление опубликовало Министерство сельского хозяйства Германии в пятницу."
+    orgs = _orgs(pipe, text)
+    org = orgs["Министерство сельского хозяйства Германии"]
+    assert org.country == "DE"
+    assert [m.text for m in org.mentions] == ["Министерство сельского хозяйства"]
+
+
+def test_abbreviation_with_country(pipe):
+    orgs = _orgs(pipe, "Брифинг провел представитель МИД Азербайджана.")
+    org = orgs["Министерство иностранных дел Азербайджана"]
+    assert org.country == "AZ"
+    assert [m.text for m in org.mentions] == ["МИД"]
+
+
+def test_lone_ministry_joins_regional_one(pipe):
+    text = ("Совещание провело минэкологии Сахалинской области. По данным минэкологии, "
+            "проверки завершены.")
+    orgs = pipe(text).organizations
+    assert len(orgs) == 1
+    assert len(orgs[0].mentions) == 2
+
+
+def test_known_org_closing_a_name_is_split(pipe):
+    text = "Доклад подготовил Институт географии РАН по заказу правительства."
+    got = _mentions(pipe, text)
+    assert "РАН" in got and "Институт географии" in got
+
+
+def test_relational_adjective_joins(pipe):
+    got = _mentions(pipe, "Протест выразил представитель японского МИДа на встрече.")
+    assert "японского МИДа" in got
+
+
+def test_media_in_general_is_not_an_organization(pipe):
+    got = _mentions(pipe, "Как сообщили СМИ, переговоры отложены.")
+    assert "СМИ" not in got

@@ -1,121 +1,36 @@
 """Organizations: NER ORG spans plus rules, normalized, with abbreviations and countries.
 
-Sources, merged by overlap (the longer span wins): slovnet ORG spans; known
-organizations (``data/organizations.tsv``) by name, alias or exact
-abbreviation; a capitalised organization head word (``Министерство``,
-``минэкологии``) with its genitive tail; quoted names after a legal form
-(``АО «Ромашка»``). ``Full name (ABBR)`` pairs the abbreviation with the name.
+Candidates (``org_candidates``): slovnet ORG spans; known organizations
+(``data/organizations.tsv``) by name, alias or exact abbreviation, with a place
+right after them (``МИД России``); a capitalised head word (``Министерство``)
+with its genitive tail; a quoted name after a descriptor (``АО «Ромашка»``).
+Overlaps are resolved (the longer span wins), then each mention is narrowed to
+the name proper (``org_spans``) while the organization keeps the whole phrase
+as its name. ``Full name (ABBR)`` pairs the abbreviation with the name.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Optional
 
-from ..doc import Doc, Token
+from ..doc import Doc
 from ..records import Mention, Organization
 from . import context
-from .grammar import is_abbr, is_cap, is_gent, is_word, join, nominative, parses
-from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
+from .grammar import is_abbr, parses
+from .lexicon import abbreviations, org_heads
+from .org_candidates import OrgMention, extend_right, ner_candidates, rule_candidates
+from .org_merge import group_mentions
+from .org_names import normal_name, span_name
+from .org_spans import PlaceIndex, extend_left, is_stop, quoted_inner, trim_place
 
-LEGAL_FORMS = {"АО", "ООО", "ПАО", "ОАО", "ЗАО", "НКО", "АНО", "ФГУП", "МУП", "ГУП", "ФГБУ", "ГБУ",
-               "МБУ", "НАО", "ИП", "ГК", "ФГУ", "ГАУ", "ТОО", "ОсОО"}
-DESCRIPTOR_LEMMAS = {"компания", "корпорация", "госкорпорация", "холдинг", "группа", "фонд",
-                     "концерн", "банк", "фирма", "завод", "издательство", "агентство", "партия",
-                     "движение", "клуб", "театр", "телеканал", "радиостанция", "газета", "журнал"}
-MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
+__all__ = ["OrgMention", "extract", "find_orgs", "normal_name"]
 
-
-@dataclass
-class OrgMention:
-    start: int
-    end: int
-    name: str
-    abbreviation: Optional[str] = None
-    country: Optional[str] = None
-    known: bool = False
-    source: str = "rule"
-    extra: list = field(default_factory=list)  # (start, end) of paired abbreviation mentions
-
-
-def _known_min_word(text: str) -> Optional[KnownOrg]:
-    return word_abbreviations().get(text.lower())
-
-
-def _tail_end(doc: Doc, toks: list[Token], j: int, limit: int = 6) -> int:
-    """Index after a genitive tail starting at ``toks[j]`` (names, abbreviations, «quotes»)."""
-    n = 0
-    while j < len(toks) and n < limit:
-        tok = toks[j]
-        if tok.text in ("«", '"', "“") and j + 1 < len(toks):
-            close = _close_quote(toks, j)
-            if close is None:
-                break
-            j = close + 1
-            n += 1
-            continue
-        if tok.text == "и" and j + 1 < len(toks) and is_gent(toks[j + 1]) and not is_cap(toks[j + 1]) \
-                and n > 0:
-            j += 1
-            continue
-        if not is_word(tok):
-            break
-        if is_abbr(tok) or is_gent(tok):
-            lem = tok.lemma
-            if lem in org_heads() and n > 0 and not is_cap(tok):
-                pass
-            j += 1
-            n += 1
-            continue
-        break
-    return j
-
-
-def _close_quote(toks: list[Token], j: int) -> Optional[int]:
-    opener = toks[j].text
-    closer = {"«": "»", '"': '"', "“": "”"}[opener]
-    depth = 0
-    for k in range(j, min(len(toks), j + 12)):
-        if toks[k].text == opener and opener != closer:
-            depth += 1
-        elif toks[k].text == closer:
-            if opener == closer and k == j:
-                continue
-            depth -= 1
-            if depth <= 0 or opener == closer:
-                return k
-    return None
-
-
-def _head_index(toks: list[Token]) -> int:
-    """Index of the head noun in an organization span (first noun outside quotes)."""
-    for i, tok in enumerate(toks):
-        if tok.text in ("«", '"', "“"):
-            return -1
-        if not is_word(tok):
-            continue
-        ps = parses(tok)
-        if any(p.tag.POS == "NOUN" for p in ps[:2]) and not is_abbr(tok):
-            return i
-        if is_abbr(tok):
-            return -1
-    return -1
-
-
-def normal_name(doc: Doc, toks: list[Token]) -> str:
-    """``Министерства экономического развития`` -> ``Министерство экономического развития``."""
-    toks = [t for t in toks]
-    while toks and not is_word(toks[0]) and toks[0].text not in ("«", '"'):
-        toks = toks[1:]
-    if not toks:
-        return ""
-    head = _head_index(toks)
-    words = nominative(toks, head) if head >= 0 else [t.text for t in toks]
-    name = join(doc.text, toks, words)
-    if name[:1].islower() and not is_abbr(toks[0]):
-        name = name[:1].upper() + name[1:]
-    return name
+PAREN_RE = re.compile(r"[ \t]*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9&.'\- ]{1,60}?)\)")
+LATIN_RE = re.compile(r"^[A-Z][A-Za-z0-9&.'\- ]+$")
+PRIO = {"known": 0, "ner": 1, "quoted": 2, "head": 3}
+BUILDINGS = {"белый дом", "пентагон"}  # places after ``в``, ``из``, ``у``
+SEATS = {"кремль", "смольный"}  # a seat of power is a place (factRuEval: LocOrg), never the organization
+LOCATIVE = {"в", "во", "из", "у", "возле", "около", "перед", "над"}
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -124,8 +39,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " ,.;:—–-(":
         end -= 1
-    # drop an unbalanced closing quote or bracket
-    seg = text[start:end]
+    seg = text[start:end]  # drop an unbalanced closing quote or bracket
     if seg.endswith("»") and seg.count("«") < seg.count("»"):
         end -= 1
     if seg.endswith(")") and seg.count("(") < seg.count(")"):
@@ -135,112 +49,95 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _candidates(doc: Doc) -> list[OrgMention]:
-    out: list[OrgMention] = []
-    abbr = abbreviations()
-    for sent in doc.sents:
-        toks = doc.tokens[sent.first:sent.last]
-        # known organizations by name / alias
-        for m in org_matcher().finditer(toks):
-            org = m.payloads[0]
-            s, e = toks[m.first].start, toks[m.last - 1].end
-            out.append(OrgMention(s, e, org.name, org.abbreviation, org.country, True, "known"))
-        for i, tok in enumerate(toks):
-            text = tok.text
-            # exact abbreviations and one-word names (ООН, МИД, Роснедра) and мин-words
-            base = text
-            known = abbr.get(base)
-            if known is None and MIN_PREFIX_RE.match(text):
-                known = _known_min_word(text) or _known_min_word(tok.lemma)
-                if known is None and text[:1].islower() and text.lower().startswith("мин") \
-                        and tok.lemma == text.lower() and len(parses(tok)) and \
-                        "UNKN" in str(parses(tok)[0].tag):
-                    known = KnownOrg(text[:1].upper() + text[1:], None, None)
-            if known is not None:
-                j = i + 1
-                if known.abbreviation and known.abbreviation.lower() != text.lower() and \
-                        not text.lower().startswith("мин"):
-                    j = i + 1
-                else:
-                    j = _tail_end(doc, toks, i + 1, limit=3)
-                s, e = tok.start, toks[j - 1].end
-                name = known.name
-                if j > i + 1:
-                    name = known.name + doc.text[tok.end:e]
-                ab = known.abbreviation
-                if ab and j > i + 1:
-                    ab = ab + doc.text[tok.end:e]
-                out.append(OrgMention(s, e, name, ab, known.country, True, "known"))
-                continue
-            # legal form + «quoted name»
-            if (text in LEGAL_FORMS or tok.lemma in DESCRIPTOR_LEMMAS) and i + 1 < len(toks) \
-                    and toks[i + 1].text in ("«", '"', "“"):
-                close = _close_quote(toks, i + 1)
-                if close is not None:
-                    s, e = tok.start, toks[close].end
-                    out.append(OrgMention(s, e, normal_name(doc, toks[i:close + 1]), source="quoted"))
-                    continue
-            # capitalised head word + genitive tail
-            if tok.lemma in org_heads() and is_cap(tok) and i > 0 and not is_abbr(tok):
-                j = _tail_end(doc, toks, i + 1)
-                if j > i + 1:
-                    # agreeing capitalised adjectives before the head
-                    k = i
-                    s, e = toks[k].start, toks[j - 1].end
-                    out.append(OrgMention(s, e, normal_name(doc, toks[k:j]), source="head"))
-    return out
+def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
+    """Non-overlapping candidates: longest first, known before NER before rules."""
+    chosen: list[OrgMention] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), PRIO[c.source], c.start)):
+        clash = [o for o in chosen if o.start < c.end and c.start < o.end]
+        if not clash:
+            chosen.append(c)
+            continue
+        for o in clash:  # a known inner mention lends its knowledge to the chosen one
+            if c.known and not o.known and o.start <= c.start and c.end <= o.end:
+                if (c.start, c.end) == (o.start, o.end):
+                    o.name, o.abbreviation, o.base, o.known = c.name, c.abbreviation, c.base, True
+                o.country = o.country or c.country
+    return chosen
+
+
+def _known_inside(cands: list[OrgMention]) -> dict[int, OrgMention]:
+    """Known candidates by end offset (for splitting ``Института ... РАН``)."""
+    return {c.end: c for c in sorted(cands, key=lambda c: c.end - c.start) if c.known}
+
+
+def _split(doc: Doc, m: OrgMention, known: dict[int, OrgMention]) -> list[OrgMention]:
+    """A known organization closing a longer name becomes a mention of its own."""
+    k = known.get(m.end)
+    if k is None or k.start <= m.start or m.known:
+        return [m]
+    left = doc.tokens_in(m.start, k.start)
+    if not left or not left[-1].text[:1].isalpha() or left[-1].text.lower() in ("в", "при", "по", "и"):
+        return [m]
+    head = OrgMention(m.start, left[-1].end, span_name(doc, m.start, left[-1].end), source=m.source)
+    inner = OrgMention(k.start, k.end, k.name, k.abbreviation, k.country, True, "known", base=k.base)
+    return [head, inner]
+
+
+def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
+    """Mention boundaries of the name proper; the name keeps the whole phrase."""
+    m.country = m.country or context.country_in(doc, m.start, m.end)
+    q = quoted_inner(doc, m.start, m.end)
+    if q is not None:
+        s, e, prefix = q
+        inner = doc.text[s:e]
+        m.start, m.end, m.alias = s, e, inner
+        if not m.known:
+            m.name = f"{prefix} «{inner}»" if prefix.isupper() else inner
+        return m
+    end = trim_place(doc, places, m.start, m.end, m.known)
+    if end != m.end:
+        m.base = m.base or span_name(doc, m.start, end)
+        m.end = end
+    m.start = extend_left(doc, m.start, m.end)
+    return m
+
+
+def _noise(doc: Doc, m: OrgMention) -> bool:
+    """Spans that are not organizations here: ``СМИ``, ``в Белом доме``, a sentence-initial word."""
+    if is_stop(doc, m.start, m.end):
+        return True
+    toks = doc.tokens_in(m.start, m.end)
+    prev = doc.tokens[toks[0].index - 1] if toks and toks[0].index > 0 else None
+    name = key_of(m.base or m.name)
+    if name in SEATS or (prev is not None and prev.text.lower() in LOCATIVE and name in BUILDINGS):
+        return True
+    return m.source == "ner" and len(toks) == 1 and _common_word(doc, toks[0])
+
+
+def _common_word(doc: Doc, tok) -> bool:
+    """A capitalised dictionary word opening a sentence (``Отчёт``, ``Её``), not a name."""
+    if doc.sents[tok.sent].first != tok.index or is_abbr(tok) or tok.lemma in org_heads():
+        return False
+    ps = parses(tok)
+    return bool(ps) and ps[0].score > 0.5 and ps[0].tag.POS in ("NOUN", "NPRO", "ADJF") and \
+        not ({"Name", "Surn", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & set(ps[0].tag.grammemes))
+
+
+def key_of(name: str) -> str:
+    return name.lower().replace("ё", "е")
 
 
 def find_orgs(doc: Doc) -> list[OrgMention]:
     """Organization mentions, non-overlapping, in text order."""
-    cands: list[OrgMention] = []
-    pieces = []
-    for span in doc.ner:
-        if span.type != "ORG":
-            continue
-        k = doc.text.find(" (", span.start, span.end)  # "Министерство ... (Минэкономразвития)"
-        if k > span.start:
-            pieces += [(span.start, k), (k + 2, span.end)]
-        else:
-            pieces.append((span.start, span.end))
-    for ps_, pe_ in pieces:
-        s, e = _trim(doc, ps_, pe_)
-        if e <= s:
-            continue
-        toks = doc.tokens_in(s, e)
-        if not toks:
-            continue
-        text = doc.text[s:e]
-        known = abbreviations().get(text)
-        if known is not None:
-            cands.append(OrgMention(s, e, known.name, known.abbreviation, known.country, True, "ner"))
-        else:
-            cands.append(OrgMention(s, e, normal_name(doc, toks), source="ner"))
-    cands.extend(_candidates(doc))
-    # resolve overlaps: NER and known first, a longer rule span may extend them
-    prio = {"known": 0, "ner": 1, "quoted": 2, "head": 3}
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start), prio[c.source]))
-    chosen: list[OrgMention] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), prio[c.source], c.start)):
-        clash = [o for o in chosen if o.start < c.end and c.start < o.end]
-        if not clash:
-            chosen.append(c)
-        elif all(c.start <= o.start and o.end <= c.end for o in clash):
-            pass  # a longer one already covers it... (never: longest first)
-        else:
-            # keep the chosen (longer) one, inherit knowledge from a known inner mention
-            for o in clash:
-                if o.start <= c.start and c.end <= o.end and c.known and not o.known:
-                    if c.start == o.start and c.end == o.end:
-                        o.name, o.abbreviation, o.country = c.name, c.abbreviation, c.country
-                    if o.country is None:
-                        o.country = c.country
-    chosen = [c for c in chosen if not doc.is_ignored(c.start, c.end)]
+    cands = ner_candidates(doc, _trim) + rule_candidates(doc)
+    extend_right(doc, cands)
+    known = _known_inside(cands)
+    places = PlaceIndex(doc)
+    chosen = [part for c in _resolve(cands) for part in _split(doc, c, known)]
+    chosen = [_narrow(doc, c, places) for c in chosen if not doc.is_ignored(c.start, c.end)]
+    chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c)]
     chosen.sort(key=lambda c: c.start)
     _pair_abbreviations(doc, chosen)
-    for c in chosen:
-        if c.country is None:
-            c.country = context.country_in(doc, c.start, c.end)
     return chosen
 
 
@@ -250,51 +147,27 @@ def _pair_abbreviations(doc: Doc, ments: list[OrgMention]) -> None:
     for a, b in zip(ments, ments[1:], strict=False):
         between = text[a.end:b.start]
         if between.strip() == "(" and text[b.end:b.end + 1] == ")" and " " not in text[b.start:b.end]:
-            a.abbreviation = text[b.start:b.end]
-            b.name = a.name
-            b.abbreviation = a.abbreviation
+            a.abbreviation = a.abbreviation or text[b.start:b.end]
+            b.name, b.abbreviation, b.base = a.name, a.abbreviation, a.base
             b.country = b.country or a.country
-    # an unknown (ABBR) right after an organization
-    for a in ments:
-        m = re.match(r"\s*\(([A-ZА-ЯЁ][A-ZА-ЯЁа-яё\-]{1,15})\)", text[a.end:a.end + 20])
-        if m and a.abbreviation is None and (m.group(1).isupper() or m.group(1).lower().startswith(
-                ("мин", "рос", "гос"))):
-            a.abbreviation = m.group(1)
-            s = a.end + m.start(1)
-            a.extra.append((s, s + len(m.group(1))))
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.lower().replace("ё", "е")).strip()
+    taken = {(m.start, m.end) for m in ments}
+    for a in ments:  # an unknown (ABBR) or the Latin name right after an organization
+        m = PAREN_RE.match(text, a.end)
+        if m is None or (m.start(1), m.end(1)) in taken:
+            continue
+        word = m.group(1)
+        if LATIN_RE.match(word) and (" " in word or word.isupper() and len(word) > 2):
+            a.extra.append((m.start(1), m.end(1)))
+        elif a.abbreviation is None and word not in abbreviations() and (
+                word.isupper() or word.lower().startswith(("мин", "рос", "гос"))):
+            a.abbreviation = word
+            a.extra.append((m.start(1), m.end(1)))
 
 
 def extract(doc: Doc) -> list[Organization]:
-    ments = find_orgs(doc)
-    groups: dict[str, dict] = {}
-    order: list[str] = []
-    by_abbr: dict[str, str] = {}
-    taken = {(m.start, m.end) for m in ments}
-    for m in ments:
-        key = _key(m.name)
-        if m.abbreviation and _key(m.abbreviation) in by_abbr:
-            key = by_abbr[_key(m.abbreviation)]
-        elif _key(m.name) in by_abbr:
-            key = by_abbr[_key(m.name)]
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = {"name": m.name, "abbreviation": m.abbreviation, "country": m.country,
-                               "mentions": []}
-            order.append(key)
-        g["abbreviation"] = g["abbreviation"] or m.abbreviation
-        g["country"] = g["country"] or m.country
-        if m.abbreviation:
-            by_abbr.setdefault(_key(m.abbreviation), key)
-        spans = [(m.start, m.end)] + [x for x in m.extra if x not in taken]
-        for s, e in spans:
-            g["mentions"].append(Mention(start=s, end=e, text=doc.text[s:e]))
     out = []
-    for key in order:
-        g = groups[key]
-        g["mentions"].sort(key=lambda x: x.start)
-        out.append(Organization(**g))
+    for g in group_mentions(find_orgs(doc)):
+        spans = sorted({(s, e) for s, e in g.spans})
+        out.append(Organization(name=g.name, abbreviation=g.abbreviation, country=g.country,
+                                mentions=[Mention(start=s, end=e, text=doc.text[s:e]) for s, e in spans]))
     return out
