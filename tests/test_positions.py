@@ -50,3 +50,48 @@ def test_minister_organization(pipe):
     rec = pipe("Министр экологии и природных ресурсов Игорь Волков посетил остров.")
     (person,) = rec.persons
     assert person.positions[0].organization == "Министерство экологии и природных ресурсов"
+
+
+COREF_CASES = [
+    # coordinated titles before and after the name
+    ("На фестиваль приехал режиссёр и сценарист Павел Орлов.", "Павел Орлов", ["режиссёр", "сценарист"]),
+    ("Ирина Зайцева — дизайнер, основатель и директор студии, рассказала о планах.", "Ирина Зайцева",
+     ["дизайнер", "основатель", "директор студии"]),
+    # predicates: link verb + instrumental, "занимать должность" + genitive, a pronoun subject
+    ("В прошлом году Андрей Котов был назначен министром транспорта.", "Андрей Котов",
+     ["министр транспорта"]),
+    ("Сергей Рябов прежде занимал должность заместителя мэра.", "Сергей Рябов", ["заместитель мэра"]),
+    ("Олег Ветров вернулся в город. Он работал инженером на заводе.", "Олег Ветров", ["инженер"]),
+    # a repeated title of the one person who holds it
+    ("Губернатор края Николай Дронов открыл школу. Губернатор пообещал построить ещё две.",
+     "Николай Дронов", ["губернатор края", "губернатор"]),
+    # a title in a sentence naming one person only; compound titles; new lexicon words
+    ("Вчера известный хоккеист, как и ожидалось, Илья Громов объявил об уходе.", "Илья Громов", ["хоккеист"]),
+    ("Интернет-предприниматель Глеб Смолин продал компанию.", "Глеб Смолин", ["интернет-предприниматель"]),
+    ("Балерина Анна Светлова завершила карьеру.", "Анна Светлова", ["балерина"]),
+]
+
+
+@pytest.mark.parametrize("text,person,titles", COREF_CASES)
+def test_coreference_titles(pipe, text, person, titles):
+    persons = {p.full_name: p for p in pipe(text).persons}
+    assert person in persons
+    assert [q.title for q in persons[person].positions] == titles
+
+
+NOT_LINKED = [
+    # a title after a preposition is no predicate; a candidacy is not an instrumental title
+    ("Мария Ковалёва встретилась с министром культуры.", "Мария Ковалёва"),
+    # a title in another case is not the subject's: he congratulated the hockey player
+    ("Вчера известного хоккеиста поздравил с юбилеем Илья Громов.", "Илья Громов"),
+    # titles of two different people joined by "и" stay apart
+    ("Президент России и премьер-министр Японии Синдзо Абэ провели переговоры.", "Синдзо Абэ"),
+]
+
+
+@pytest.mark.parametrize("text,person", NOT_LINKED)
+def test_titles_not_linked(pipe, text, person):
+    persons = {p.full_name: p for p in pipe(text).persons}
+    assert person in persons
+    titles = [q.title for q in persons[person].positions]
+    assert not any(t.startswith(("министр культуры", "президент", "хоккеист")) for t in titles)

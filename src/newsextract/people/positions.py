@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .. import morph
 from ..doc import Doc, Token
 from . import context
 from .grammar import (
+    has_case,
     is_abbr,
     is_cap,
     is_gent,
@@ -170,8 +172,8 @@ def find_titles(doc: Doc) -> list[TitlePhrase]:
     matcher = title_matcher()
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
-        for m in matcher.finditer(toks):
-            hf, hl = sent.first + m.first, sent.first + m.last
+        heads = [(sent.first + m.first, sent.first + m.last) for m in matcher.finditer(toks)]
+        for hf, hl in sorted(heads + _hyphen_heads(doc, sent, heads)):
             head_tok = doc.tokens[hf]
             if not _valid_head(head_tok):
                 continue
@@ -183,6 +185,8 @@ def find_titles(doc: Doc) -> list[TitlePhrase]:
             first = hf
             while first > sent.first and _is_modifier(doc.tokens[first - 1]):
                 first -= 1
+            while first < hf and doc.tokens[first].text.lower() == "и":
+                first += 1  # a conjunction, not "и. о."
             last = _tail(doc, hl, stop_at, sent.last)
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
             if doc.is_ignored(start, end):
@@ -191,6 +195,19 @@ def find_titles(doc: Doc) -> list[TitlePhrase]:
             ph.title = _norm_title(doc, ph)
             out.append(ph)
     return _dedupe(out)
+
+
+def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Compound titles the lexicon misses: ``предприниматель-миллиардер``, ``IT-предприниматель``."""
+    taken = {i for a, b in heads for i in range(a, b)}
+    out = []
+    for tok in doc.tokens[sent.first:sent.last]:
+        if "-" not in tok.text or tok.index in taken or not tok.text[:1].isalpha():
+            continue
+        parts = [w for w in tok.text.split("-") if len(w) > 2]
+        if any(morph.lemma(w) in title_heads() and not w[:1].isupper() for w in parts):
+            out.append((tok.index, tok.index + 1))
+    return out
 
 
 def _valid_head(tok: Token) -> bool:
@@ -379,7 +396,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             dist = tok.index - p.last if s >= p.end else p.first - doc.token_at(e - 1).index
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
-        if best is not None and _plain_between(doc, p, mentions[best[1]]):
+        if best is not None and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
             used.add(id(p))
     return out
@@ -390,3 +407,16 @@ def _plain_between(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
     a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
     gap = doc.text[a:b]
     return not re.search(r"[«»\"():;]|\bи\b|\bа\b|\bно\b", gap)
+
+
+OBLIQUE_PREPS = {"с", "со", "за", "над", "под", "перед", "между", "к", "о", "об", "у", "от", "для"}
+
+
+def _may_describe(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
+    """Not ``встретился с министром``, not ``министра поздравил Иванов`` (a verb between, an oblique title)."""
+    toks = doc.tokens
+    if p.first > 0 and toks[p.first - 1].text.lower() in OBLIQUE_PREPS:
+        return False
+    a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
+    verb = any(is_verb(t) for t in doc.tokens_in(a, b))
+    return not verb or mention[0] < p.start or has_case(toks[p.head_first], "nomn", ("NOUN",))
