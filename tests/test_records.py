@@ -31,6 +31,11 @@ def test_validators_reject(model, kwargs):
         model(**kwargs)
 
 
+def test_unreadable_characters_do_not_break_morphology(pipeline):
+    record = pipeline("Министр \U00017000 Казахстана встретился \x00 с коллегами \ufffd.")
+    assert [c.iso2 for c in record.countries] == ["KZ"]
+
+
 def test_empty_record_has_every_list():
     data = NewsRecord(doc_id="x", text="").model_dump(mode="json")
     for name in ("countries", "locations", "persons", "organizations", "dates", "topics", "events", "quotes"):

@@ -66,12 +66,14 @@ class Doc:
     results: dict[str, list] = field(default_factory=dict)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _ignored: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _zone_at: Optional[SpanIndex] = field(default=None, repr=False)
 
     # --- indexes -----------------------------------------------------------
     def index(self) -> None:
         """Rebuild lookup tables after tokens, sentences or zones change."""
         self._token_starts = [t.start for t in self.tokens]
         self._ignored = sorted((z.start, z.end) for z in self.zones if z.kind in IGNORED_ZONES)
+        self._zone_at = None
 
     def token_at(self, offset: int) -> Optional[Token]:
         """The token covering a character offset, or None."""
@@ -106,10 +108,11 @@ class Doc:
         return 0 <= i < len(self._ignored) and self._ignored[i][0] <= start and end <= self._ignored[i][1]
 
     def zone_kind(self, offset: int) -> str:
-        for zone in self.zones:
-            if zone.start <= offset < zone.end:
-                return zone.kind
-        return "body"
+        """The kind of the first zone containing ``offset`` (``body`` outside every zone)."""
+        if self._zone_at is None:
+            self._zone_at = SpanIndex(self.zones)
+        found = self._zone_at.covering(offset)
+        return found[0].kind if found else "body"
 
 
 class SpanIndex:

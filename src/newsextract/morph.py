@@ -23,8 +23,15 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 @functools.lru_cache(maxsize=200_000)
 def parse(word: str) -> tuple:
-    """All pymorphy3 parses of a word (cached)."""
-    return tuple(analyzer().parse(word))
+    """All pymorphy3 parses of a word (cached); none for what pymorphy3 cannot read.
+
+    pymorphy3 raises on some characters (unnamed code points such as ``𗀀``);
+    such a word simply has no analysis.
+    """
+    try:
+        return tuple(analyzer().parse(word))
+    except (KeyError, ValueError):
+        return ()
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import resources
-from ..doc import Doc, Sentence
+from ..doc import Doc, Sentence, SpanIndex
 from ..events import enrich, targets
 from ..matcher import PhraseMatcher
 from ..records import Event, Offsets, Participant, Span
@@ -313,7 +313,7 @@ class _Hit:
     last: int
 
 
-def _hits(doc: Doc, toks: list, quoted: list[tuple[int, int]]) -> list[_Hit]:
+def _hits(doc: Doc, toks: list, quoted: SpanIndex) -> list[_Hit]:
     """Trigger matches of a sentence that pass their cues and the quote/press filters."""
     out = []
     for match in trigger_matcher().finditer(toks):
@@ -327,7 +327,7 @@ def _hits(doc: Doc, toks: list, quoted: list[tuple[int, int]]) -> list[_Hit]:
         tdef = max(defs, key=lambda d: d.strong)
         if tdef.type == "none":
             continue
-        if tdef.type != "statement" and any(q0 <= start < q1 for q0, q1 in quoted):
+        if tdef.type != "statement" and quoted.covering(start):
             continue  # events retold inside direct speech are not news of their own
         if tdef.type == "meeting" and PRESS_LEMMAS & _lemmas(toks[match.last:match.last + 3]):
             continue  # "встреча с журналистами" is a press event, not talks
@@ -341,7 +341,15 @@ class _Ctx:
 
     cands: list
     home: Optional[Participant]
-    quoted: list[tuple[int, int]]
+    quoted: SpanIndex  # (start, end) of direct speech
+    cand_at: SpanIndex = None  # the candidates by offsets
+
+    def __post_init__(self) -> None:
+        self.cand_at = SpanIndex(self.cands)
+
+    def outside_quotes(self, start: int, end: int) -> list:
+        """Candidates inside ``[start, end)`` that are not within direct speech."""
+        return [c for c in self.cand_at.within(start, end) if not _in_quote(c, self.quoted)]
     drafts: list = field(default_factory=list)
     prev_parties: list = field(default_factory=list)
     last_sentence: list = field(default_factory=list)  # drafts of the sentence just before
@@ -356,9 +364,12 @@ def extract(doc: Doc) -> list[Event]:
         return []
     cands = candidates(doc)
     named = [n for n in find_named_events(doc.text) if _counted(doc, n.start, n.end)]
-    cands = [c for c in cands if not any(n.start <= c.start and c.end <= n.end for n in named)]
+    named_at = SpanIndex(named)
+    cands = [c for c in cands if not any(n.start <= c.start and c.end <= n.end
+                                         for n in named_at.overlapping(c.start, c.end))]
     found_quotes = quote_stage.extract(doc)
-    ctx = _Ctx(cands, home_party(doc, cands), sorted((q.start, q.end) for q in found_quotes))
+    quoted = SpanIndex([(q.start, q.end) for q in found_quotes], key=lambda q: q)
+    ctx = _Ctx(cands, home_party(doc, cands), quoted)
     prev_end = 0
     for sent in doc.sents:
         if doc.is_ignored(sent.start, sent.end) or doc.zone_kind(sent.start) in ("headline", "caption"):
@@ -367,7 +378,8 @@ def extract(doc: Doc) -> list[Event]:
             ctx.prev_parties = []
             ctx.last_sentence = []
         prev_end = sent.end
-        _sentence_events(doc, sent, [n for n in named if sent.start <= n.start < sent.end], ctx)
+        in_sent = [n for n in named_at.overlapping(sent.start, sent.end) if sent.start <= n.start]
+        _sentence_events(doc, sent, in_sent, ctx)
     enrich.add_speakers(doc, ctx.drafts, [q.speaker for q in found_quotes
                                           if q.speaker and q.speaker_kind == "person"])
     return [_to_event(doc, d) for d in ctx.drafts]
@@ -426,9 +438,8 @@ def _participation(doc: Doc, sent: Sentence, toks: list, ctx: _Ctx) -> None:
     event = enrich.participation_target(ctx.last_sentence)
     if event is None:
         return
-    for c in ctx.cands:
-        if sent.start <= c.start and c.end <= sent.end and c.party.kind != "location" \
-                and not _in_quote(c, ctx.quoted):
+    for c in ctx.outside_quotes(sent.start, sent.end):
+        if c.party.kind != "location":
             enrich.add_party(event.parties, c.party)
 
 
@@ -448,8 +459,8 @@ def trigger_matcher_conference_cues() -> frozenset:
     return frozenset(cues)
 
 
-def _in_quote(c: Cand, quoted: list[tuple[int, int]]) -> bool:
-    return any(q0 <= c.start and c.end <= q1 for q0, q1 in quoted)
+def _in_quote(c: Cand, quoted: SpanIndex) -> bool:
+    return any(q0 <= c.start and c.end <= q1 for q0, q1 in quoted.overlapping(c.start, c.end))
 
 
 def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: _Ctx,
@@ -459,8 +470,7 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
-    in_clause = [c for c in ctx.cands if scope[0] <= c.start and c.end <= scope[1]
-                 and not _in_quote(c, ctx.quoted)]
+    in_clause = ctx.outside_quotes(*scope)
     if tdef.type == "invitation":
         return _invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import morph, resources
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..records import Quote
 
 SPEECH_VERBS = frozenset("""
@@ -248,38 +248,59 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _speaker(doc: Doc, attr: tuple[int, int], previous: tuple[Optional[str], Optional[str]],
+@dataclass
+class _Who:
+    """The document's persons and organizations, indexed by mention offsets (built once)."""
+
+    persons: list
+    orgs: list
+    person_at: SpanIndex  # items: (start, end, person)
+    org_at: SpanIndex  # items: (start, end, organization)
+    heads: dict  # id(person) -> title head lemmas
+
+
+def _who(doc: Doc) -> _Who:
+    persons = doc.results.get("persons") or []
+    orgs = doc.results.get("organizations") or []
+    return _Who(persons, orgs,
+                SpanIndex([(m.start, m.end, p) for p in persons for m in p.mentions], key=_span_of),
+                SpanIndex([(m.start, m.end, o) for o in orgs for m in o.mentions], key=_span_of),
+                {id(p): _title_heads(p) for p in persons})
+
+
+def _span_of(item: tuple) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def _speaker(doc: Doc, who: _Who, attr: tuple[int, int], previous: tuple[Optional[str], Optional[str]],
              quote_start: int = 0) -> tuple[Optional[str], Optional[str]]:
     a0, a1 = attr
     if a1 <= a0:
         return previous
-    persons = doc.results.get("persons") or []
-    for p in persons:
-        if any(_overlaps(m.start, m.end, a0, a1) for m in p.mentions):
-            return p.full_name, "person"
+    hits = who.person_at.overlapping(a0, a1)
+    if hits:
+        return hits[0][2].full_name, "person"
     words = [w.group(0) for w in WORD_RE.finditer(doc.text, a0, a1)]
     lemmas = [_lemma(w) for w in words]
-    for p in persons:
+    for p in who.persons:
         last = (p.name.last or "").split()
         if last and _lemma(last[-1]) in lemmas and any(w[:1].isupper() for w in words):
             return p.full_name, "person"
     if any(w.lower() in PRONOUNS for w in words[:4]):
         # the person last named before the quote in its paragraph, else the previous speaker
         para_start = doc.text.rfind("\n", 0, quote_start) + 1
-        named = [(m.end, p.full_name) for p in persons for m in p.mentions
-                 if para_start <= m.start and m.end <= quote_start]
+        named = who.person_at.within(para_start, quote_start)
         if named:
-            return max(named)[1], "person"
+            return max((end, p.full_name) for _, end, p in named)[1], "person"
         if previous[0] is not None:
             return previous
-    role = _by_role(doc, persons, set(lemmas), quote_start)
+    role = _by_role(doc, who, set(lemmas), quote_start)
     if role is not None:
         return role.full_name, "person"
-    orgs = doc.results.get("organizations") or []
-    for o in orgs:
-        if any(_overlaps(m.start, m.end, a0, a1) for m in o.mentions):
-            return _fullest(o, orgs).name, "organization"
-    if not persons:
+    orgs = who.org_at.overlapping(a0, a1)
+    if orgs:
+        return _fullest(orgs[0][2], who.orgs).name, "organization"
+    if not who.persons:
         for span in doc.ner:
             if span.type == "PER" and _overlaps(span.start, span.end, a0, a1):
                 return span.text, "person"
@@ -309,7 +330,7 @@ def _title_heads(person) -> set[str]:
     return {_lemma(q.title.split()[0]) for q in person.positions if q.title and q.title.split()}
 
 
-def _by_role(doc: Doc, persons: list, lemmas: set[str], quote_start: int):
+def _by_role(doc: Doc, who: _Who, lemmas: set[str], quote_start: int):
     """``— сказал министр``: a person named before the quote, nearest first.
 
     The quote's own paragraph is searched before the previous ones (at most
@@ -322,9 +343,8 @@ def _by_role(doc: Doc, persons: list, lemmas: set[str], quote_start: int):
     end = quote_start
     for _ in range(ROLE_LOOKBACK_PARAGRAPHS + 1):
         start = doc.text.rfind("\n\n", 0, max(end - 1, 0)) + 1
-        named = sorted(((m.end, p) for p in persons for m in p.mentions if start <= m.start and m.end <= end),
-                       key=lambda x: -x[0])
-        titled = [p for _, p in named if roles & _title_heads(p)]
+        named = sorted(((e, p) for _, e, p in who.person_at.within(start, end)), key=lambda x: -x[0])
+        titled = [p for _, p in named if roles & who.heads[id(p)]]
         if titled or named:
             return (titled or [named[0][1]])[0]
         if start <= 1:
@@ -336,8 +356,9 @@ def _by_role(doc: Doc, persons: list, lemmas: set[str], quote_start: int):
 def extract(doc: Doc) -> list[Quote]:
     out: list[Quote] = []
     previous: tuple[Optional[str], Optional[str]] = (None, None)
+    who = _who(doc)
     for raw in _find(doc):
-        speaker, kind = _speaker(doc, raw.attr, previous, raw.start)
+        speaker, kind = _speaker(doc, who, raw.attr, previous, raw.start)
         if speaker is not None or kind is not None:
             previous = (speaker, kind)
         out.append(Quote(start=raw.start, end=raw.end, text=doc.text[raw.start:raw.end],

@@ -385,20 +385,29 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             out[mi] = got
     del text
     # a title left over in a sentence with a nearby person: "президент ... заявил Обама"
+    by_sent = _mentions_by_sentence(doc, mentions)
     for p in phrases:
-        if id(p) in used or doc.tokens[p.head_first].text[:1].isupper() and False:
+        if id(p) in used:
             continue
         best = None
-        for mi, (s, e) in enumerate(mentions):
-            tok = doc.token_at(s)
-            if tok is None or tok.sent != doc.tokens[p.first].sent:
-                continue
-            dist = tok.index - p.last if s >= p.end else p.first - doc.token_at(e - 1).index
+        for mi, first, last in by_sent.get(doc.tokens[p.first].sent, ()):
+            s = mentions[mi][0]
+            dist = first - p.last if s >= p.end else p.first - last
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
         if best is not None and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
             used.add(id(p))
+    return out
+
+
+def _mentions_by_sentence(doc: Doc, mentions: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int]]]:
+    """Sentence index -> ``(mention index, first token index, last token index)``."""
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for mi, (s, e) in enumerate(mentions):
+        first, last = doc.token_at(s), doc.token_at(e - 1)
+        if first is not None and last is not None:
+            out.setdefault(first.sent, []).append((mi, first.index, last.index))
     return out
 
 
