@@ -110,3 +110,17 @@ def test_schema_and_show(capsys, tmp_path):
     path.write_text(RELEASE, encoding="utf-8")
     assert main(["show", str(path)]) == 0
     assert "Приморье и Вьетнам" in capsys.readouterr().out
+
+
+def test_own_taxonomy(tmp_path):
+    taxonomy = tmp_path / "mine.toml"
+    taxonomy.write_text('threshold = 0.1\n[[topic]]\nid = "aviation"\nlabel = "Авиация"\nparent = ""\n'
+                        'phrases = ["прямой рейс", "авиакомпания"]\n', encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["extract", str(tmp_path / "in"), "-o", str(out), "--topics", str(taxonomy), "-q"]) == 0
+    (record,) = _lines(out)
+    assert [t["id"] for t in record["topics"]] == ["aviation"]
+    evidence = record["topics"][0]["evidence"][0]
+    assert record["text"][evidence["start"]:evidence["end"]] == evidence["text"]
