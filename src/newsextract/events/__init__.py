@@ -1,1 +1,11 @@
-"""Helpers of the events stage (``newsextract.extractors.events``): invitation targets, enrichment."""
+"""The events stage's parts (``newsextract.extractors.events`` is the stage itself).
+
+* ``triggers``: the trigger lexicon and its matching in a sentence;
+* ``named``: named events (``СОР 29`` -> ``COP29``), look-alike letters folded;
+* ``participants``: candidate mentions, demonyms, the home party, clauses, venues;
+* ``dates``: the date of an event from its clause;
+* ``targets``: what an invitation invites to;
+* ``build``: per-type builders (gatherings, statements, invitations, invited-to events);
+* ``sentences``: the events of one sentence;
+* ``enrich``: document-level completion (speakers, participation, inherited parties).
+"""

@@ -13,17 +13,32 @@ evidence with a weight by position::
 
     headline 3.0, lead 2.0, first body sentence 1.5, other body text 1.0
 
+times the strength of its phrase. A topic lists its phrases in three tiers:
+``strong`` (specific terms that name the topic on their own: ``товарооборот``,
+``инвентаризация парниковых газов``; x1.5), ``phrases`` (x1.0) and ``weak``
+(generic words that only support other evidence: ``лес``, ``порт``; x0.4).
+So one strong phrase in the headline, lead or first body sentence, or one
+ordinary phrase in the headline or lead, passes the threshold; one phrase
+deeper in the body does not (it needs company), and generic words alone pass
+only when repeated in prominent places. A phrase inside a name (an organization's, a named event's such as
+``ЭКСПО зелёных технологий``, a person's position such as ``министр туризма``)
+weighs ``NAME_FACTOR`` of that.
+
 Repeats of the same phrase count less (the k-th repeat of one key phrase weighs
 ``w / k``): many distinct phrases say more than one phrase said many times.
 The score saturates: ``score = 1 - exp(-W / saturation)`` with ``W`` the summed
-weight (saturation 2.0 by default: one body mention scores 0.39, two 0.63,
-a headline mention alone 0.78). Topics scoring at least ``threshold`` (0.45 by
-default) are kept, best first.
+weight (saturation 2.0 by default: one ordinary body mention scores 0.39, a
+strong one 0.53, an ordinary headline mention 0.78). Topics scoring at least
+``threshold`` (0.6 by default, ``W`` >= 1.83) and having at least
+``relative_cut`` (0.15) of the best topic's ``W`` are kept, best first.
 
 Parents get credit from their children: a parent's ``W`` is its own weight
-plus half of each child's ``W`` (after the child's own aggregation), so
-``hydrogen`` evidence makes ``energy`` likelier without forcing it; the
-evidence of a parent kept through that credit includes the children's spans.
+plus ``CHILD_CREDIT`` of each child's ``W`` (after the child's own
+aggregation), so ``hydrogen`` evidence makes ``energy`` likelier without
+forcing it; the evidence of a parent kept through that credit includes the
+children's spans. A parent with no evidence of its own at all is kept only when
+the credit alone reaches ``PARENT_ALONE`` x the threshold weight (a general
+parent such as ``ecology`` is not implied by every wetland or forest).
 """
 
 from __future__ import annotations
@@ -34,16 +49,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import resources
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
+from ..events.named import find_named_events
 from ..matcher import PhraseMatcher
 from ..records import Evidence, Topic
 
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = 0.6
 DEFAULT_SATURATION = 2.0
-RELATIVE_CUT = 0.1  # a topic needs at least this share of the best topic's weight
+RELATIVE_CUT = 0.15  # a topic needs at least this share of the best topic's weight
 MAX_TOPICS = 10
-CHILD_CREDIT = 0.3
-ORG_NAME_FACTOR = 0.3  # a phrase inside an organization's name ("Министерство энергетики") says little
+CHILD_CREDIT = 0.2
+# A phrase inside a name (organization, named event, position title) says little of the topic.
+NAME_FACTOR = 0.3
+TIER_WEIGHTS = {"strong": 1.5, "phrases": 1.0, "weak": 0.4}
+PARENT_OWN_MIN = 1.0  # own weight below this (a name, one generic word) is no own evidence
+PARENT_ALONE = 3.0  # ... and such a parent needs this many times the threshold weight from its children
 FOREIGN_WEIGHT = 0.5  # each counted mention of a foreign country (capped, see FOREIGN_CAP)
 FOREIGN_CAP = 4.0
 HOME_COUNTRY = "RU"
@@ -61,7 +81,8 @@ class TopicDef:
     id: str
     label: str
     parent: Optional[str] = None
-    phrases: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)  # every tier
+    strength: dict[str, float] = field(default_factory=dict)  # phrase -> tier weight
 
 
 @dataclass
@@ -91,8 +112,14 @@ def build_taxonomy(data: dict) -> Taxonomy:
             raise ValueError("a topic without an id")
         if tid in topics:
             raise ValueError(f"duplicate topic id {tid!r}")
-        topics[tid] = TopicDef(tid, str(entry.get("label") or tid), entry.get("parent") or None,
-                               [str(p) for p in entry.get("phrases", [])])
+        topic = TopicDef(tid, str(entry.get("label") or tid), entry.get("parent") or None)
+        for tier, factor in TIER_WEIGHTS.items():
+            for phrase in entry.get(tier, []):
+                phrase = str(phrase)
+                if phrase not in topic.strength:
+                    topic.phrases.append(phrase)
+                topic.strength[phrase] = max(factor, topic.strength.get(phrase, 0.0))
+        topics[tid] = topic
     for topic in topics.values():
         if topic.parent and topic.parent not in topics:
             raise ValueError(f"topic {topic.id!r} has unknown parent {topic.parent!r}")
@@ -100,7 +127,7 @@ def build_taxonomy(data: dict) -> Taxonomy:
     matcher = PhraseMatcher()
     for topic in topics.values():
         for phrase in topic.phrases:
-            matcher.add(phrase, (topic.id, phrase))
+            matcher.add(phrase, (topic.id, topic.strength[phrase]))
     foreign = data.get("foreign_country_topic") or None
     if foreign is not None and foreign not in topics:
         raise ValueError(f"foreign_country_topic {foreign!r} is not a topic")
@@ -145,8 +172,12 @@ def _first_body_sentence(doc: Doc) -> Optional[int]:
     return None
 
 
-def _org_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for o in doc.results.get("organizations") or [] for m in o.mentions]
+def _name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Organization names, named events and position titles: phrases there are no topic evidence."""
+    spans = [(m.start, m.end) for o in doc.results.get("organizations") or [] for m in o.mentions]
+    spans += [(n.start, n.end) for n in find_named_events(doc.text)]
+    spans += [(p.start, p.end) for person in doc.results.get("persons") or [] for p in person.positions]
+    return sorted(spans)
 
 
 def _discussion_sentences(doc: Doc) -> set[int]:
@@ -163,7 +194,7 @@ def _foreign_mentions(doc: Doc) -> list[tuple[int, int]]:
 
 def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict) -> None:
     first_body = _first_body_sentence(doc)
-    orgs = _org_spans(doc)
+    names = SpanIndex(_name_spans(doc), key=lambda span: span)
     discussion = _discussion_sentences(doc)
     repeats: dict[tuple[str, str], int] = defaultdict(int)
     for match in taxonomy.matcher.finditer(doc.tokens):
@@ -171,14 +202,17 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict)
         if doc.is_ignored(start, end) or doc.zone_kind(start) in NOT_COUNTED_ZONES:
             continue
         w = _position_weight(doc, start, first_body)
-        if any(s <= start and end <= e for s, e in orgs):
-            w *= ORG_NAME_FACTOR
+        if any(s <= start and end <= e for s, e in names.overlapping(start, end)):
+            w *= NAME_FACTOR
         elif doc.tokens[match.first].sent in discussion:
             w *= DISCUSSION_FACTOR
-        for tid in {tid for tid, _ in match.payloads}:
+        strength: dict[str, float] = {}
+        for tid, factor in match.payloads:
+            strength[tid] = max(factor, strength.get(tid, 0.0))
+        for tid, factor in strength.items():
             key = (tid, " ".join(t.lemma for t in doc.tokens[match.first:match.last]))
             repeats[key] += 1
-            weight[tid] += w / repeats[key]
+            weight[tid] += w * factor / repeats[key]
             evidence[tid].append((start, end))
 
 
@@ -211,21 +245,29 @@ def _aggregate(taxonomy: Taxonomy, weight: dict, evidence: dict) -> tuple[dict, 
     total = dict(weight)
     spans = {tid: list(v) for tid, v in evidence.items()}
     children = taxonomy.children()
+    needed = PARENT_ALONE * _threshold_weight(taxonomy)
 
     def aggregate(tid: str) -> float:
         own = weight.get(tid, 0.0)
+        credit = 0.0
         for child in children.get(tid, []):
             w = aggregate(child)
             if w > 0:
-                own += CHILD_CREDIT * w
+                credit += CHILD_CREDIT * w
                 spans.setdefault(tid, []).extend(spans.get(child, []))
-        total[tid] = own
-        return own
+        # a parent with no evidence of its own is not implied by a modest child
+        total[tid] = own if own < PARENT_OWN_MIN and credit < needed else own + credit
+        return own + credit
 
     for tid, topic in taxonomy.topics.items():
         if not topic.parent:
             aggregate(tid)
     return total, spans
+
+
+def _threshold_weight(taxonomy: Taxonomy) -> float:
+    """The summed weight at which a topic's score reaches the threshold."""
+    return -taxonomy.saturation * math.log(1.0 - min(taxonomy.threshold, 0.999))
 
 
 def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict) -> list[Topic]:

@@ -1,0 +1,218 @@
+"""Per-type event builders: from a trigger in a sentence to a draft event.
+
+* **Gatherings** (meetings, agreements, visits, conferences): the clause's
+  parties (outside direct speech) and demonyms; ``стороны`` with no counterpart
+  inherits the previous event's parties in the paragraph; a subjectless
+  agreement takes the parties of the last meeting (``enrich.inherited``); the
+  home party is added when no participant precedes the trigger. Weak triggers
+  need two parties; a meeting or agreement needs a counterpart to the home party.
+  Date: the clause's first date, else the publication date.
+* **Statements**: the nearest person (else organization, place) before the
+  trigger, else after.
+* **Invitations**: one per invited party when the text lists them
+  (``сахалинцы — на ..., а малайзийцы — на ...``), each with its own date and
+  named event; otherwise the clause's parties. Only the clause's own date
+  (the date of what they invite to), never the publication date.
+* **Invited-to events** (``targets``): only the target phrase's parties and date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..doc import Doc, Sentence, SpanIndex
+from ..records import Event, Offsets, Participant, Span
+from . import enrich, targets
+from .dates import first_date
+from .named import NamedEvent, closest_name
+from .participants import Cand, add, clause_of, demonym_of_token, in_quote, party_in, venue
+from .triggers import TriggerDef
+
+MIN_PARTICIPANTS_WEAK = 2
+SIDES_LEMMA = "сторона"
+SEGMENT_SPLIT_RE = re.compile(r",\s*а\s+|;\s*|,\s*и\s+(?=\w+\s+[—–-]\s)|,\s+(?=\w+\s+[—–-]\s)")
+SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.S)
+
+
+@dataclass
+class Draft:
+    type: str
+    trigger: tuple[int, int]
+    sent: Sentence
+    clause: tuple[int, int]
+    parties: list[Participant]
+    date: Optional[str] = None
+    location: Optional[str] = None
+    name: Optional[str] = None
+    target: bool = False  # the event an invitation invites to
+
+
+@dataclass
+class Context:
+    """What every event of a document shares while it is built."""
+
+    cands: list
+    home: Optional[Participant]
+    quoted: SpanIndex  # (start, end) of direct speech
+    cand_at: Optional[SpanIndex] = None  # the candidates by offsets
+    drafts: list = field(default_factory=list)
+    prev_parties: list = field(default_factory=list)
+    last_sentence: list = field(default_factory=list)  # drafts of the sentence just before
+
+    def __post_init__(self) -> None:
+        self.cand_at = SpanIndex(self.cands)
+
+    def outside_quotes(self, start: int, end: int) -> list:
+        """Candidates inside ``[start, end)`` that are not within direct speech."""
+        return [c for c in self.cand_at.within(start, end) if not in_quote(c, self.quoted)]
+
+
+def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
+          sent_named: list[NamedEvent], found: list, target=None) -> list[Draft]:
+    """The drafts of one trigger (none, one, or one per invited party)."""
+    clause = clause_of(sent, start)
+    scope = (target.start, target.end) if target is not None else clause
+    invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
+    if invited_to is not None:
+        scope = (clause[0], invited_to.start)
+    in_clause = ctx.outside_quotes(*scope)
+    if tdef.type == "invitation":
+        return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
+    if tdef.type == "statement":
+        return _listed(statement(doc, tdef, start, end, sent, clause, in_clause))
+    if target is not None:
+        return [target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)]
+    return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named))
+
+
+def _listed(draft: Optional[Draft]) -> list[Draft]:
+    return [] if draft is None else [draft]
+
+
+def statement(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
+              clause: tuple[int, int], in_clause: list[Cand]) -> Optional[Draft]:
+    """A statement's party: the nearest person (else organization, place) before it, else after."""
+    rank = {"person": 0, "organization": 1, "location": 2}
+    speakers = [c for c in in_clause if c.party.kind in rank]
+    before = [c for c in speakers if c.end <= start]
+    pool = before[::-1] if before else [c for c in speakers if c.start >= end]
+    if not pool:
+        return None
+    return Draft(tdef.type, (start, end), sent, clause, [min(pool, key=lambda c: rank[c.party.kind]).party],
+                 date=first_date(doc, *clause) or doc.published)
+
+
+def target_event(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
+                 scope: tuple[int, int], in_clause: list[Cand], sent_named: list[NamedEvent]) -> Draft:
+    """The event an invitation invites to: only the target phrase's parties, its own date."""
+    parties: list[Participant] = []
+    for c in in_clause:
+        add(parties, c.party)
+    place = venue(doc, in_clause)
+    return Draft(tdef.type, (start, end), sent, scope, parties, date=first_date(doc, *scope),
+                 location=place.party.name if place is not None else None,
+                 name=closest_name([n for n in sent_named if scope[0] <= n.start < scope[1]], start),
+                 target=True)
+
+
+def _has_sides(doc: Doc, clause: tuple[int, int]) -> bool:
+    return any(SIDES_LEMMA in t.lemmas for t in doc.tokens_in(*clause))
+
+
+def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, clause: tuple[int, int],
+              in_clause: list[Cand], ctx: Context, sent_named: list[NamedEvent]) -> Optional[Draft]:
+    """Meetings, agreements, visits, conferences: the clause's parties, completed from context."""
+    parties: list[Participant] = []
+    place = venue(doc, in_clause)
+    before = [c for c in in_clause if c.end <= start and c is not place]
+    for c in in_clause:
+        add(parties, c.party)
+    for tok in doc.tokens_in(*clause):
+        if tok.text[:1].islower() and not any(c.start <= tok.start < c.end for c in in_clause):
+            add(parties, demonym_of_token(doc, tok))
+    home = ctx.home
+    if _has_sides(doc, clause) and all(p == home for p in parties):
+        for p in ctx.prev_parties:
+            add(parties, p)
+    if tdef.type == "agreement" and all(p == home for p in parties):
+        meeting = next((d for d in reversed(ctx.drafts) if d.type == "meeting" and not d.target), None)
+        for p in enrich.inherited(doc, meeting) if meeting is not None else []:
+            add(parties, p)
+    implicit = not before and home is not None and home not in parties
+    if implicit:
+        add(parties, home)
+    if not parties:
+        return None
+    if implicit and len(parties) == 1 and tdef.type in ("meeting", "agreement"):
+        return None  # a meeting needs a counterpart
+    if not tdef.strong and len(parties) < MIN_PARTICIPANTS_WEAK:
+        return None
+    return Draft(tdef.type, (start, end), sent, clause, parties,
+                 date=first_date(doc, *clause) or doc.published,
+                 location=place.party.name if place is not None else None,
+                 name=closest_name(sent_named, start))
+
+
+def _segments(doc: Doc, tail_start: int, end: int) -> list[tuple[int, int]]:
+    tail = doc.text[tail_start:end]
+    out, pos = [], 0
+    for m in SEGMENT_SPLIT_RE.finditer(tail):
+        out.append((tail_start + pos, tail_start + m.start()))
+        pos = m.end()
+    out.append((tail_start + pos, tail_start + len(tail)))
+    return out
+
+
+def invitation(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
+               clause: tuple[int, int], in_clause: list[Cand], ctx: Context,
+               sent_named: list[NamedEvent]) -> list[Draft]:
+    """One invitation per listed invited party (``X — на ..., а Y — на ...``), else one."""
+    colon = doc.text.find(":", end, clause[1])
+    tail_start = colon + 1 if colon != -1 else end
+    parsed = []
+    for s, e in _segments(doc, tail_start, clause[1]):
+        m = SEGMENT_RE.match(doc.text[s:e])
+        if not m:
+            continue
+        party = party_in(doc, (s + m.start(1), s + m.end(1)), in_clause)
+        if party is not None:
+            parsed.append((party, (s, e)))
+    if len(parsed) >= 1 and (len(parsed) >= 2 or colon != -1):
+        drafts = []
+        for party, seg in parsed:
+            parties = [party.model_copy(update={"role": "invited"})]
+            if "обменяться" in tdef.phrase or len(parsed) >= 2:
+                for other, _ in parsed:
+                    if other.name != party.name:
+                        add(parties, other.model_copy(update={"role": "inviter"}))
+            seg_named = [n for n in sent_named if seg[0] <= n.start < seg[1]]
+            place = venue(doc, [c for c in in_clause if seg[0] <= c.start < seg[1]])
+            drafts.append(Draft("invitation", (start, end), sent, seg, parties,
+                                date=first_date(doc, *seg),
+                                location=place.party.name if place else None,
+                                name=seg_named[0].name if seg_named else None))
+        return drafts
+    parties: list[Participant] = []
+    for c in in_clause:
+        add(parties, c.party)
+    if _has_sides(doc, clause) and all(p == ctx.home for p in parties):
+        for p in ctx.prev_parties:
+            add(parties, p)
+    if not [c for c in in_clause if c.end <= start] and ctx.home is not None:
+        add(parties, ctx.home)
+    if not parties:
+        return []
+    place = venue(doc, in_clause)
+    return [Draft("invitation", (start, end), sent, clause, parties,
+                  date=first_date(doc, *clause),
+                  location=place.party.name if place else None,
+                  name=closest_name(sent_named, start))]
+
+
+def to_event(doc: Doc, d: Draft) -> Event:
+    s, e = d.trigger
+    return Event(type=d.type, trigger=Span(start=s, end=e, text=doc.text[s:e]),
+                 participants=d.parties, date=d.date, location=d.location, name=d.name,
+                 sentence=Offsets(start=d.sent.start, end=d.sent.end))

@@ -1,0 +1,42 @@
+"""Dates of events: the dated mentions of a clause (the dates stage's results).
+
+When the dates stage gave nothing at all (run without it), month + year
+phrases (``в мае 2025 года``, ``16 октября 2025``) are read directly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+
+MONTH_STEMS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+MONTH_YEAR_RE = re.compile(
+    r"(?:(\d{1,2})\s+)?(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-яё]{0,3}\s+((?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+
+
+def dates_in(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
+    """``(offset, ISO value)`` of the dates inside ``[start, end)``, in text order."""
+    results = doc.results.get("dates") or []
+    found = [(d.start, d.value) for d in results if d.value and start <= d.start and d.end <= end]
+    if not found and not results:  # dates stage absent: month + year only
+        for m in MONTH_YEAR_RE.finditer(doc.text, start, end):
+            month = MONTH_STEMS.get(m.group(2).lower())
+            if month:
+                value = f"{m.group(3)}-{month:02d}"
+                if m.group(1):
+                    value += f"-{int(m.group(1)):02d}"
+                found.append((m.start(), value))
+    return sorted(found)
+
+
+def first_date(doc: Doc, start: int, end: int):
+    """The first date value inside ``[start, end)``, or None."""
+    found = dates_in(doc, start, end)
+    return found[0][1] if found else None

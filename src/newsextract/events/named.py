@@ -1,0 +1,70 @@
+"""Named events (``data/named_events.tsv``): ``СОР 29`` -> ``COP29``.
+
+Each row is ``regex, name, type``; ``{1}`` in the name takes the first group
+(numbers without leading zeros). Patterns run over the text and over a copy with
+Cyrillic look-alike letters folded to Latin inside capitalised words (same
+length, so offsets hold). Overlapping finds of one name keep the most specific.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .. import resources
+
+HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+
+
+@functools.cache
+def named_event_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
+    out = []
+    for row in resources.tsv("named_events.tsv"):
+        out.append((re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "conference"))
+    return tuple(out)
+
+
+def fold_homoglyphs(text: str) -> str:
+    """Cyrillic look-alike letters to Latin inside capitalised words (same length)."""
+    def fold(m: re.Match) -> str:
+        word = m.group(0)
+        return word.translate(HOMOGLYPHS) if sum(c.isupper() for c in word) >= 2 else word
+    return re.sub(r"\w+", fold, text)
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+def find_named_events(text: str) -> list[NamedEvent]:
+    """Named events in a text, normalized (``СОР 29`` -> ``COP29``); overlaps keep the most specific."""
+    folded = fold_homoglyphs(text)
+    found: list[NamedEvent] = []
+    for pattern, name, etype in named_event_patterns():
+        for source in (text, folded) if folded != text else (text,):
+            for m in pattern.finditer(source):
+                value = name
+                if m.groups():
+                    value = name.replace("{1}", str(int(m.group(1))) if m.group(1).isdigit() else m.group(1))
+                found.append(NamedEvent(m.start(), m.end(), value, etype))
+    # most specific first: names with digits, then longer spans
+    found.sort(key=lambda n: (not any(c.isdigit() for c in n.name), -(n.end - n.start), n.start))
+    kept: list[NamedEvent] = []
+    for n in found:
+        if any(n.name == k.name and n.start < k.end and k.start < n.end for k in kept):
+            continue
+        kept.append(n)
+    return sorted(kept, key=lambda n: n.start)
+
+
+def closest_name(sent_named: list[NamedEvent], pos: int) -> Optional[str]:
+    """The name for an event at ``pos``: names with numbers first, then the nearest."""
+    if not sent_named:
+        return None
+    return min(sent_named, key=lambda n: (not any(c.isdigit() for c in n.name), abs(n.start - pos))).name

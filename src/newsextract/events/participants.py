@@ -1,0 +1,185 @@
+"""Event participants: candidate mentions, demonyms, the home party, clauses and venues.
+
+* **Candidates** are the mentions of earlier stages (``doc.results``:
+  countries in every form, locations, persons, organizations), outside ignored
+  zones and the ``сообщает ИА ...`` attribution. When no stage produced any
+  (upstream stages missing), ``doc.ner`` spans are used, the span text as name.
+* **Demonyms** not resolved upstream (``сахалинцы``) are matched by stem
+  against the document's own places.
+* **Home party**: the Russian region (else organization) named in the headline
+  or lead (else the first body sentence), the press release's own side, added
+  when a trigger has no participant before it (elided subject, ``стороны``).
+* **Clauses** are sentences cut at ``;``; the **venue** is a place introduced
+  by ``в``/``во``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..doc import Doc, Sentence, SpanIndex
+from ..records import Participant
+
+VENUE_PREPS = frozenset({"в", "во"})
+DEMONYM_SUFFIXES = ("анин", "янин", "ец", "ин")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    party: Participant
+    key: tuple = field(default=())
+
+    def __post_init__(self) -> None:
+        self.key = (self.party.kind, self.party.name)
+
+
+def results(doc: Doc, name: str) -> list:
+    return doc.results.get(name) or []
+
+
+def counted(doc: Doc, start: int, end: int) -> bool:
+    """Not in an ignored zone, not in the attribution clause."""
+    return not doc.is_ignored(start, end) and doc.zone_kind(start) != "attribution"
+
+
+def candidates(doc: Doc) -> list[Cand]:
+    """Every participant mention of the document, from the earlier stages' results."""
+    out: list[Cand] = []
+    for c in results(doc, "countries"):
+        for m in c.mentions:
+            out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
+    for loc in results(doc, "locations"):
+        for m in loc.mentions:
+            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name)))
+    for p in results(doc, "persons"):
+        for m in p.mentions:
+            out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
+    for o in results(doc, "organizations"):
+        for m in o.mentions:
+            out.append(Cand(m.start, m.end, Participant(kind="organization", name=o.name)))
+    if not out:  # upstream stages absent: fall back to raw NER spans
+        kinds = {"PER": "person", "ORG": "organization", "LOC": "location"}
+        for span in doc.ner:
+            kind = kinds.get(span.type)
+            if kind is None:
+                continue
+            last = span.text.split()[-1] if kind == "person" and span.text.split() else None
+            out.append(Cand(span.start, span.end, Participant(kind=kind, name=span.text, last=last)))
+    out = [c for c in out if counted(doc, c.start, c.end)]
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+def _place_names(doc: Doc) -> list[Participant]:
+    out = []
+    for c in results(doc, "countries"):
+        out.append(Participant(kind="country", name=c.name, iso2=c.iso2))
+    for loc in results(doc, "locations"):
+        out.append(Participant(kind="location", name=loc.name))
+    return out
+
+
+def demonym_party(doc: Doc, lemma: str) -> Optional[Participant]:
+    """``сахалинец`` -> Сахалинская область, ``малайзиец`` -> Малайзия (by stem, among the doc's places)."""
+    for suffix in DEMONYM_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            stem = lemma[: -len(suffix)]
+            break
+    else:
+        return None
+    stems = {stem}
+    if len(stem) >= 5 and stem[-1] in "чцк":  # амурч(анин) -> Амур(ская)
+        stems.add(stem[:-1])
+    if len(stem) >= 6:
+        stems.add(stem[:-1])
+    best = None
+    for party in _place_names(doc):
+        name = party.name.lower().replace("ё", "е")
+        if any(name.startswith(st) for st in stems):
+            if best is None or (party.kind == "country" and best.kind != "country"):
+                best = party
+    return best
+
+
+def demonym_of_token(doc: Doc, tok) -> Optional[Participant]:
+    """The place a token names as a demonym (its own lemma first, then its other analyses)."""
+    for lemma in sorted(tok.lemmas or {tok.lemma}, key=lambda x: x != tok.lemma):
+        party = demonym_party(doc, lemma)
+        if party is not None:
+            return party
+    return None
+
+
+def home_party(doc: Doc, cands: list[Cand]) -> Optional[Participant]:
+    """The region (else organization) the press release speaks for: named in headline or lead."""
+    top = [c for c in cands if doc.zone_kind(c.start) in ("headline", "lead")]
+    if not top and doc.sents:
+        first = next((s for s in doc.sents if doc.zone_kind(s.start) not in ("headline", "lead", "dateline")
+                      and not doc.is_ignored(s.start, s.end)), None)
+        if first is not None:
+            top = [c for c in cands if first.start <= c.start < first.end]
+    codes = {loc.name: (loc.code or "") for loc in results(doc, "locations")}
+    regions = [c for c in top if c.party.kind == "location" and codes.get(c.party.name, "").startswith("RU-")]
+    if regions:
+        return regions[0].party
+    orgs = [c for c in top if c.party.kind == "organization"]
+    return orgs[0].party if orgs else None
+
+
+def add(parties: list[Participant], party: Optional[Participant]) -> None:
+    """Append a party unless one of the same kind and name is there."""
+    if party is None:
+        return
+    for p in parties:
+        if p.kind == party.kind and p.name == party.name:
+            return
+    parties.append(party)
+
+
+def clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """A sentence cut at ``;``."""
+    out, pos = [], sent.start
+    for m in re.finditer(";", sent.text):
+        out.append((pos, sent.start + m.start()))
+        pos = sent.start + m.end()
+    out.append((pos, sent.end))
+    return out
+
+
+def clause_of(sent: Sentence, pos: int) -> tuple[int, int]:
+    return next((c for c in clauses(sent) if c[0] <= pos < c[1]), (sent.start, sent.end))
+
+
+def clause_end(sent: Sentence, pos: int) -> int:
+    return next((c[1] for c in clauses(sent) if c[0] <= pos < c[1]), sent.end)
+
+
+def venue(doc: Doc, cands: list[Cand]) -> Optional[Cand]:
+    """The first place introduced by ``в``/``во``."""
+    for c in cands:
+        if c.party.kind not in ("location", "country"):
+            continue
+        tok = doc.token_at(c.start)
+        if tok is not None and tok.index > 0 and doc.tokens[tok.index - 1].text.lower() in VENUE_PREPS:
+            return c
+    return None
+
+
+def in_quote(c: Cand, quoted: SpanIndex) -> bool:
+    return any(q0 <= c.start and c.end <= q1 for q0, q1 in quoted.overlapping(c.start, c.end))
+
+
+def party_in(doc: Doc, span: tuple[int, int], in_clause: list[Cand]) -> Optional[Participant]:
+    """The first candidate inside ``span``, else a demonym there."""
+    for c in in_clause:
+        if span[0] <= c.start and c.end <= span[1]:
+            return c.party
+    for tok in doc.tokens_in(*span):
+        party = demonym_of_token(doc, tok)
+        if party is not None:
+            return party
+    return None

@@ -1,0 +1,78 @@
+"""The events of one sentence: triggers, invitation targets, named events, participation.
+
+Per sentence: the trigger hits (``triggers.hits``) are built once per
+``(type, is-target)`` pair; a visit verb right after an invitation
+(``пригласил посетить``) is its complement; a named event with a
+participation cue and no conference trigger is a conference on its own; a
+sentence with no event but ``участие`` adds its parties to the gathering of the
+sentence before. The first gathering's parties become the context for ``стороны``.
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc, Sentence
+from . import enrich, targets
+from .build import Context, Draft, build
+from .named import NamedEvent
+from .participants import clause_end
+from .triggers import CUE_WINDOW, TriggerDef, conference_cues, hits, lemmas
+
+CONTEXT_TYPES = ("meeting", "agreement", "visit", "conference")
+
+
+def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx: Context) -> None:
+    """Add the drafts of a sentence to ``ctx.drafts`` and update the context."""
+    toks = doc.tokens[sent.first:sent.last]
+    found_hits = hits(doc, toks, ctx.quoted)
+    invitations = [(h.start, h.end, clause_end(sent, h.start)) for h in found_hits
+                   if h.tdef.type == "invitation"]
+    mentions = [(h.start, h.end) for h in found_hits if h.tdef.type == "conference"]
+    mentions += [(n.start, n.end) for n in sent_named]
+    found = targets.find_targets(doc, invitations, mentions)
+    seen: set[tuple[str, bool]] = set()
+    sent_drafts: list[Draft] = []
+    for h in found_hits:
+        if h.tdef.type == "visit" and targets.is_complement(doc, invitations, h.start):
+            continue
+        target = targets.target_of(found, h.start) if h.tdef.type == "conference" else None
+        key = (h.tdef.type, target is not None)
+        if key in seen:
+            continue
+        drafts = build(doc, h.tdef, h.start, h.end, sent, ctx, sent_named, found, target)
+        if not drafts:
+            continue
+        seen.add(key)
+        sent_drafts.extend(drafts)
+    if sent_named and ("conference", False) not in seen and ("conference", True) not in seen:
+        sent_drafts.extend(_named_conference(doc, sent, toks, sent_named, ctx, found))
+    if not sent_drafts:
+        _participation(doc, sent, toks, ctx)
+    ctx.last_sentence = sent_drafts
+    for draft in sent_drafts:
+        if draft.type in CONTEXT_TYPES and not draft.target:
+            ctx.prev_parties = list(draft.parties)
+            break
+    ctx.drafts.extend(sent_drafts)
+
+
+def _named_conference(doc: Doc, sent: Sentence, toks: list, sent_named: list[NamedEvent], ctx: Context,
+                      found: list) -> list[Draft]:
+    """A named event with a participation cue is a conference on its own."""
+    n = sent_named[0]
+    i = next((k for k, t in enumerate(toks) if t.start >= n.start), 0)
+    if not conference_cues() & lemmas(toks[max(0, i - CUE_WINDOW):i + CUE_WINDOW]):
+        return []
+    tdef = TriggerDef(n.name, "conference", True, frozenset())
+    return build(doc, tdef, n.start, n.end, sent, ctx, sent_named, found, targets.target_of(found, n.start))
+
+
+def _participation(doc: Doc, sent: Sentence, toks: list, ctx: Context) -> None:
+    """``В нём приняли участие ...``: the sentence's parties join the gathering of the sentence before."""
+    if not enrich.PARTICIPATION_LEMMAS & lemmas(toks):
+        return
+    event = enrich.participation_target(ctx.last_sentence)
+    if event is None:
+        return
+    for c in ctx.outside_quotes(sent.start, sent.end):
+        if c.party.kind != "location":
+            enrich.add_party(event.parties, c.party)
