@@ -100,3 +100,60 @@ def test_ambiguous_city_needs_context(pipe):
 ])
 def test_nominative(phrase, expected):
     assert nominative(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Курганской областях", "Курганская область"),  # coordinated: one region
+    ("Сабах", "Сабах"),  # an unknown foreign name ending in a consonant stays
+    ("Саравака", "Саравак"),
+])
+def test_nominative_coordination_and_foreign(phrase, expected):
+    assert nominative(phrase) == expected
+
+
+@pytest.mark.parametrize("text, kind, how", [
+    ("морей Лаптевых", "море", "genitive"),
+    ("Белгородской и Курской областях", "область", "adjective"),
+])
+def test_kind_name(pipe, text, kind, how):
+    from newsextract.places.other import kind_name
+
+    rec = pipe(f"Учёные работали в {text}.")
+    word = text.split()[1] if how == "genitive" else text.split()[0]
+    start = rec.text.index(word)
+    assert kind_name(rec.doc, start, start + len(word)) == (kind, how)
+
+
+def test_with_kind():
+    from newsextract.places.normalize import with_kind
+
+    assert with_kind("Восточно-Сибирского", "море", "adjective") == "Восточно-Сибирское море"
+    assert with_kind("Вологодской", "область", "adjective") == "Вологодская область"
+    assert with_kind("Лаптевых", "море", "genitive") == "Море Лаптевых"
+
+
+def test_directional_adjective_joins_the_name(pipe):
+    rec = pipe("Переговоры прошли в Восточном Иерусалиме.")
+    texts = {m.text for loc in rec.locations for m in loc.mentions}
+    assert "Восточном Иерусалиме" in texts
+
+
+def test_person_is_not_a_place(pipe):
+    rec = pipe("Журналисты много писали о Свиридове и его команде.")
+    assert not [loc for loc in rec.locations if "Свиридов" in loc.name]
+
+
+def test_list_glued_by_ner_keeps_countries(pipe):
+    rec = pipe("Участники: Чили • Коста Рика • Эквадор • Эль Сальвадор • Эфиопия • Грузия")
+    found = {c.iso2 for c in rec.countries}
+    assert {"CR", "SV", "ET"} <= found
+
+
+def test_short_city_name_is_reported_in_full(pipe):
+    rec = pipe("Делегация прилетела в Петербург во вторник.")
+    assert ("Санкт-Петербург", "city") in {(loc.name, loc.kind) for loc in rec.locations}
+
+
+def test_common_word_is_not_a_city(pipe):
+    rec = pipe("Семья переехала к морю. Семьи соседей остались.")
+    assert not [loc for loc in rec.locations if loc.kind == "city"]

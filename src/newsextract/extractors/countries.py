@@ -31,7 +31,8 @@ from typing import Optional
 from ..doc import Doc
 from ..places.gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
 from ..places.match import PlaceMention, _evidence, _Finder, find_places, resolve
-from ..places.normalize import nominative
+from ..places.normalize import nominative, with_kind
+from ..places.other import directional_start, geox_places, kind_name, plausible_place
 from ..records import Country, CountryMention, Location, Mention
 
 __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup_country",
@@ -56,10 +57,12 @@ def extract(doc: Doc) -> list[Country]:
 # NER LOC spans that name organizations or buildings standing for them, not places.
 NOT_PLACES = frozenset({
     "ес", "евросоюз", "европейский союз", "еврокомиссия", "европейская комиссия", "кремль",
-    "нато", "оон", "снг", "шос", "брикс", "еаэс", "асеан", "опек", "пентагон",
+    "нато", "оон", "снг", "шос", "брикс", "еаэс", "асеан", "опек", "пентагон", "московское время",
 })
 
 _FEDERAL_CITIES = {"Москва": "RU-MOW", "Санкт-Петербург": "RU-SPE", "Севастополь": "UA-40"}
+# Short names of a city reported under its full name.
+_CITY_FULL = {"Петербург": "Санкт-Петербург", "Питер": "Санкт-Петербург"}
 
 
 def extract_locations(doc: Doc) -> list[Location]:
@@ -79,8 +82,9 @@ def extract_locations(doc: Doc) -> list[Location]:
             add(("region", e.code), m.start, m.end, name=e.name, kind="region", code=e.code,
                 country=e.country)
         elif isinstance(e, CityEntry):
-            add(("city", e.name), m.start, m.end, name=e.name, kind="city",
-                code=_FEDERAL_CITIES.get(e.name), country=e.country)
+            name = _city_name(e)
+            add(("city", name), m.start, m.end, name=name, kind="city",
+                code=_FEDERAL_CITIES.get(name), country=e.country)
         elif isinstance(e, OtherEntry):
             add(("other", e.name.lower()), m.start, m.end, name=e.name, kind="other",
                 country=e.country or None)
@@ -92,15 +96,33 @@ def extract_locations(doc: Doc) -> list[Location]:
             continue
         if not span.text[:1].isupper() or _overlaps(taken, span.start, span.end):
             continue
-        name = nominative(span.text)
-        if name.lower().replace("ё", "е") in NOT_PLACES:
+        name = _other_name(doc, span.start, span.end)
+        if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
             continue
-        add(("other", name.lower()), span.start, span.end, name=name, kind="other")
+        start = directional_start(doc, span.start) or span.start
+        add(("other", name.lower()), start, span.end, name=name, kind="other")
+    for start, end in geox_places(doc):
+        if not doc.is_ignored(start, end) and not _overlaps(taken, start, end):
+            name = _other_name(doc, start, end)
+            add(("other", name.lower()), start, end, name=name, kind="other")
     out = list(found.values())
     for loc in out:
         loc.mentions.sort(key=lambda x: x.start)
     out.sort(key=lambda loc: loc.mentions[0].start)
     return out
+
+
+def _other_name(doc: Doc, start: int, end: int) -> str:
+    """Nominative name of a place outside the gazetteer, with a kind noun it shares
+    (``Западно-Казахстанской и Актюбинской областях``) or governs (``море Лаптевых``)."""
+    kind, how = kind_name(doc, start, end)
+    text = doc.text[start:end]
+    return with_kind(text, kind, how) if kind else nominative(text)
+
+
+def _city_name(entry: CityEntry) -> str:
+    """A federal city under its full name (``Петербург``, ``Питер`` -> ``Санкт-Петербург``)."""
+    return _CITY_FULL.get(entry.name, entry.name)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ Ambiguous readings are decided afterwards with the document's own evidence.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -17,6 +18,10 @@ from typing import Optional
 from .. import morph
 from ..doc import Doc, Token
 from .gazetteer import CityEntry, CountryEntry, Gazetteer, Hit, RegionEntry, gazetteer
+from .other import directional_start
+
+# Characters no person's name contains: a NER PER span with one is a glued list.
+_PER_JUNK = re.compile(r"[•·▪;|/\n]")
 
 # Prepositions and conjunctions after which a capitalized word is a place.
 PLACE_PREPS = frozenset({
@@ -207,14 +212,33 @@ class _Finder:
         real.sort(key=lambda h: order[h.kind])
         hit = real[0]
         start, end = toks[0].start, toks[-1].end
-        per = self.ner.overlapping("PER", start, end)
-        if per and any(p.end - p.start > end - start for p in per) and len(toks) == 1:
+        if len(toks) == 1 and self._person_part(start, end, hit.kind):
             return None  # part of a person's name (Дензел Вашингтон, Виктория Петрова)
         if hit.ambiguous and not self.lenient and not self._located(toks, first, sent_first):
             return None
         if not self.lenient and hit.kind != "other" and self._in_title(first, first + len(toks)):
             return None
+        if hit.kind in {"city", "other"}:
+            start = directional_start(self.doc, start) or start
         return self._mention(start, end, hit.kind, hit.form, hit.entry)
+
+    def _person_part(self, start: int, end: int, kind: str) -> bool:
+        """A NER person span holds the name: longer, or as long for a city (``Хьюстон``)."""
+        for p in self.ner.overlapping("PER", start, end):
+            if _PER_JUNK.search(p.text):
+                continue  # a list glued by NER (``Сальвадор • Эфиопия``)
+            if p.end - p.start > end - start:
+                return True
+            if kind != "country" and p.end - p.start == end - start and not self._after_prep(start):
+                return True
+        return False
+
+    def _after_prep(self, start: int) -> bool:
+        tok = self.doc.token_at(start)
+        if tok is None or tok.index == 0:
+            return False
+        prev = self.doc.tokens[tok.index - 1]
+        return prev.sent == tok.sent and prev.text.lower() in PLACE_PREPS
 
     def _token(self, tok: Token, i: int) -> None:
         text = tok.text

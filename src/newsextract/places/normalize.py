@@ -63,6 +63,32 @@ def _match_case(template: str, word: str) -> str:
     return "-".join(morph.match_case(t, w) for t, w in zip(tparts, wparts, strict=True))
 
 
+def _singular_modifier(parses) -> bool:
+    return any(p is not None and p.tag.POS in {"ADJF", "PRTF"} and "sing" in p.tag for p in parses)
+
+
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def _foreign_nominative(word: str, parse) -> bool:
+    """An unknown capitalized name ending in a consonant is its own nominative (``Сабах``, ``Нгеан``)."""
+    return (not parse.is_known and word[:1].isupper() and word[-1:].lower() in _CONSONANTS
+            and "-" not in word)
+
+
+def with_kind(text: str, kind: str, how: str) -> str:
+    """A name completed with its kind noun: (``Западно-Казахстанской``, ``область``, ``adjective``)
+    -> ``Западно-Казахстанская область``; (``Лаптевых``, ``море``, ``genitive``) -> ``Море Лаптевых``."""
+    if how == "genitive":
+        return f"{kind[:1].upper()}{kind[1:]} {text}"
+    kind_parse = _best_parse(kind, prefer_geo=False)
+    gender = kind_parse.tag.gender if kind_parse is not None else None
+    adj = _best_parse(text, modifier=True)
+    if adj is None or adj.tag.POS != "ADJF" or gender is None:
+        return nominative(text)
+    return f"{_inflect_word(text, adj, {'nomn', 'sing', gender})} {kind}"
+
+
 @functools.lru_cache(maxsize=20_000)
 def nominative(phrase: str) -> str:
     """The phrase in the nominative case, agreement kept; unchanged when unsure."""
@@ -80,6 +106,8 @@ def nominative(phrase: str) -> str:
         return phrase
     hp = parses[head]
     number = "plur" if ("plur" in hp.tag and "Sgtm" not in hp.tag) or "Pltm" in hp.tag else "sing"
+    if number == "plur" and "Pltm" not in hp.tag and _singular_modifier(parses[:head]):
+        number = "sing"  # coordinated: Актюбинской (и Западно-Казахстанской) областях
     gender = hp.tag.gender
     out = []
     for k, w in enumerate(words):
@@ -87,7 +115,7 @@ def nominative(phrase: str) -> str:
         if k > head or p is None or p.tag.POS in _SKIP_POS or not w[:1].isalpha():
             out.append(w)
             continue
-        if p.tag.case == "nomn" and k == head:
+        if k == head and (p.tag.case == "nomn" or _foreign_nominative(w, p)):
             out.append(w)
             continue
         if k == head:
