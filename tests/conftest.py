@@ -42,3 +42,28 @@ def make_doc(text: str, published: str | None = None, title: str | None = None):
     nlp.segment(doc)
     nlp.lemmatize(doc)
     return doc
+
+
+class PlacesResult:
+    """A Doc after the stages up to countries and locations, with their results."""
+
+    def __init__(self, doc):
+        from newsextract.extractors import countries
+
+        self.text = doc.text
+        self.doc = doc
+        self.countries = doc.results["countries"] = countries.extract(doc)
+        self.locations = doc.results["locations"] = countries.extract_locations(doc)
+
+
+@pytest.fixture(scope="session")
+def places(pipeline):
+    """Run zones, tokens, lemmas and NER (the session's model), then countries and locations."""
+    from newsextract import nlp
+
+    def run(text: str) -> PlacesResult:
+        doc = make_doc(text)
+        nlp.tag_ner(doc, pipeline.ner)
+        return PlacesResult(doc)
+
+    return run

@@ -6,41 +6,14 @@ import glob
 
 import pytest
 
-from newsextract import nlp, structure
-from newsextract.doc import Doc
 from newsextract.extractors import countries as C
 
-
-class _Result:
-    def __init__(self, doc):
-        self.text = doc.text
-        self.doc = doc
-        self.countries = C.extract(doc)
-        doc.results["countries"] = self.countries
-        self.locations = C.extract_locations(doc)
-        doc.results["locations"] = self.locations
-
-
-class _Runner:
-    """The stages countries/locations need (segment, morph, NER), NER model loaded once."""
-
-    def __init__(self):
-        self.model = nlp.NerModel()
-
-    def __call__(self, text: str) -> _Result:
-        doc = Doc(text=text)
-        analyze = getattr(structure, "analyze", None)  # zones: credits, repeated captions
-        if analyze is not None:
-            analyze(doc)
-        nlp.segment(doc)
-        nlp.lemmatize(doc)
-        nlp.tag_ner(doc, self.model)
-        return _Result(doc)
+from .conftest import make_doc
 
 
 @pytest.fixture(scope="module")
-def pipe() -> _Runner:
-    return _Runner()
+def pipe(places):
+    return places
 
 
 def isos(record) -> set[str]:
@@ -152,9 +125,7 @@ def test_lookup_country(phrase, iso2):
 
 
 def test_lookup_with_document_evidence():
-    doc = Doc(text="Казахстан и Россия подписали соглашение.")
-    nlp.segment(doc)
-    nlp.lemmatize(doc)
+    doc = make_doc("Казахстан и Россия подписали соглашение.")
     assert C.lookup_country("РК", doc).iso2 == "KZ"
 
 

@@ -4,42 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract import nlp, structure
-from newsextract.doc import Doc
-from newsextract.extractors import countries as C
 from newsextract.places import nominative
 
 
-class _Result:
-    def __init__(self, doc):
-        self.text = doc.text
-        self.doc = doc
-        self.countries = C.extract(doc)
-        doc.results["countries"] = self.countries
-        self.locations = C.extract_locations(doc)
-        doc.results["locations"] = self.locations
-
-
-class _Runner:
-    """The stages countries/locations need (segment, morph, NER), NER model loaded once."""
-
-    def __init__(self):
-        self.model = nlp.NerModel()
-
-    def __call__(self, text: str) -> _Result:
-        doc = Doc(text=text)
-        analyze = getattr(structure, "analyze", None)  # zones: credits, repeated captions
-        if analyze is not None:
-            analyze(doc)
-        nlp.segment(doc)
-        nlp.lemmatize(doc)
-        nlp.tag_ner(doc, self.model)
-        return _Result(doc)
-
-
 @pytest.fixture(scope="module")
-def pipe() -> _Runner:
-    return _Runner()
+def pipe(places):
+    return places
 
 
 @pytest.mark.parametrize("text, name, kind, code, country", [
