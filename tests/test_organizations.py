@@ -99,3 +99,35 @@ def test_relational_adjective_joins(pipe):
 def test_media_in_general_is_not_an_organization(pipe):
     got = _mentions(pipe, "Как сообщили СМИ, переговоры отложены.")
     assert "СМИ" not in got
+
+
+def test_lower_case_head_after_relational_adjective(pipe):
+    got = _mentions(pipe, "Решение одобрил бюджетный парламентский комитет, сообщили депутаты.")
+    assert "бюджетный парламентский комитет" in got
+
+
+def test_generic_lower_case_head_is_not_an_organization(pipe):
+    got = _mentions(pipe, "Вопрос обсудило израильское правительство на заседании.")
+    assert "израильское правительство" not in got
+
+
+def test_field_phrase_after_place_belongs_to_name(pipe):
+    text = "Жалобу рассмотрело Агентство Канады по охране лесов и водоемов в среду."
+    got = _mentions(pipe, text)
+    assert "Агентство Канады по охране лесов и водоемов" in got
+
+
+def test_parenthetical_by_phrase_is_not_a_field(pipe):
+    got = _mentions(pipe, "Минфин по словам министра готовит новый бюджет.")
+    assert "Минфин" in got
+
+
+def test_team_named_by_sport(pipe):
+    got = _mentions(pipe, "Тренеры ищут новичков в сборную Норвегии по кёрлингу среди студентов.")
+    assert "сборную Норвегии по кёрлингу" in got
+
+
+def test_quoted_artifact_is_not_an_organization(pipe):
+    text = "Корабль «Полярная звезда» вернулся на базу. Экипаж «Полярной звезды» отдыхает."
+    got = _mentions(pipe, text)
+    assert "Полярная звезда" not in got

@@ -15,9 +15,11 @@ from ..places.match import find_places
 from .grammar import is_abbr, is_cap, is_gent, is_word, parses
 from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
 from .org_names import normal_name
+from .org_phrases import by_phrase, lower_head
 from .org_spans import QUOTES, descriptors
 
 MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
+UNIT_PREFIXES = {"ГУ", "ТУ"}  # ``ГУ МЧС России``: a main or territorial department of a known body
 
 
 @dataclass
@@ -75,7 +77,7 @@ def tail_end(ctx: Context, toks: list[Token], j: int, limit: int = 6) -> int:
         tok = toks[j]
         if tok.index in ctx.person_tokens:
             break
-        if tok.start in ctx.place_end and n > 0:  # a place closes the tail (``Бундестаг Германии``)
+        if tok.start in ctx.place_end:  # a place closes the tail (``Бундестаг Германии``)
             return ctx.place_after(toks, j)
         if tok.text.lower() in ("им", "имени"):
             j = _named_after(toks, j)
@@ -145,6 +147,7 @@ def _with_place(ctx: Context, toks: list[Token], i: int, j: int, org: KnownOrg) 
     """A known organization at ``toks[i:j]``, with a place right after it (``МИД России``)."""
     doc = ctx.doc
     k = ctx.place_after(toks, j)
+    i = i - 1 if i > 0 and toks[i - 1].text in UNIT_PREFIXES else i
     s, e = toks[i].start, toks[k - 1].end
     tail = doc.text[toks[j - 1].end:e]
     abbr = org.abbreviation + tail if org.abbreviation and k > j else org.abbreviation
@@ -180,7 +183,25 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         j = tail_end(ctx, toks, i + 1)
         if j > i + 1:
             return OrgMention(tok.start, toks[j - 1].end, normal_name(doc, toks[i:j]), source="head")
-    return None
+    return _lower_candidate(ctx, toks, i)
+
+
+def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    """``японского дипломатического ведомства``; ``сборная России``."""
+    tok = toks[i]
+    if tok.lemma == "сборная" and tok.text[:1].islower() and i + 1 < len(toks):
+        j = ctx.place_after(toks, i + 1)
+        if j == i + 1 and toks[j].lemma == "страна":
+            j += 1
+        k = by_phrase(toks, j + 1) if j > i + 1 and j + 1 < len(toks) and toks[j].text == "по" else j
+        if k > j + 1:  # ``сборная России по бобслею``: a team named by its sport
+            return OrgMention(tok.start, toks[k - 1].end, normal_name(ctx.doc, toks[i:k]), source="head")
+        return None
+    span = lower_head(ctx.doc, toks, i, ctx.person_tokens)
+    if span is None:
+        return None
+    inner = ctx.doc.tokens_in(*span)
+    return OrgMention(span[0], span[1], normal_name(ctx.doc, inner), source="head")
 
 
 def _is_descriptor(tok: Token) -> bool:
@@ -207,21 +228,39 @@ def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
 
 
 def _right_tail(ctx: Context, c: OrgMention, toks: list[Token]) -> int:
-    if len(toks) < 2:
-        return 0
-    word, nxt = toks[0].text.lower(), toks[1]
+    """Index after the tail of ``c``: ``при ...``, ``по ...``, or a place followed by one of them."""
+    p = ctx.place_after(toks, 0)  # ``Бюро США по патентам``: the place is inside the name
+    j = _prep_tail(ctx, c, toks, p)
+    return j if j > p else 0
+
+
+def _prep_tail(ctx: Context, c: OrgMention, toks: list[Token], i: int) -> int:
+    if len(toks) < i + 2:
+        return i
+    word, nxt = toks[i].text.lower(), toks[i + 1]
     if word == "при" and (nxt.lemma in org_heads() or is_cap(nxt)) and nxt.index not in ctx.person_tokens:
-        j = tail_end(ctx, toks, 2, limit=4)
+        j = tail_end(ctx, toks, i + 2, limit=4)
         return _place_or_by(ctx, toks, j)
-    if word == "по" or (word in ("в", "во") and ctx.doc.tokens_in(c.start, c.end)[0].lemma in ABROAD_HEADS):
-        j = ctx.place_after(toks, 1)
-        return j if j > 1 else 0
-    return 0
+    if word == "по":
+        j = ctx.place_after(toks, i + 1)
+        if j == i + 1 and _takes_field(ctx.doc, c):
+            j = by_phrase(toks, i + 1)
+        return j if j > i + 1 else i
+    if word in ("в", "во") and ctx.doc.tokens_in(c.start, c.end)[0].lemma in ABROAD_HEADS:
+        j = ctx.place_after(toks, i + 1)
+        return j if j > i + 1 else i
+    return i
+
+
+def _takes_field(doc: Doc, c: OrgMention) -> bool:
+    """Whether ``c`` is headed by an organization word that a ``по``-phrase may complete."""
+    toks = doc.tokens_in(c.start, c.end)
+    return any(t.lemma in org_heads() and not is_abbr(t) for t in toks[:3])
 
 
 def _place_or_by(ctx: Context, toks: list[Token], j: int) -> int:
     """After ``при X``: a following ``по делам ...`` / ``по развитию ...`` belongs too."""
     if j < len(toks) and toks[j].text.lower() == "по" and j + 1 < len(toks) and not is_cap(toks[j + 1]):
-        k = tail_end(ctx, toks, j + 2, limit=4)
-        return k if k > j + 2 else j
+        k = by_phrase(toks, j + 1)
+        return k if k > j + 1 else j
     return j

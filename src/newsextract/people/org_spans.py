@@ -50,7 +50,9 @@ def stop_words() -> frozenset[str]:
 def is_stop(doc: Doc, start: int, end: int) -> bool:
     """A one-word span naming no organization (``СМИ``, ``Интернет``)."""
     toks = doc.tokens_in(start, end)
-    return len(toks) == 1 and (toks[0].text.lower() in stop_words() or toks[0].lemma in stop_words())
+    if not toks or not all(_is_adj(t) for t in toks[:-1]):  # ``российских СМИ`` too
+        return False
+    return toks[-1].text.lower() in stop_words() or toks[-1].lemma in stop_words()
 
 
 def _relational(tok: Token) -> bool:

@@ -16,11 +16,12 @@ import re
 from ..doc import Doc
 from ..records import Mention, Organization
 from . import context
-from .grammar import is_abbr, parses
+from .grammar import is_abbr, parses, pos_of
 from .lexicon import abbreviations, org_heads
 from .org_candidates import OrgMention, extend_right, ner_candidates, rule_candidates
 from .org_merge import group_mentions
 from .org_names import normal_name, span_name
+from .org_phrases import artifact_keys
 from .org_spans import PlaceIndex, extend_left, is_stop, quoted_inner, trim_place
 
 __all__ = ["OrgMention", "extract", "find_orgs", "normal_name"]
@@ -78,6 +79,8 @@ def _split(doc: Doc, m: OrgMention, known: dict[int, OrgMention]) -> list[OrgMen
     left = doc.tokens_in(m.start, k.start)
     if not left or not left[-1].text[:1].isalpha() or left[-1].text.lower() in ("в", "при", "по", "и"):
         return [m]
+    if not any(is_abbr(t) or pos_of(t) == "NOUN" for t in left):
+        return [m]  # ``российском министерстве финансов``: adjectives alone name nothing
     head = OrgMention(m.start, left[-1].end, span_name(doc, m.start, left[-1].end), source=m.source)
     inner = OrgMention(k.start, k.end, k.name, k.abbreviation, k.country, True, "known", base=k.base)
     return [head, inner]
@@ -136,6 +139,8 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     chosen = [part for c in _resolve(cands) for part in _split(doc, c, known)]
     chosen = [_narrow(doc, c, places) for c in chosen if not doc.is_ignored(c.start, c.end)]
     chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c)]
+    things = artifact_keys(doc, key_of)
+    chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things]
     chosen.sort(key=lambda c: c.start)
     _pair_abbreviations(doc, chosen)
     return chosen
