@@ -184,14 +184,9 @@ def test_sample_with_handmade_upstream():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not SAMPLES, reason="shared sample absent")
-def test_sample_end_to_end():
-    """Whole pipeline: depends on the countries, locations and dates stages (skips until they land)."""
-    from newsextract.pipeline import Pipeline
-
-    record = Pipeline()(open(SAMPLES[0], encoding="utf-8").read(), doc_id="sample")
-    if not record.countries or not record.dates:
-        pytest.skip("upstream countries/dates stages have not landed yet")
-    _check_sample(record.events)
+def test_sample_end_to_end(sample_record):
+    """Whole pipeline on the sample press release, upstream stages included."""
+    _check_sample(sample_record.events)
 
 
 def test_speech_verbs_are_no_statement():

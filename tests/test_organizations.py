@@ -6,10 +6,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def pipe():
-    from newsextract.pipeline import Pipeline
-
-    return Pipeline()
+def pipe(pipeline):
+    return pipeline
 
 
 def _orgs(pipe, text):
