@@ -64,6 +64,8 @@ class Doc:
     zones: list[ZoneSpan] = field(default_factory=list)
     # Results of earlier stages, by stage name ("countries", "persons", ...).
     results: dict[str, list] = field(default_factory=dict)
+    # Indexes that stages derive from results once and share ("event_dates", ...).
+    cache: dict[str, Any] = field(default_factory=dict)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _ignored: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _zone_at: Optional[SpanIndex] = field(default=None, repr=False)

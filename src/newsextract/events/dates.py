@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 
 MONTH_STEMS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
@@ -21,10 +21,25 @@ MONTH_YEAR_RE = re.compile(
 )
 
 
+# Dates that bound or measure something rather than date it: "к 2027 году", "в течение трёх лет".
+NOT_WHEN = frozenset({"by", "until", "since", "before", "after", "duration"})
+
+
+def _when_index(doc: Doc) -> SpanIndex:
+    """The document's dates that can date an event, indexed once per document."""
+    if "event_dates" not in doc.cache:
+        doc.cache["event_dates"] = SpanIndex(
+            [d for d in doc.results.get("dates") or [] if d.value and d.modifier not in NOT_WHEN])
+    return doc.cache["event_dates"]
+
+
 def dates_in(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
-    """``(offset, ISO value)`` of the dates inside ``[start, end)``, in text order."""
+    """``(offset, ISO value)`` of the dates inside ``[start, end)``, in text order.
+
+    Targets, bounds and durations (``к 2027 году``, ``с 2019 года``) do not date an event.
+    """
     results = doc.results.get("dates") or []
-    found = [(d.start, d.value) for d in results if d.value and start <= d.start and d.end <= end]
+    found = [(d.start, d.value) for d in _when_index(doc).within(start, end)]
     if not found and not results:  # dates stage absent: month + year only
         for m in MONTH_YEAR_RE.finditer(doc.text, start, end):
             month = MONTH_STEMS.get(m.group(2).lower())
