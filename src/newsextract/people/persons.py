@@ -38,7 +38,7 @@ def extract(doc: Doc) -> list[Person]:
     spans = [spans[i] for i in keep]
     names = [names[i] for i in keep]
     groups = merge(names, [s for s, _ in spans])
-    phrases = positions_mod.find_titles(doc)
+    phrases = positions_mod.find_titles(doc, spans)
     links = positions_mod.attach(doc, spans, phrases)
     corefer(doc, spans, groups, phrases, links)
     orgs = _org_mentions(doc)
@@ -89,6 +89,10 @@ POST_LEMMAS = {"должность", "пост"}
 POST_VERBS = LINK_LEMMAS | {"вступить", "покинуть", "оставить", "уйти", "сложить", "освободить"}
 PREPOSITIONS = {"с", "со", "за", "над", "под", "перед", "между", "по", "к", "о", "об", "у", "от", "для"}
 PRONOUNS = {"он", "она"}
+APPOINT_LEMMAS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "выбрать", "переизбрать"}
+AFTER_LINKS = {"стать", "становиться", "назначить", "избрать", "быть", "выступить", "выступать", "являться",
+               "утвердить", "выбрать", "оставаться", "остаться"}
+AGE_RE = re.compile(r"^\d+-(летн|лет)\w*$")
 LINK_WINDOW = 8
 BACK_SENTS = 2
 
@@ -104,12 +108,21 @@ def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list,
     for p in phrases:
         if id(p) not in owner:
             mi = _predicate_subject(doc, spans, p)
+            if mi is None:
+                mi = _predicate_after(doc, spans, p)
             if mi is not None:
                 owner[id(p)] = mi
     _chain(doc, spans, phrases, owner)
     _same_title(doc, spans, groups, phrases, owner)
     _chain(doc, spans, phrases, owner)
     _sole_person(doc, spans, groups, phrases, owner)
+    for p in phrases:
+        if id(p) not in owner:
+            mi = _age_anaphor(doc, spans, p)
+            if mi is None:
+                mi = _subject_anaphor(doc, spans, groups, p)
+            if mi is not None:
+                owner[id(p)] = mi
     for p in phrases:
         mi = owner.get(id(p))
         if mi is not None and all(q is not p for q in links.get(mi, [])):
@@ -172,6 +185,8 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     link = _link_verb(toks[max(sent.first, p.first - LINK_WINDOW):p.first], POST_VERBS if post else LINK_LEMMAS)
     if link is None:
         return None
+    if _active_appoint(link):
+        return _appointee(doc, spans, link, sent)
     mi = _last_in(spans, sent.start, p.start)
     if mi is not None:
         between = doc.text[spans[mi][1]:p.start]
@@ -179,6 +194,73 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or link.index == sent.first:
         return _last_before(doc, spans, sent.start)
     return None
+
+
+def _active_appoint(tok) -> bool:
+    """``назначил``, ``избрали``: the title is the object's, not the subject's."""
+    ps = parses(tok)
+    return bool(ps) and ps[0].tag.POS == "VERB" and (tok.lemma in APPOINT_LEMMAS or bool(tok.lemmas & APPOINT_LEMMAS))
+
+
+def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
+    """The first name after an active appointing verb in its clause (``назначил ... Иванова``)."""
+    i = bisect.bisect_left(spans, (link.end, -1))
+    if i >= len(spans) or spans[i][0] >= sent.end:
+        return None
+    return None if re.search(r"[;:()«»]", doc.text[link.end:spans[i][0]]) else i
+
+
+def _predicate_after(doc: Doc, spans: list, p) -> int | None:
+    """``Новым директором стал Иванов``: an instrumental title, a link verb, then the name."""
+    toks = doc.tokens
+    sent = doc.sents[toks[p.first].sent]
+    prev = toks[p.first - 1] if p.first > sent.first else None
+    if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p):
+        return None
+    if not has_case(toks[p.head_first], "ablt", ("NOUN",)) or _last_in(spans, sent.start, p.start) is not None:
+        return None
+    link = next((t for t in toks[p.last:min(sent.last, p.last + LINK_WINDOW)] if is_verb(t) or
+                 t.lemma in AFTER_LINKS or t.lemmas & AFTER_LINKS), None)
+    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or _active_appoint(link):
+        return None
+    i = bisect.bisect_left(spans, (link.end, -1))
+    if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
+        return None
+    between = doc.tokens_in(link.end, spans[i][0])
+    if re.search(r"[;:()«»,]", doc.text[link.end:spans[i][0]]) or any(is_verb(t) for t in between):
+        return None
+    return i
+
+
+def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
+    """``37-летний юрист скончался``: an aged singular title refers to the person named just before."""
+    toks = doc.tokens
+    if p.first == 0 or not AGE_RE.match(toks[p.first - 1].text) or _is_plural(doc, p) or not _noun_head(doc, p):
+        return None
+    if not has_case(toks[p.head_first], "nomn", ("NOUN",)):
+        return None
+    return _last_before(doc, spans, toks[p.first - 1].start)
+
+
+def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
+    """``Политик самоизолировался``: a bare subject title opening a sentence with no name
+    refers to the person named in the sentence before, when the verb's gender agrees."""
+    toks = doc.tokens
+    si = toks[p.first].sent
+    sent = doc.sents[si]
+    if p.first != sent.first or p.last - p.first > 3 or _is_plural(doc, p) or not _noun_head(doc, p):
+        return None
+    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
+        return None
+    verb = next((t for t in toks[p.last:min(sent.last, p.last + 3)] if is_verb(t)), None)
+    if verb is None:
+        return None
+    mi = _last_before(doc, spans, sent.start)
+    if mi is None or doc.token_at(spans[mi][0]).sent < si - 1:
+        return None
+    gender = next((g.name.gender for g in groups if mi in g.members), None)
+    vg = parses(verb)[0].tag.gender
+    return mi if not (gender and vg and gender != vg) else None
 
 
 def _link_verb(window: list, lemmas: set):
@@ -223,6 +305,11 @@ def _subject_title(doc: Doc, p) -> bool:
     prev = toks[p.first - 1].text.lower() if p.first > 0 else ""
     after = toks[p.last].text.lower() if p.last < len(toks) else ""
     return prev not in PREPOSITIONS and prev != "и" and after != "и"
+
+
+def _genitive_mention(doc: Doc, span: tuple[int, int]) -> bool:
+    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+    return first is not None and last is not None and positions_mod.genitive_name(first, last)
 
 
 def _head_lemma(doc: Doc, p) -> str:
@@ -270,6 +357,8 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
         found = by_sent.get(doc.tokens[p.first].sent, [])
         if found and len({group_of.get(m) for m in found}) == 1:
             mi = min(found, key=lambda m: abs(spans[m][0] - p.start))
+            if positions_mod.kin_before(doc, p) and not _genitive_mention(doc, spans[mi]):
+                continue  # "дочь министра Анна ..."
             a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
             nominative = has_case(doc.tokens[p.head_first], "nomn", ("NOUN",))
             verb = any(is_verb(t) for t in doc.tokens_in(a, b))

@@ -112,6 +112,10 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
             break
         if not is_word(tok) or is_verb(tok):
             break
+        if n > 0 and _geo_apposition(toks, j):
+            j += 1
+            n += 1
+            continue
         if is_abbr(tok):
             j += 1
             n += 1
@@ -128,6 +132,18 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
     while j > i and (toks[j - 1].text in ("и",) or _only_adj(toks[j - 1])):
         j -= 1
     return j
+
+
+GEO_WORDS = {"республика", "земля", "штат", "провинция", "город", "округ", "графство", "королевство",
+             "княжество", "эмират", "кантон", "префектура", "остров", "район", "автономия", "султанат"}
+
+
+def _geo_apposition(toks: list[Token], j: int) -> bool:
+    """A proper name in apposition after a place word: ``Республики Таджикистан``, ``земли Гессен``."""
+    prev, tok = toks[j - 1], toks[j]
+    if not is_cap(tok) or is_abbr(tok) or prev.sent != tok.sent:
+        return False
+    return prev.lemma in GEO_WORDS or bool(prev.lemmas & GEO_WORDS)
 
 
 def _only_adj(tok: Token) -> bool:
@@ -154,20 +170,23 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative(toks, head)
+    words = [w.lower() if k <= head and not is_abbr(toks[k]) else w for k, w in enumerate(words)]
     # trailing country abbreviation / name is the country, not the title
-    last = len(toks)
-    while last > head + 1 and (is_abbr(toks[last - 1]) or is_cap(toks[last - 1])) \
-            and context.lookup(toks[last - 1].text):
-        last -= 1
+    last = _country_cut(toks, head + 1)
     title = join(doc.text, toks[:last], words[:last])
     if title[:1].isupper() and not is_abbr(toks[0]):
         title = title[:1].lower() + title[1:]
     return title
 
 
-def find_titles(doc: Doc) -> list[TitlePhrase]:
-    """Every title phrase in the document (outside ignored zones)."""
-    stop_at = _person_starts(doc)
+def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> list[TitlePhrase]:
+    """Every title phrase in the document (outside ignored zones).
+
+    With the person ``mentions`` (corrected NER spans), a title NER took into a
+    name (``Император Акихито``) counts as a title once the mention leaves it out.
+    """
+    stop_at = _person_starts(doc) if mentions is None else {s for s, _ in mentions}
+    inside = _covered(doc, mentions)
     out: list[TitlePhrase] = []
     matcher = title_matcher()
     for sent in doc.sents:
@@ -177,7 +196,7 @@ def find_titles(doc: Doc) -> list[TitlePhrase]:
             head_tok = doc.tokens[hf]
             if not _valid_head(head_tok):
                 continue
-            if head_tok.start in stop_at:
+            if head_tok.start in stop_at or head_tok.index in inside:
                 continue  # a capitalised title that NER took for a name
             if head_tok.text.isupper() and len(head_tok.text) > 1 and head_tok.text.lower() in (
                     "глава", "мэр", "член"):
@@ -195,6 +214,14 @@ def find_titles(doc: Doc) -> list[TitlePhrase]:
             ph.title = _norm_title(doc, ph)
             out.append(ph)
     return _dedupe(out)
+
+
+def _covered(doc: Doc, mentions: Optional[list[tuple[int, int]]]) -> set[int]:
+    """Token indexes inside person mentions."""
+    out: set[int] = set()
+    for s, e in mentions or ():
+        out.update(t.index for t in doc.tokens_in(s, e))
+    return out
 
 
 def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -267,10 +294,28 @@ def _org_of(doc: Doc, ph: TitlePhrase, orgs: list) -> Optional[str]:
 
 
 def _strip_country(toks: list[Token]) -> list[Token]:
-    toks = list(toks)
-    while toks and (is_abbr(toks[-1]) or is_cap(toks[-1])) and context.lookup(toks[-1].text):
-        toks.pop()
-    return toks
+    return list(toks[:_country_cut(toks, 0)])
+
+
+STATE_WORDS = {"республика", "королевство", "княжество", "государство", "султанат", "эмират", "федерация",
+               "содружество", "штат"}
+
+
+def _country_cut(toks: list[Token], floor: int) -> int:
+    """End of ``toks`` without a trailing country, cut whole: ``РК``, ``Республики Таджикистан``,
+    ``Арабской Республики Египет``, ``Объединённых Арабских Эмиратов``."""
+    last = len(toks)
+    while last > floor:
+        n = next((n for n in range(min(4, last - floor), 0, -1) if all(is_cap(t) for t in toks[last - n:last])
+                  and context.lookup(" ".join(t.text for t in toks[last - n:last]))), 0)
+        if not n:
+            break
+        last -= n
+        if last > floor and toks[last - 1].lemma in STATE_WORDS:
+            last -= 1
+            while last > floor and is_cap(toks[last - 1]) and _only_adj(toks[last - 1]):
+                last -= 1
+    return last
 
 
 def _region_before(doc: Doc, offset: int) -> Optional[str]:
@@ -348,18 +393,18 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             continue
         got: list[TitlePhrase] = []
         # before the name (an age in between: "главы ведомства 30-летнего Ивана ...")
-        k = first_tok.index - 1
-        if k >= 0 and AGE_RE.match(doc.tokens[k].text):
-            k -= 1
+        k = _skip_back(doc, first_tok.index - 1)
         p = by_end.get(k)
+        if p is not None and kin_before(doc, p) and not genitive_name(first_tok, last_tok):
+            p = None  # "дочь капитана Ханна ..." (but "дочь предпринимателя Ивана Петрова")
         if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
             got.append(p)
             # chained: "глава делегации ..., зампред правительства Иванов"
             while True:
-                q_end = p.first - 1
-                if q_end < 0 or doc.tokens[q_end].text != "," :
+                q_end = _skip_back(doc, p.first - 1)
+                if q_end == p.first - 1 and (q_end < 0 or doc.tokens[q_end].text != ","):
                     break
-                q = by_end.get(q_end - 1)
+                q = by_end.get(q_end - 1 if q_end == p.first - 1 else q_end)
                 if q is None or id(q) in used or doc.tokens[q.first].sent != first_tok.sent:
                     break
                 got.insert(0, q)
@@ -367,7 +412,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
         # after the name: "Иванов, директор ..." / "Иванов (директор ...)"
         j = last_tok.index + 1
         if not got and j < len(doc.tokens) and doc.tokens[j].sent == last_tok.sent:
-            k = j
+            k = _skip_paren(doc, j)
             skipped = 0
             while k < len(doc.tokens) and skipped < 3 and doc.tokens[k].sent == last_tok.sent and (
                     doc.tokens[k].text in (",", "(", "—", "–", "-")
@@ -395,10 +440,66 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             dist = first - p.last if s >= p.end else p.first - last
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
-        if best is not None and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
+        if best is not None and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
+                and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
             used.add(id(p))
     return out
+
+
+PAREN_LIMIT = 8
+
+
+def _skip_back(doc: Doc, k: int) -> int:
+    """Step back over an age (``89-летний``) and a parenthesis (``(ФБК)``) before a name."""
+    toks = doc.tokens
+    if k >= 0 and AGE_RE.match(toks[k].text):
+        k -= 1
+    if k >= 0 and toks[k].text == ")":
+        i = k - 1
+        while i >= 0 and k - i <= PAREN_LIMIT and toks[i].text not in "()":
+            i -= 1
+        if i >= 0 and toks[i].text == "(" and toks[i].sent == toks[k].sent:
+            k = i - 1
+            if k >= 0 and AGE_RE.match(toks[k].text):
+                k -= 1
+    return k
+
+
+def _skip_paren(doc: Doc, j: int) -> int:
+    """Step over a parenthesis after a name (``Томас Шефер (Thomas Schäfer), министр``)."""
+    toks = doc.tokens
+    if j >= len(toks) or toks[j].text != "(":
+        return j
+    i = j + 1
+    while i < len(toks) and i - j <= PAREN_LIMIT and toks[i].text not in "()":
+        i += 1
+    if i < len(toks) and toks[i].text == ")" and i + 1 < len(toks) and toks[i + 1].text == "," \
+            and all(not t.text[:1].isalpha() or t.text[:1].isascii() for t in toks[j + 1:i]):
+        return i + 1
+    return j
+
+
+KIN_LEMMAS = {"дочь", "сын", "жена", "муж", "супруга", "супруг", "мать", "отец", "брат", "сестра",
+              "внук", "внучка", "дед", "дедушка", "бабушка", "вдова", "племянник", "племянница",
+              "подруга", "невеста", "жених", "зять", "невестка", "теща", "тесть", "свекровь",
+              "родственник", "родственница", "сестры", "дети", "ребенок", "наследник", "наследница"}
+
+
+def kin_before(doc: Doc, p: TitlePhrase) -> bool:
+    """``дочь капитана``, ``сын миллиардера``: the genitive title is a relative's, not the name's."""
+    if p.first == 0:
+        return False
+    prev = doc.tokens[p.first - 1]
+    return (prev.lemma in KIN_LEMMAS or bool(prev.lemmas & KIN_LEMMAS)) and is_gent(doc.tokens[p.head_first])
+
+
+def genitive_name(first: Token, last: Token) -> bool:
+    """The name may be genitive (agreeing with a genitive title before it)."""
+    def may_be_gent(t: Token) -> bool:
+        cases = {p.tag.case for p in parses(t)} - {None}
+        return not cases or "gent" in cases
+    return may_be_gent(first) and may_be_gent(last)
 
 
 def _mentions_by_sentence(doc: Doc, mentions: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int]]]:
