@@ -23,6 +23,10 @@ CASES = [
      None, ["министр"]),
     ("С докладом выступил первого заместителя министра финансов Ольга Белова.", "Ольга Белова",
      ["первый заместитель министра финансов"]),
+    # a capitalised title word after another title, in its case, is a given name
+    ("Соглашение обсудили с министром торговли Марокко Шерифом Беннани. Шериф Беннани поблагодарил партнёров.",
+     "Шериф Беннани", ["министр торговли"]),
+    ("Делегацию возглавил министр промышленности Эмир Хаджич.", "Эмир Хаджич", ["министр промышленности"]),
 ]
 
 
@@ -36,6 +40,12 @@ def test_titles(pipe, text, person, titles):
         assert person in persons
         got = [q.title for q in persons[person].positions]
     assert got == titles
+
+
+def test_title_before_lone_given_name_stays_title(pipe):
+    rec = pipe("На открытие приехал наследник престола Принц Уильям.")
+    assert "Принц Уильям" not in {p.full_name for p in rec.persons}
+    assert "принц" in [q.title for p in rec.persons for q in p.positions]
 
 
 def test_country_from_phrase_and_lead(pipe):

@@ -1,7 +1,8 @@
 """Person mention spans: slovnet PER spans corrected by rules.
 
 Corrections: titles and punctuation trimmed off the edges, initials joined
-(``И. И. Петров``, ``Петров И.И.``), split foreign names rejoined over
+(``И. И. Петров``, ``Петров И.И.``), a capitalised title word kept as a given
+name after another title (``министром ... Шерифом Наваром``), split foreign names rejoined over
 particles (``Ник Назами бин Ник Ахмад``), and names NER missed found after a
 title (``министром Ник Ахмадом``), as ``И. Фамилия`` or in ALL CAPS.
 """
@@ -13,7 +14,7 @@ import re
 from ..doc import Doc
 from .grammar import is_abbr, parses
 from .lexicon import title_heads, title_modifiers
-from .names import particles
+from .names import given_name_only, normalize, particles, split_words
 
 INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
 INITIALS_AFTER = re.compile(r"^\s(?:[А-ЯЁA-Z]\.\s?){1,2}")
@@ -22,7 +23,10 @@ CAP_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|[A-Z][a-z]
 EDGE_PUNCT = " \u00a0\n,.;:—–-()«»\"'“”„!?"
 
 
-def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int, int, bool]:
+    """The span without edge punctuation and leading titles; True when a capitalised title
+    word stayed as a given name (``Шериф``, ``Эмир``): see ``_title_as_name``. A title word
+    also stays before a name in ``known`` (first, last), kept so elsewhere in the document."""
     text = doc.text
     while s < e and text[s] in EDGE_PUNCT:
         s += 1
@@ -36,12 +40,70 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
         word = text[s:s + len(m.group(0).rstrip())]
         tok = doc.token_at(s)
         lemma = tok.lemma if tok is not None else word.lower()
-        if word[:1].islower() and word.lower() not in particles() or lemma in title_heads() \
-                or lemma in title_modifiers():
+        if word[:1].islower() and word.lower() not in particles():
+            s += len(m.group(0))
+            continue
+        if lemma in title_heads() or lemma in title_modifiers():
+            if tok is not None and word[:1].isupper() and lemma in title_heads():
+                if _title_as_name(doc, tok, s + len(m.group(0)), e):
+                    return s, e, True
+                if known and _name_key(text[s:e]) in known:
+                    return s, e, False
             s += len(m.group(0))
             continue
         break
+    return s, e, False
+
+
+TITLE_BACK = 10  # a title head and its genitive tail
+
+
+def _title_as_name(doc: Doc, tok, rest: int, end: int) -> bool:
+    """A capitalised title word that is a given name: ``министром торговли Египта Шерифом Наваром``.
+
+    It follows another title phrase (a head and its genitive tail, no punctuation
+    between) and agrees in case with that head and with the rest of the name, and
+    the rest is not a lone given name (``... Принц Уильям`` keeps its title).
+    """
+    toks = doc.tokens
+    k = tok.index - 1
+    head = None
+    while k >= 0 and tok.index - k <= TITLE_BACK and toks[k].sent == tok.sent:
+        t = toks[k]
+        if not t.text[:1].isalpha() or t.text.lower() in ("или", "а") or t.text.lower() == "и" and k + 1 == tok.index:
+            break  # "и" only inside the tail (министр снабжения и торговли ...)
+        if t.lemma in title_heads():
+            head = t
+            break
+        k -= 1
+    if head is None:
+        return False
+    words = split_words(doc.text[rest:end])
+    if not words or len(words) == 1 and given_name_only(words[0]):
+        return False
+    case = normalize([tok.text] + words).case
+
+    def has(t) -> bool:
+        return any(p.tag.POS == "NOUN" and p.tag.case == case for p in parses(t))
+
+    return has(tok) and has(head)
+
+
+def _extend_known(doc: Doc, s: int, e: int, known: frozenset) -> tuple[int, int]:
+    """``Шериф Навар`` where NER took ``Навар`` only, once ``Шериф`` is known as his given name."""
+    tok = doc.token_at(s)
+    if tok is None or tok.index == 0:
+        return s, e
+    prev = doc.tokens[tok.index - 1]
+    if prev.sent == tok.sent and prev.text[:1].isupper() and prev.lemma in title_heads() \
+            and _name_key(doc.text[prev.start:e]) in known:
+        return prev.start, e
     return s, e
+
+
+def _name_key(text: str) -> tuple[str, str]:
+    n = normalize(text)
+    return ((n.first or "").lower(), (n.last or "").lower())
 
 
 def _is_name_word(word: str) -> bool:
@@ -76,8 +138,12 @@ def find_mentions(doc: Doc) -> list[tuple[int, int]]:
             pieces.append((k + 1, span.end))
         else:
             pieces.append((span.start, span.end))
-    for ps_, pe_ in pieces:
-        s, e = _trim(doc, ps_, pe_)
+    trimmed = [_trim(doc, ps_, pe_) for ps_, pe_ in pieces]
+    # a title word kept as a given name once is one wherever it stands before that name
+    known = frozenset(_name_key(text[s:e]) for s, e, kept in trimmed if kept)
+    if known:
+        trimmed = [_trim(doc, ps_, pe_, known) for ps_, pe_ in pieces]
+    for s, e, _kept in trimmed:
         if e <= s:
             continue
         window = text[max(0, s - 8):s]
@@ -104,6 +170,8 @@ def find_mentions(doc: Doc) -> list[tuple[int, int]]:
                     continue
         merged.append((s, e))
     spans = merged
+    if known:
+        spans = [_extend_known(doc, s, e, known) for s, e in spans]
     # extra rules
     taken = spans + other
     extra: list[tuple[int, int]] = []

@@ -88,7 +88,8 @@ def merge(names: list[ParsedName], starts: list[int]) -> list[Group]:
                 if n.middle and g.name.middle and not _first_compatible(_k(g.name.middle), _k(n.middle)):
                     continue
             elif n.first:
-                if g.first != _k(n.first) and g.last != _k(n.first):
+                if g.first != _k(n.first) and g.last != _k(n.first) and not (
+                        g.last and g.last in {_k(o) for o in n.last_options}):
                     continue
                 if g.first == _k(n.first) and INITIAL_RE.match(n.first or ""):
                     continue

@@ -6,6 +6,13 @@ patronymic decide when the surname is ambiguous: ``Марии Ивановой``
 gent); words pymorphy3 does not know are inflected back by suffix rules
 (``Ахмадом`` -> ``Ахмад``) or kept as written when they cannot be in that case
 (``Ник``, ``Назами``). Particles of foreign names (``бин``, ``фон дер``) stay.
+
+All parts of a name share one case: a given name that cannot be in a case rules
+that case out for the surname too (``Гэвин Ньюсом`` is nominative, so the
+surname is not the instrumental of ``Ньюс``). Foreign words pymorphy3 does not
+know that end in ``-е``, ``-и``, ``-о`` or a vowel and ``-у`` do not decline
+(``Бейонсе``, ``Мосейлхи``, ``Фэрроу``) and stay as written, unless another part
+of the name shows an oblique case (then a given name or a surname in ``-е`` does).
 """
 
 from __future__ import annotations
@@ -42,7 +49,8 @@ class ParsedName:
     gender: Optional[str] = None
     case: str = "nomn"
     plural: bool = False  # "Ивановы": a family
-    # Other nominative forms the surname may have (an ambiguous lone "Иванова").
+    # Other nominative forms the surname may have (an ambiguous lone "Иванова"); a lone word
+    # also as written (a lone "Ньюсом" read as a first name may be the surname of "Гэвин Ньюсом").
     last_options: frozenset = field(default_factory=frozenset)
     order: Optional[str] = None  # the full name when written family name first (Пан Ги Мун)
 
@@ -163,12 +171,41 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
         return word[:-1] + ("ь" if low[-1] == "ю" and stem1[-1:] not in _SIBILANT else "")
     if case == "loct" and low[-1] == "е" and stem1[-1:] not in _VOWELS:
         return word[:-1]
+    # Masculine names of the -а/-я declension in the accusative: Кустурицу, Небензю.
+    if case == "accs" and low[-1] in "ую" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + ("а" if low[-1] == "у" else "я")
     return None
+
+
+_OBLIQUE_SURNAME_ENDINGS = tuple({e for g in _SURNAME_RULES.values() for rules in g.values() for e, _ in rules})
+
+
+@functools.lru_cache(maxsize=20_000)
+def indeclinable(word: str) -> bool:
+    """A foreign name that does not decline: unknown to pymorphy3, ending in ``-е``/``-и``/``-о``
+    or in a vowel and ``-у`` (``Бейонсе``, ``Мосейлхи``, ``Фэрроу``); not an oblique Russian-type
+    surname (``Аленькове``). Every hyphen part of three letters or more must look so
+    (``ар-Раи`` but not ``Михнова-Вайтенко``)."""
+    parts = [w for w in word.lower().split("-") if len(w) >= 3]
+    if not parts:
+        return False
+    for low in parts:
+        if not ("а" <= low[-1] <= "я" or low[-1] == "ё"):
+            return False
+        if not (low[-1] in "еио" or low[-1] == "у" and low[-2] in _VOWELS) or low.endswith("ии"):
+            return False  # -ии is oblique of -ия (Патрисии)
+        if low.endswith(_OBLIQUE_SURNAME_ENDINGS):
+            return False
+    return not any(p.is_known for p in morph.parse(word))
 
 
 def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     """The nominative of one name word in the chosen gender and case."""
     if word.lower() in particles() or INITIAL_RE.match(word):
+        return word
+    if indeclinable(word) and (case == "nomn" or role == "last" and not word.lower().endswith("е")):
+        # in a case the other parts show, a given name (Дариги) or a surname in -е
+        # (Степане Бандере) declines after all
         return word
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
     cands = [p for p in _name_parses(word) if _compatible(p, gender, case)]
@@ -191,8 +228,48 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     return word
 
 
+def _may_be(word: str, role: str, gender: str, case: str) -> bool:
+    """A name word can stand in ``case`` (for a name of ``gender``); a surname always in the
+    nominative as written (a foreign ``Ньюсом`` only looks instrumental)."""
+    if indeclinable(word) or role == "last" and case == "nomn":
+        return True
+    parses = _name_parses(word)
+    # an indeclinable given name of either gender (Андреа); a given name is not read as a
+    # woman's indeclinable surname (Трэвис)
+    fixd = {"Name", "Patr"} if role != "last" else NAME_TAGS
+    if any(_compatible(p, gender, case) or "Fixd" in p.tag.grammemes and fixd & p.tag.grammemes for p in parses):
+        return True
+    if parses and role != "last" and any(p.is_known for p in morph.parse(word)):
+        return False  # a dictionary given name that cannot be in this case
+    # an unknown masculine name ending in a consonant declines (Гэвин, Гэвином); one ending
+    # in a vowel may not (Хуа) and tells nothing
+    return gender != "masc" or word[-1:].lower() in _VOWELS or _suffix_nominative(word, gender, case) is not None
+
+
+def _agreeing(words: list[str], roles: list[str]) -> list[tuple[str, str]]:
+    """Words that share one case: ``Имя Фамилия``, ``Имя Отчество Фамилия``."""
+    if roles == ["first", "last"] or roles == ["first", "middle", "last"] and _is_patr(words[1]):
+        return [(w, r) for w, r in zip(words, roles, strict=True)
+                if not INITIAL_RE.match(w) and w.lower() not in particles()]
+    return []
+
+
+def _fixed(word: str) -> bool:
+    """The word shows no case: indeclinable or known only as such (``Шойгу``)."""
+    parses = _name_parses(word)
+    return indeclinable(word) or bool(parses) and all("Fixd" in p.tag.grammemes for p in parses)
+
+
 def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, float]:
     best = ("masc", "nomn", -1.0)
+    # One case for all parts: a word that cannot be in a case excludes it (unless nothing is left).
+    agree = _agreeing(words, roles)
+    allowed = {(g, c) for g in GENDERS for c in CASES if all(_may_be(w, r, g, c) for w, r in agree)}
+    if not allowed:
+        allowed = {(g, c) for g in GENDERS for c in CASES}
+    # With a surname that shows no case, an unknown given name ending in a vowel (a common
+    # ending of foreign given names) shows none either: ``Мелаку ... Тесфайе``, ``Амаду ... Туре``.
+    fixed_last = _fixed(words[-1])
     # The last word declines whenever it can (foreign given names often do not).
     weights = [1.0] * len(words)
     for i in range(len(words) - 1, -1, -1):
@@ -201,13 +278,21 @@ def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, f
             break
     for gender in GENDERS:
         for case in CASES:
-            score = 0.0
+            if (gender, case) not in allowed:
+                continue
+            score = bonus = 0.0
             for word, role, weight in zip(words, roles, weights, strict=True):
                 if role == "particle" or INITIAL_RE.match(word):
                     continue
                 before = score
                 parses = _name_parses(word)
-                if parses:
+                if indeclinable(word):
+                    score += 0.5
+                    bonus = 0.02 if case == "nomn" else 0.0  # as written, it is a nominative
+                elif fixed_last and role != "last" and word[-1:].lower() in _VOWELS \
+                        and not any(p.is_known for p in morph.parse(word)):
+                    score += 0.5
+                elif parses:
                     want = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
                     ok = [p.score + (0.5 if want in p.tag.grammemes else 0.0)
                           for p in parses if _compatible(p, gender, case)]
@@ -221,7 +306,8 @@ def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, f
                     guess = _suffix_nominative(word, gender, case)
                     if guess is not None:
                         score += 0.0 if guess == word else 0.6
-                score = before + (score - before) * weight
+                score = before + (score - before) * weight + bonus
+                bonus = 0.0
             score += {"nomn": 0.05, "gent": 0.02}.get(case, 0.0) + (0.04 if gender == "masc" else 0)
             if score > best[2]:
                 best = (gender, case, score)
@@ -238,6 +324,11 @@ def _is_patr(word: str) -> bool:
 
 def _is_surname(word: str) -> bool:
     return any("Surn" in p.tag.grammemes and p.score >= 0.2 for p in _name_parses(word))
+
+
+def given_name_only(word: str) -> bool:
+    """A known given name that is no surname (``Уильям``)."""
+    return _is_name(word) and not _is_surname(word)
 
 
 def assign_roles(words: list[str]) -> list[str]:
@@ -318,6 +409,8 @@ def normalize(text: str | list[str]) -> ParsedName:
                 if any(_compatible(p, g, c) for p in _name_parses(words[-1])) or \
                         (c != "nomn" and _suffix_nominative(words[-1], g, c) is not None):
                     options.add(_word_nominative(words[-1], "last", g, c))
+    if len(words) == 1 and not plural and not INITIAL_RE.match(words[0]):
+        options.add(words[0])  # as written: a foreign surname that only looks oblique (Ньюсом)
     parsed = ParsedName(first=_join(firsts), middle=_join(middles), last=_join(lasts),
                         gender=gender, case=case, plural=plural,
                         last_options=frozenset(options))
