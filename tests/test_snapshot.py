@@ -27,8 +27,11 @@ def test_record_matches_snapshot(pipeline, doc_id):
     item.source.path = doc_id  # machine-independent
     record = pipeline.process(item).model_dump(mode="json")
     path = SNAPSHOTS / (doc_id.replace("/", "__") + ".json")
-    if os.environ.get("UPDATE_SNAPSHOTS") or not path.exists():
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if not path.exists():
+        pytest.fail(f"no snapshot {path.name}: run UPDATE_SNAPSHOTS=1 pytest tests/test_snapshot.py")
     expected = json.loads(path.read_text(encoding="utf-8"))
     for field in expected:
         assert record[field] == expected[field], f"{doc_id}: field {field!r} changed"
