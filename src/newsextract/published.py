@@ -48,6 +48,12 @@ MENTION_RE = re.compile(
     rf"(?(month)|(?(part)|\s*(?:год|гг|г\.)))",
     re.I,
 )
+# "16 октября 2025", "в мае 2025 года": for readers without the dates stage
+MONTH_YEAR_RE = re.compile(
+    r"(?:(\d{1,2})\s+)?(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-яё]{0,3}\s+((?:19|20)\d\d)(?!\d)",
+    re.I,
+)
 LABEL_YEAR_RE = re.compile(rf"[А-ЯЁA-Za-zа-яё]-({_YEAR})(?!\d)")  # «Баренц-2025»: held that year
 COP_RE = re.compile(r"\b[CС][OО][PР]\s*-?\s*(\d{1,2})\b")  # COP29, or СОР 29 in Cyrillic look-alikes
 # "итоги 2024 года", "за 2024 год": written after that year ended

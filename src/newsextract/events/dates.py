@@ -6,20 +6,8 @@ phrases (``в мае 2025 года``, ``16 октября 2025``) are read direc
 
 from __future__ import annotations
 
-import re
-
 from ..doc import Doc, SpanIndex
-
-MONTH_STEMS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
-    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}
-MONTH_YEAR_RE = re.compile(
-    r"(?:(\d{1,2})\s+)?(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-яё]{0,3}\s+((?:19|20)\d\d)(?!\d)",
-    re.I,
-)
-
+from ..published import MONTH_STEMS, MONTH_YEAR_RE
 
 # Dates that bound or measure something rather than date it: "к 2027 году", "в течение трёх лет".
 NOT_WHEN = frozenset({"by", "until", "since", "before", "after", "duration"})
