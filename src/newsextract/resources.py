@@ -38,6 +38,12 @@ def lines(name: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def word_set(name: str) -> frozenset[str]:
+    """The lines of a one-item-a-line file as a set (``name_particles.txt`` -> {"бин", "фон", ...})."""
+    return frozenset(lines(name))
+
+
+@functools.cache
 def tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a TSV file (tab-separated), comments and blank lines removed.
 

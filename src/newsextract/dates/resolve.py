@@ -306,28 +306,14 @@ class Resolver:
         pub = self._need_pub(out)
         if pub is None:
             return
-        shift = int(atom.shift)
-        if atom.unit == "year":
-            out["value"] = _fmt(pub.year + shift)
-        elif atom.unit == "month":
-            out["value"] = _fmt(*_add_months(pub, shift))
-        else:
-            out["value"] = _week(pub + dt.timedelta(weeks=shift))
+        out["value"] = _shifted(pub, atom.unit if atom.unit in ("year", "month") else "week", int(atom.shift))
 
     def _ago(self, atom: Atom, out: dict):
         out["granularity"] = atom.unit
         pub = self._need_pub(out)
         if pub is None or atom.shift is None:
             return
-        shift = int(atom.shift)
-        if atom.unit == "year":
-            out["value"] = _fmt(pub.year + shift)
-        elif atom.unit == "month":
-            out["value"] = _fmt(*_add_months(pub, shift))
-        elif atom.unit == "week":
-            out["value"] = _week(pub + dt.timedelta(weeks=shift))
-        else:
-            out["value"] = (pub + dt.timedelta(days=shift)).isoformat()
+        out["value"] = _shifted(pub, atom.unit, int(atom.shift))
 
     def _weekday(self, atom: Atom, out: dict):
         out["granularity"] = "day"
@@ -403,3 +389,14 @@ class Resolver:
 def _valid_somewhere(period: Callable[[int], Optional[Period]]) -> bool:
     """A year-less date is kept only if some year makes it valid (29 февраля yes, 31 февраля no)."""
     return period(2024) is not None or period(2023) is not None
+
+
+def _shifted(pub: dt.date, unit: str, shift: int) -> str:
+    """The ISO value ``shift`` units from ``pub`` at that unit's precision."""
+    if unit == "year":
+        return _fmt(pub.year + shift)
+    if unit == "month":
+        return _fmt(*_add_months(pub, shift))
+    if unit == "week":
+        return _week(pub + dt.timedelta(weeks=shift))
+    return (pub + dt.timedelta(days=shift)).isoformat()

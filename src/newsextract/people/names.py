@@ -33,12 +33,12 @@ WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё'’\-]*\.?")
 
 @functools.cache
 def particles() -> frozenset[str]:
-    return frozenset(resources.lines("name_particles.txt"))
+    return resources.word_set("name_particles.txt")
 
 
 @functools.cache
 def east_asian() -> frozenset[str]:
-    return frozenset(resources.lines("name_east_asian.txt"))
+    return resources.word_set("name_east_asian.txt")
 
 
 @dataclass

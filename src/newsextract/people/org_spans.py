@@ -39,12 +39,12 @@ def descriptors() -> frozenset[str]:
 
 @functools.cache
 def relational() -> frozenset[str]:
-    return frozenset(resources.lines("org_adjectives.txt"))
+    return resources.word_set("org_adjectives.txt")
 
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    return frozenset(resources.lines("org_stop.txt"))
+    return resources.word_set("org_stop.txt")
 
 
 def is_stop(doc: Doc, start: int, end: int) -> bool:
