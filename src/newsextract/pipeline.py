@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any, Optional
 
-from . import nlp, published, structure
+from . import dates, events, nlp, organizations, persons, places, quotes, structure
+from . import topics as topic_stage
 from .doc import Doc
-from .extractors import countries, dates, events, organizations, persons, quotes
-from .extractors import topics as topic_stage
 from .reader import Item, normalize_newlines
 from .records import NewsRecord, Source, Zone
 
@@ -49,10 +48,10 @@ class Pipeline:
             ("segment", nlp.segment),
             ("morph", nlp.lemmatize),
             ("ner", partial(nlp.tag_ner, model=self.ner)),
-            ("published", published.infer_published),
+            ("published", dates.infer_published),
             ("dates", dates.extract),
-            ("countries", countries.extract),
-            ("locations", countries.extract_locations),
+            ("countries", places.extract_countries),
+            ("locations", places.extract_locations),
             ("organizations", organizations.extract),
             ("persons", persons.extract),
             ("topics", partial(topic_stage.extract, taxonomy=self.taxonomy)),
