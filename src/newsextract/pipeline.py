@@ -14,22 +14,13 @@ from typing import Any, Optional
 from . import dates, events, nlp, organizations, persons, places, quotes, structure
 from . import topics as topic_stage
 from .doc import Doc
+from .errors import StageError
 from .reader import Item, normalize_newlines
 from .records import NewsRecord, Source, Zone
 
 log = logging.getLogger(__name__)
 
 Stage = Callable[[Doc], Optional[list]]
-
-
-class StageError(RuntimeError):
-    """A stage failed on a document; ``stage`` names it."""
-
-    def __init__(self, stage: str, doc_id: str, cause: BaseException):
-        super().__init__(f"stage {stage!r} failed on {doc_id!r}: {type(cause).__name__}: {cause}")
-        self.stage = stage
-        self.doc_id = doc_id
-        self.cause = cause
 
 
 # Stage name -> the record field its results fill.
