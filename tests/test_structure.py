@@ -40,7 +40,7 @@ def test_press_release_zones():
     assert ("dateline", "БЛАГОВЕЩЕНСК, 14 марта.") in zones
     assert ("age_mark", "(12+)") in zones
     assert ("boilerplate", "Смотрите полную версию на сайте >>>") in zones
-    assert ("boilerplate", "Следующая новость") in zones
+    assert ("related", "Следующая новость") in zones
     attribution = [t for k, t in zones if k == "attribution"]
     assert attribution and attribution[0].startswith("сообщает ИА «АмурИнфо» со ссылкой на пресс-службу")
     assert doc.title == "Амурская область и Китай обсудили поставки сои"

@@ -51,8 +51,11 @@ class Pipeline:
         ]
 
     def process(self, item: Item) -> NewsRecord:
+        meta = dict(item.meta)
+        if item.source.url and "url" not in meta:
+            meta["url"] = item.source.url  # the published stage reads dates in the URL
         doc = Doc(text=item.text, doc_id=item.doc_id, title=item.title,
-                  published=item.published, meta=dict(item.meta))
+                  published=item.published, meta=meta)
         for name, stage in self.stages:
             try:
                 result = stage(doc)
@@ -87,6 +90,7 @@ def to_record(doc: Doc, source: Source) -> NewsRecord:
              for z in doc.zones]
     return NewsRecord(doc_id=doc.doc_id, source=source, text=doc.text, title=doc.title,
                       published=doc.published, published_inferred=doc.published_inferred,
+                      published_source=doc.published_source,
                       zones=zones, **fields)
 
 

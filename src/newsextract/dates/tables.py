@@ -27,6 +27,21 @@ def _month_forms() -> dict[str, tuple[int, str]]:
 # Every month word form -> (month number, case): "октябре" -> (10, "loc")
 MONTH_FORMS = _month_forms()
 
+# Abbreviated month names as agencies and sites print them: "12 мар", "5 сент.", "9 сен" -> 3, 9, 9
+MONTH_ABBR = {
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
+}
+
+
+def month_number(word: str) -> int | None:
+    """The month of a month word in any case or abbreviation: "Марта" -> 3, "сент." -> 9."""
+    w = word.lower().rstrip(".")
+    if w in MONTH_FORMS:
+        return MONTH_FORMS[w][0]
+    return MONTH_ABBR.get(w)
+
+
 # Weekday forms after "в"/"во": "в понедельник", "во вторник", "в среду" -> ISO weekday (Mon=0)
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
