@@ -29,6 +29,8 @@ def find_dates(doc: Doc) -> list[DateMention]:
     out: list[DateMention] = []
     skipped = SpanIndex([z for z in doc.zones if z.kind in SKIPPED_ZONES])
     for atom in scan(text):
+        if atom.kind == "last":
+            continue  # "за последние два года": a period up to now, not a calendar date (press convention)
         if any(z.start <= atom.start and atom.end <= z.end for z in skipped.overlapping(atom.start, atom.end)):
             continue
         fields = resolver.resolve(atom)

@@ -59,7 +59,7 @@ def _furniture(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[ZoneS
     body_at = next((i for i, (_, _, ln) in enumerate(lines) if furniture.is_prose(ln)), len(lines))
     in_tail = False
     for i, (s, e, ln) in enumerate(lines):
-        kind = None if PHOTO_RE.match(ln) else furniture.classify(ln, top=i < body_at)
+        kind = None if PHOTO_RE.match(ln) else furniture.classify(ln, top=0 < i < body_at)
         if in_tail and (kind is None or kind in ("menu", "timestamp", "ticker")) and not furniture.is_prose(ln):
             kind = "related"  # the headlines listed after "Читайте также"
         elif kind == "related":
@@ -78,7 +78,8 @@ def _furniture(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[ZoneS
 def _headline(lines: list[tuple[int, int, str]], skip: set[int]) -> int | None:
     """Index of the headline line: the first line that is no furniture, preferring one repeated later."""
     candidates = [i for i, (s, e, ln) in enumerate(lines[:TOP_LINES]) if i not in skip
-                  and e - s <= MAX_HEADLINE_CHARS and len(ln.split()) > 1 and not DATELINE_RE.match(ln)]
+                  and e - s <= MAX_HEADLINE_CHARS and (i == 0 or len(ln.split()) > 1)
+                  and not DATELINE_RE.match(ln) and not PHOTO_RE.match(ln)]
     if not candidates:
         return None
     first = candidates[0]
