@@ -131,7 +131,7 @@ def test_sample_topics(taxonomy):
 
 def test_foreign_countries_credit_international_cooperation(taxonomy):
     from newsextract.records import Country, CountryMention
-    text = "Новость\n\nГости из Индии и Вьетнама осмотрели порт. Индия и Вьетнам довольны."
+    text = "Новость\n\nГости из Индии и Вьетнама осмотрели порт. Индия и Вьетнам довольны. Вьетнам ждет ответного визита."
     doc = make_doc(text)
     doc.results["countries"] = [
         Country(iso2=iso2, iso3=iso3, name=name,

@@ -47,9 +47,11 @@ class ZoneSpan:
 
 
 # Zones whose content is not counted by extractors (repeated or site furniture).
+# Tails of other articles ("related") and bylines are not ignored here: the people and
+# places named there are annotated; topics skip them (topics/stage.py).
 IGNORED_ZONES = frozenset({
     "photo_credit", "caption", "boilerplate", "age_mark",
-    "stamp", "timestamp", "ticker", "menu", "share", "related", "cookie", "tags",
+    "stamp", "timestamp", "ticker", "menu", "share", "cookie", "tags",
 })
 
 

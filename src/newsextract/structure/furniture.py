@@ -70,6 +70,12 @@ def is_prose(line: str) -> bool:
     return len(s) >= PROSE_CHARS and s.endswith(_SENTENCE_END)
 
 
+def is_sentence(line: str) -> bool:
+    """A full sentence of running text: eight words or more, ending a sentence."""
+    s = line.strip()
+    return len(_words(s)) >= 8 and s.endswith((".", "!", "?", "…"))
+
+
 def _without_dates(line: str) -> tuple[str, int]:
     """The line with dates and times blanked out, and how many there were."""
     n = 0

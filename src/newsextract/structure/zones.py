@@ -56,7 +56,8 @@ def _furniture(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[ZoneS
     """Furniture zones, the indexes of furniture lines, and the index of the first body line."""
     zones: list[ZoneSpan] = []
     skip: set[int] = set()
-    body_at = next((i for i, (_, _, ln) in enumerate(lines) if furniture.is_prose(ln)), len(lines))
+    body_at = next((i for i, (_, _, ln) in enumerate(lines) if furniture.is_prose(ln) or furniture.is_sentence(ln)),
+                   len(lines))
     in_tail = False
     for i, (s, e, ln) in enumerate(lines):
         kind = None if PHOTO_RE.match(ln) else furniture.classify(ln, top=0 < i < body_at)
@@ -77,7 +78,8 @@ def _furniture(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[ZoneS
 
 def _headline(lines: list[tuple[int, int, str]], skip: set[int]) -> int | None:
     """Index of the headline line: the first line that is no furniture, preferring one repeated later."""
-    candidates = [i for i, (s, e, ln) in enumerate(lines[:TOP_LINES]) if i not in skip
+    top = next((i for i, (_, _, ln) in enumerate(lines[:TOP_LINES]) if DATELINE_RE.match(ln)), TOP_LINES)
+    candidates = [i for i, (s, e, ln) in enumerate(lines[:top]) if i not in skip
                   and e - s <= MAX_HEADLINE_CHARS and (i == 0 or len(ln.split()) > 1)
                   and not DATELINE_RE.match(ln) and not PHOTO_RE.match(ln)]
     if not candidates:
@@ -89,7 +91,15 @@ def _headline(lines: list[tuple[int, int, str]], skip: set[int]) -> int | None:
             break
         if keys[i] and keys[i] in keys[i + 1:i + 12]:
             return i
+        if stamped(lines[i][2]):
+            return i  # "Заголовок05 сентября 2025 года, 16:31": the headline carries the page's time
     return first
+
+
+def stamped(line: str) -> bool:
+    """A line ending in a date and time glued to it."""
+    found = furniture.glued_timestamps(line)
+    return bool(found) and found[-1][1] >= len(line.rstrip()) - 1
 
 
 def analyze(doc: Doc) -> None:
@@ -110,8 +120,15 @@ def analyze(doc: Doc) -> None:
     furn, skip, body_at = _furniture(text, lines)
     zones.extend(furn)
     headline_i = _headline(lines, skip) if lines else None
+    if headline_i is not None and stamped(lines[headline_i][2]):
+        for i in range(headline_i):  # what comes above a stamped headline is the site's chrome
+            if i not in skip:
+                zones.append(ZoneSpan(lines[i][0], lines[i][1], "menu"))
+                skip.add(i)
     if headline_i is not None:
-        s, e, _ln = lines[headline_i]
+        s, e, ln = lines[headline_i]
+        if stamped(ln):
+            e = _strip_span(text, s, s + furniture.glued_timestamps(ln)[-1][0])[1]
         if doc.title is None or _norm(doc.title) == _norm(text[s:e].lstrip("#")):
             zones.append(ZoneSpan(s, e, "headline"))
             if doc.title is None:
