@@ -103,7 +103,8 @@ def classify(line: str, *, top: bool) -> str | None:
         return "ticker"
     rest, dated = _without_dates(s)
     rest_words = _words(rest)
-    if dated and len(rest_words) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "!", "?")):
+    if (dated and len(rest_words) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "!", "?"))
+            and not glued_timestamps(s)):
         return "timestamp"
     if not _CYR_WORD.search(s) and not re.search(r"[a-z]{3,}", s, re.I):
         return "ticker"  # numbers, currency, symbols

@@ -17,6 +17,7 @@ from . import furniture
 MAX_HEADLINE_CHARS = 300  # a longer first line is body text, not a headline
 TOP_LINES = 40  # an agency dateline is looked for in this many first lines
 TOP_CHARS = 3000  # ... and within this many first characters
+SITE_NAME_WORDS = 3  # a first line this short may be the site's name, not the headline
 PHOTO_RE = re.compile(r"^\s*(?:фото|фотография|источник фото|фото и видео|photo|видео)\s*[:©]", re.I)
 AGE_MARK_RE = re.compile(r"\((?:0|6|12|16|18)\+\)|(?<![\w+])(?:0|6|12|16|18)\+(?![\w])")
 ATTRIBUTION_RE = re.compile(
@@ -93,6 +94,12 @@ def _headline(lines: list[tuple[int, int, str]], skip: set[int]) -> int | None:
             return i
         if stamped(lines[i][2]):
             return i  # "Заголовок05 сентября 2025 года, 16:31": the headline carries the page's time
+    if len(lines[first][2].split()) <= SITE_NAME_WORDS:  # "Городской портал": a site's name first
+        for i in candidates[1:6]:
+            if furniture.is_prose(lines[i][2]):
+                break
+            if i + 1 < len(lines) and furniture.classify(lines[i + 1][2], top=True) == "timestamp":
+                return i  # the headline sits right above the page's date line
     return first
 
 
@@ -120,7 +127,8 @@ def analyze(doc: Doc) -> None:
     furn, skip, body_at = _furniture(text, lines)
     zones.extend(furn)
     headline_i = _headline(lines, skip) if lines else None
-    if headline_i is not None and stamped(lines[headline_i][2]):
+    if headline_i is not None and headline_i > 0 and (stamped(lines[headline_i][2])
+                                                      or len(lines[0][2].split()) <= SITE_NAME_WORDS):
         for i in range(headline_i):  # what comes above a stamped headline is the site's chrome
             if i not in skip:
                 zones.append(ZoneSpan(lines[i][0], lines[i][1], "menu"))
