@@ -9,8 +9,8 @@ Classified line by line from structural cues, not from known sites' strings:
   or a date and time glued to the text around it (``в Астрахани05 сентября 2025 года, 16:31``);
 - ``share``: lines of share and social buttons (``Поделиться``, ``Отправить``);
 - ``menu``: lines made of site-section words (``Новости / Общество``, ``Меню``),
-  labels (``Размер шрифта:``), markup (``![]()``, ``Рейтинг@Mail.ru``), and very
-  short lines before the article's body;
+  labels (``Размер шрифта:``), markup (``![]()``, ``Рейтинг@Mail.ru``); lines above
+  a headline that carries the page's time or follows the site's name (``zones``);
 - ``cookie``: cookie and consent notes; ``tags``: tag lists (``Теги: ...``, ``#лес #пожар``);
 - ``byline``: ``Автор: ...``, ``Текст: ...``, ``Редакция сайта ...``;
 - ``related``: ``Читайте также`` / ``Смотрите также`` / ``Следующая новость`` /
@@ -51,7 +51,6 @@ MARKUP_RE = re.compile(r"!\[|\]\(|@\w+\.\w+|\bhttps?://|www\.", re.I)
 _WORD = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*", re.I)
 _CYR_WORD = re.compile(r"[а-яё]{2,}", re.I)
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "»", '"')
-MAX_SHORT = 2  # words: a line this short before the body is site furniture, not a headline
 MAX_LABEL_WORDS = 6  # words a timestamp line may carry besides its date and time
 PROSE_CHARS = 160  # a line at least this long, ending a sentence, is prose
 
@@ -90,10 +89,24 @@ def _without_dates(line: str) -> tuple[str, int]:
     return rest, n
 
 
+def _page_date_shape(line: str, rest_words: list[str]) -> bool:
+    """A page's date line: with a time, or opening the line, or among label words only
+    or numeric among few words (a photo caption "Иван Петров, 8 июня 2019 года" is none)."""
+    if TIME_RE.search(line):
+        return True
+    first = FULL_DATE_RE.search(line)
+    if first is not None and not line[:first.start()].strip(" (|*_"):
+        return True
+    if first is not None and first.group("nday") and len(rest_words) <= 4:
+        return True  # "РИА Новости 21.11.19 Слов: 105": captions spell their dates out
+    menu = menu_words()
+    return all(w in menu for w in rest_words)
+
+
 def classify(line: str, *, top: bool) -> str | None:
     """The furniture kind of one stripped line, or None for article text.
 
-    ``top``: the line comes before the article's body (short lines there are menus).
+    ``top``: the line comes before the article's body.
     """
     s = line.strip()
     if not s:
@@ -104,7 +117,7 @@ def classify(line: str, *, top: bool) -> str | None:
     rest, dated = _without_dates(s)
     rest_words = _words(rest)
     if (dated and len(rest_words) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "!", "?"))
-            and not glued_timestamps(s)):
+            and not glued_timestamps(s) and _page_date_shape(s, rest_words)):
         return "timestamp"
     if not _CYR_WORD.search(s) and not re.search(r"[a-z]{3,}", s, re.I):
         return "ticker"  # numbers, currency, symbols
@@ -125,8 +138,6 @@ def classify(line: str, *, top: bool) -> str | None:
         return "menu"
     if s.endswith(":") and len(words) <= 3:
         return "menu"  # "Размер шрифта:", "Фото с сайта:"
-    if top and len(words) <= MAX_SHORT and not s.endswith(_SENTENCE_END):
-        return "menu"
     return None
 
 
