@@ -20,8 +20,16 @@ CORPUS_FLOORS = {
     "events_type": 0.87, "events_participants": 0.61, "quotes": 0.98, "quotes_speaker": 0.96,
 }
 FACTRU_FLOORS = {"ner_PER": 0.965, "ner_LOC": 0.935, "ner_ORG": 0.86, "occupation": 0.55, "meeting": 0.55}
+# date_span lower than before issue 12: NEREL joins "в среду, 3 октября" into one date and counts
+# "за последние два года"; the press convention (press-dev) splits the first and drops the second.
 NEREL_FLOORS = {"person_exact": 0.915, "profession": 0.625, "works_as": 0.63, "country_mentions": 0.945,
-                "country_doc": 0.96, "date_span": 0.89, "organizations": 0.73}
+                "country_doc": 0.96, "date_span": 0.87, "organizations": 0.73}
+# Real press items as a crawler stores them, scored with their `published` dropped (eval --no-published)
+PRESS_FLOORS = {
+    "countries_doc": 0.92, "countries_mentions": 0.92, "locations": 0.70, "persons": 0.87, "positions": 0.67,
+    "organizations": 0.51, "dates_span": 0.96, "dates_value": 0.88, "published": 0.94, "topics": 0.70,
+    "events_type": 0.79, "events_participants": 0.50, "quotes": 0.74, "quotes_speaker": 0.99,
+}
 
 
 def _check(report, floors):
@@ -43,3 +51,10 @@ def test_dev_set_floors(pipeline, folder, fmt, floors):
     if not path.is_dir():
         pytest.skip(f"{path} is absent")
     _check(evaluate(str(path), fmt, pipeline=pipeline), floors)
+
+
+def test_press_dev_floors(pipeline):
+    path = DATA / "press-dev"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent")
+    _check(evaluate(str(path), "corpus", pipeline=pipeline, no_published=True), PRESS_FLOORS)
