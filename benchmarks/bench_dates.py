@@ -40,8 +40,8 @@ def main(argv=None) -> int:
     from natasha import DatesExtractor, MorphVocab
 
     from newsextract import nlp, structure
+    from newsextract.dates import extract
     from newsextract.doc import Doc
-    from newsextract.extractors.dates import extract
 
     docs = []
     for t in texts:

@@ -46,8 +46,8 @@ def load(split: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
 
 def ours(text: str) -> list[tuple[int, int]]:
     from newsextract import nlp, structure
+    from newsextract.dates import extract
     from newsextract.doc import Doc
-    from newsextract.extractors.dates import extract
 
     doc = Doc(text=text)
     nlp.segment(doc)

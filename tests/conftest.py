@@ -48,7 +48,7 @@ class PlacesResult:
     """A Doc after the stages up to countries and locations, with their results."""
 
     def __init__(self, doc):
-        from newsextract.extractors import countries
+        from newsextract.places import stage as countries
 
         self.text = doc.text
         self.doc = doc

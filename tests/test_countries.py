@@ -6,7 +6,7 @@ import glob
 
 import pytest
 
-from newsextract.extractors import countries as C
+from newsextract.places import stage as C
 
 from .conftest import make_doc
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsextract import nlp, structure
+from newsextract.dates import extract
 from newsextract.doc import Doc
-from newsextract.extractors.dates import extract
 from newsextract.records import DateMention
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

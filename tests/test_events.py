@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from newsextract import nlp, structure
+from newsextract import events, nlp, structure
 from newsextract.doc import Doc
-from newsextract.extractors import events
+from newsextract.events.named import find_named_events, fold_homoglyphs
 from newsextract.records import (
     Country,
     CountryMention,
@@ -139,7 +139,7 @@ def test_invitation_per_party():
     ("на Иннопроме", "Иннопром"),
 ])
 def test_named_events(text, name):
-    assert name in [n.name for n in events.find_named_events(text)]
+    assert name in [n.name for n in find_named_events(text)]
 
 
 def test_named_event_gives_conference_and_name():
@@ -151,7 +151,7 @@ def test_named_event_gives_conference_and_name():
 
 
 def test_demonym_and_fold():
-    assert events.fold_homoglyphs("СОР 29 и Сахалин") == "COP 29 и Сахалин"
+    assert fold_homoglyphs("СОР 29 и Сахалин") == "COP 29 и Сахалин"
 
 
 SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from newsextract.people.merge import merge
-from newsextract.people.names import normalize
+from newsextract.persons.merge import merge
+from newsextract.persons.names import normalize
 
 NAMES = [
     ("Вячеславом Аленьковым", "Вячеслав Аленьков", ("Вячеслав", None, "Аленьков")),

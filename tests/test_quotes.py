@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from newsextract import nlp, structure
+from newsextract import nlp, quotes, structure
 from newsextract.doc import Doc
-from newsextract.extractors import quotes
 from newsextract.records import Mention, Organization, Person, PersonName
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract import published
+from newsextract.dates import published
 
 from .conftest import make_doc
 

@@ -6,9 +6,8 @@ import glob
 
 import pytest
 
-from newsextract import nlp, structure
+from newsextract import nlp, structure, topics
 from newsextract.doc import Doc
-from newsextract.extractors import topics
 
 REQUIRED_IDS = """climate-policy ghg-inventory carbon-regulation carbon-neutrality hydrogen renewable-energy
 ecosystems biodiversity forests waste water air-quality ecology energy oil-gas mining economy-investment

@@ -11,26 +11,16 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any, Optional
 
-from . import nlp, published, structure
+from . import dates, events, nlp, organizations, persons, places, quotes, structure
+from . import topics as topic_stage
 from .doc import Doc
-from .extractors import countries, dates, events, organizations, persons, quotes
-from .extractors import topics as topic_stage
+from .errors import StageError
 from .reader import Item, normalize_newlines
 from .records import NewsRecord, Source, Zone
 
 log = logging.getLogger(__name__)
 
 Stage = Callable[[Doc], Optional[list]]
-
-
-class StageError(RuntimeError):
-    """A stage failed on a document; ``stage`` names it."""
-
-    def __init__(self, stage: str, doc_id: str, cause: BaseException):
-        super().__init__(f"stage {stage!r} failed on {doc_id!r}: {type(cause).__name__}: {cause}")
-        self.stage = stage
-        self.doc_id = doc_id
-        self.cause = cause
 
 
 # Stage name -> the record field its results fill.
@@ -49,10 +39,10 @@ class Pipeline:
             ("segment", nlp.segment),
             ("morph", nlp.lemmatize),
             ("ner", partial(nlp.tag_ner, model=self.ner)),
-            ("published", published.infer_published),
+            ("published", dates.infer_published),
             ("dates", dates.extract),
-            ("countries", countries.extract),
-            ("locations", countries.extract_locations),
+            ("countries", places.extract_countries),
+            ("locations", places.extract_locations),
             ("organizations", organizations.extract),
             ("persons", persons.extract),
             ("topics", partial(topic_stage.extract, taxonomy=self.taxonomy)),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from .errors import ReadError
 from .records import Source
 
 log = logging.getLogger(__name__)
@@ -43,14 +44,6 @@ class Item:
     published: Optional[str] = None
     source: Source = field(default_factory=Source)
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-class ReadError(Exception):
-    """A file (or a line of it) that gives no document."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
 
 
 @dataclass

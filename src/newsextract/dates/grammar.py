@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .. import morph
+from ..nlp import morph
 from .tables import (
     AMOUNT_WORDS,
     MONTH_FORMS,

@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable
 from typing import Optional
 
-from .. import morph
 from ..doc import Doc
+from ..nlp import morph
 from .grammar import Atom
 from .tables import PREPOSITIONS
 

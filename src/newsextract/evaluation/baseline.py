@@ -2,7 +2,7 @@
 
 PER spans become persons (normal form via ``span.normalize``, name parts via
 ``NamesExtractor``), ORG spans organizations, LOC spans locations, or countries
-when our countries gazetteer names one (``extractors.countries.lookup_country``,
+when our countries gazetteer names one (``places.lookup_country``,
 given the span's text; with no such function there are no countries). Every
 other field stays empty.
 """
@@ -17,7 +17,7 @@ from ..records import Country, CountryMention, Location, Mention, NewsRecord, Or
 
 def country_lookup() -> Optional[Callable[[str], Any]]:
     """The countries gazetteer lookup (phrase -> entry with iso2, iso3, name), when there is one."""
-    from ..extractors import countries
+    from ..places import stage as countries
 
     return getattr(countries, "lookup_country", None)
 

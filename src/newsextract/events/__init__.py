@@ -1,5 +1,6 @@
-"""The events stage's parts (``newsextract.extractors.events`` is the stage itself).
+"""Events: meetings, agreements, invitations, visits, conferences, statements.
 
+* ``stage``: the ``events`` stage, ``extract(doc) -> list[Event]``;
 * ``triggers``: the trigger lexicon and its matching in a sentence;
 * ``named``: named events (``СОР 29`` -> ``COP29``), look-alike letters folded;
 * ``participants``: candidate mentions, demonyms, the home party, clauses, venues;
@@ -9,3 +10,7 @@
 * ``sentences``: the events of one sentence;
 * ``enrich``: document-level completion (speakers, participation, inherited parties).
 """
+
+from .stage import extract
+
+__all__ = ["extract"]

@@ -6,8 +6,8 @@ phrases (``в мае 2025 года``, ``16 октября 2025``) are read direc
 
 from __future__ import annotations
 
+from ..dates.published import MONTH_STEMS, MONTH_YEAR_RE
 from ..doc import Doc, SpanIndex
-from ..published import MONTH_STEMS, MONTH_YEAR_RE
 
 # Dates that bound or measure something rather than date it: "к 2027 году", "в течение трёх лет".
 NOT_WHEN = frozenset({"by", "until", "since", "before", "after", "duration"})

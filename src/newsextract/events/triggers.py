@@ -1,7 +1,7 @@
 """Event triggers: the lexicon (``data/event_triggers.tsv``) and its matching in a sentence.
 
 Each row is ``phrase, type, strength, cues``. Phrases are lemma sequences found
-with the shared :class:`~newsextract.matcher.PhraseMatcher`, so ``встретилась``,
+with the shared :class:`~newsextract.nlp.matcher.PhraseMatcher`, so ``встретилась``,
 ``переговоров``, ``достигнута договоренность`` all match. A trigger with cues
 needs one of the cue lemmas within ``CUE_WINDOW`` tokens (a forum is an event
 when someone takes part in it, holds it, meets "на полях" of it...). Weak
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import resources
 from ..doc import Doc, SpanIndex
-from ..matcher import PhraseMatcher
+from ..nlp.matcher import PhraseMatcher
 from .participants import counted
 
 CUE_WINDOW = 10  # tokens around a trigger searched for its cues

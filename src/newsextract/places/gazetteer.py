@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import razdel
 
-from .. import morph, resources
-from ..matcher import PhraseMatcher
+from .. import resources
+from ..nlp import morph
+from ..nlp.matcher import PhraseMatcher
 
 
 @dataclass(frozen=True, slots=True)

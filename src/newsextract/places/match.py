@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .. import morph
 from ..doc import Doc, Token
+from ..nlp import morph
 from .gazetteer import CityEntry, CountryEntry, Gazetteer, Hit, RegionEntry, gazetteer
 from .other import directional_start
 

@@ -11,7 +11,7 @@ import functools
 
 import razdel
 
-from .. import morph
+from ..nlp import morph
 
 _SKIP_POS = {"PREP", "CONJ", "PRCL", "NUMR"}
 

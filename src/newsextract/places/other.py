@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import morph
 from ..doc import Doc, SpanIndex
+from ..nlp import morph
 
 # Adjectives of direction that are part of a place's name (``Западная Европа``).
 DIRECTIONAL = frozenset({

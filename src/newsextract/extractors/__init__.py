@@ -1,1 +1,0 @@
-"""Rule-based extractors: each is a plain function of the ``Doc`` returning records."""

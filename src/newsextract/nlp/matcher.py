@@ -1,0 +1,88 @@
+"""A lemma-sequence phrase matcher: a trie over pymorphy3 lemmas.
+
+Phrases are added as text (``углеродное регулирование``) and matched in any
+inflection (``углеродного регулирования``), longest match first, in time
+linear in the number of tokens whatever the number of phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import razdel
+
+from ..doc import Token
+from . import morph
+
+_END = object()  # trie key holding the payloads of a phrase ending here
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # index of the first token
+    last: int  # index after the last token
+    payloads: tuple  # what was added with the phrase (several phrases may share lemmas)
+
+
+def phrase_lemmas(phrase: str) -> tuple[str, ...]:
+    """Lemma key of a phrase: each word's most likely lemma (``ООН`` -> ``оон``)."""
+    out = []
+    for tok in razdel.tokenize(phrase):
+        word = tok.text
+        out.append(morph.lemma(word) if word[:1].isalpha() else word.lower().replace("ё", "е"))
+    return tuple(out)
+
+
+class PhraseMatcher:
+    """Add phrases with payloads; find them in a token sequence by lemma."""
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self.size = 0
+
+    def add(self, phrase: str | Sequence[str], payload: Any) -> None:
+        key = phrase_lemmas(phrase) if isinstance(phrase, str) else tuple(phrase)
+        if not key:
+            return
+        node = self._root
+        for lemma in key:
+            node = node.setdefault(lemma, {})
+        node.setdefault(_END, []).append(payload)
+        self.size += 1
+
+    def add_many(self, items: Iterable[tuple[str, Any]]) -> PhraseMatcher:
+        for phrase, payload in items:
+            self.add(phrase, payload)
+        return self
+
+    def _longest_at(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple] | None:
+        """The longest phrase starting at token ``i`` (all lemma readings tried)."""
+        best = None
+        frontier = [(self._root, i)]
+        while frontier:
+            node, j = frontier.pop()
+            if _END in node and j > i and (best is None or j > best[0]):
+                best = (j, tuple(node[_END]))
+            if j >= len(tokens):
+                continue
+            tok = tokens[j]
+            keys = tok.lemmas or frozenset((tok.lemma or tok.text.lower(),))
+            for lemma in keys | {tok.text.lower().replace("ё", "е")}:
+                child = node.get(lemma)
+                if child is not None:
+                    frontier.append((child, j + 1))
+        return best
+
+    def finditer(self, tokens: Sequence[Token], *, overlapping: bool = False) -> Iterator[Match]:
+        """Matches left to right; longest first, non-overlapping unless asked."""
+        i = 0
+        while i < len(tokens):
+            found = self._longest_at(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            end, payloads = found
+            yield Match(i, end, payloads)
+            i = i + 1 if overlapping else end

@@ -1,0 +1,83 @@
+"""pymorphy3 behind a small cached facade.
+
+``parse(word)`` is cached with ``functools.lru_cache``; callers get plain
+``Parse`` objects of pymorphy3 but never store them in records.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import pymorphy3
+
+if TYPE_CHECKING:
+    from ..doc import Doc
+
+_ANALYZER: pymorphy3.MorphAnalyzer | None = None
+
+
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The process-wide morphological analyzer (built on first use)."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = pymorphy3.MorphAnalyzer()
+    return _ANALYZER
+
+
+@functools.lru_cache(maxsize=200_000)
+def parse(word: str) -> tuple:
+    """All pymorphy3 parses of a word (cached); none for what pymorphy3 cannot read.
+
+    pymorphy3 raises on some characters (unnamed code points such as ``𗀀``);
+    such a word simply has no analysis.
+    """
+    try:
+        return tuple(analyzer().parse(word))
+    except (KeyError, ValueError):
+        return ()
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The most likely normal form, lower-cased, ё folded to е (``Сахалинской`` -> ``сахалинский``)."""
+    parses = parse(word)
+    return (parses[0].normal_form if parses else word.lower()).replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 admits for a word (ё folded to е)."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parse(word)) or frozenset({word.lower()})
+
+
+def inflect(word: str, grammemes: set[str], *, pos: str | None = None) -> str | None:
+    """Inflect a word into ``grammemes``; None when pymorphy3 cannot."""
+    for p in parse(word):
+        if pos and p.tag.POS != pos:
+            continue
+        form = p.inflect(grammemes)
+        if form is not None:
+            return form.word
+    return None
+
+
+def match_case(template: str, word: str) -> str:
+    """Give ``word`` the capitalisation of ``template`` (``Москва``, ``москве`` -> ``Москве``)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def lemmatize(doc: Doc) -> None:
+    """Give every token its pymorphy3 lemma(s); the analyzer caches each word once."""
+    for tok in doc.tokens:
+        word = tok.text
+        if word[:1].isalpha():
+            tok.lemma = lemma(word)
+            tok.lemmas = lemmas(word)
+        else:
+            tok.lemma = word.lower()
+            tok.lemmas = frozenset((tok.lemma,))

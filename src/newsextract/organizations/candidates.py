@@ -1,0 +1,266 @@
+"""Candidate organization mentions: NER ORG spans, known organizations, rules.
+
+Each candidate covers the whole phrase its name is built from (``МИД России``,
+``движения «Солидарность»``); ``org_spans`` later narrows the mention itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..doc import Doc, Token
+from ..nlp.grammar import is_abbr, is_cap, is_gent, is_word, parses
+from ..places.match import find_places
+from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
+from .names import normal_name
+from .phrases import by_phrase, lower_head
+from .spans import QUOTES, descriptors
+
+MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
+UNIT_PREFIXES = {"ГУ", "ТУ"}  # ``ГУ МЧС России``: a main or territorial department of a known body
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    name: str
+    abbreviation: Optional[str] = None
+    country: Optional[str] = None
+    known: bool = False
+    source: str = "rule"
+    extra: list = field(default_factory=list)  # (start, end) of paired abbreviation mentions
+    alias: Optional[str] = None  # a second merge key (the quoted name of ``ОАО «Газпром»``)
+    base: Optional[str] = None  # the name without a trailing place (``Министерство экологии``)
+
+
+class Context:
+    """Per-document lookups: place mentions by start, tokens inside person spans."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.place_end: dict[int, int] = {}
+        for m in find_places(doc):
+            if m.form in ("name", "official", "abbreviation"):
+                self.place_end[m.start] = max(m.end, self.place_end.get(m.start, m.end))
+        self.person_tokens: set[int] = set()
+        for span in doc.ner:
+            if span.type == "PER":
+                self.person_tokens.update(t.index for t in doc.tokens_in(span.start, span.end))
+
+    def place_after(self, toks: list[Token], j: int) -> int:
+        """Index after a place mention starting at ``toks[j]`` (``России``), else ``j``."""
+        if j >= len(toks) or toks[j].start not in self.place_end:
+            return j
+        end = self.place_end[toks[j].start]
+        while j < len(toks) and toks[j].end <= end:
+            j += 1
+        return j
+
+
+def close_quote(toks: list[Token], j: int) -> Optional[int]:
+    closer = QUOTES[toks[j].text]
+    for k in range(j + 1, min(len(toks), j + 12)):
+        if toks[k].text == closer:
+            return k
+        if toks[k].text in (".", "!", "?") or (toks[k].text == toks[j].text and closer != toks[j].text):
+            return None
+    return None
+
+
+def tail_end(ctx: Context, toks: list[Token], j: int, limit: int = 6) -> int:
+    """Index after a genitive tail starting at ``toks[j]`` (names, abbreviations, «quotes»)."""
+    n = 0
+    while j < len(toks) and n < limit:
+        tok = toks[j]
+        if tok.index in ctx.person_tokens:
+            break
+        if tok.start in ctx.place_end:  # a place closes the tail (``Бундестаг Германии``)
+            return ctx.place_after(toks, j)
+        if tok.text.lower() in ("им", "имени"):
+            j = _named_after(toks, j)
+            break
+        if tok.text in QUOTES:
+            close = close_quote(toks, j)
+            if close is None:
+                break
+            j, n = close + 1, n + 1
+            continue
+        if tok.text == "и" and n > 0 and j + 1 < len(toks) and is_gent(toks[j + 1]) \
+                and not is_cap(toks[j + 1]) and toks[j + 1].lemma not in org_heads():
+            j += 1
+            continue
+        if not is_word(tok) or not (is_abbr(tok) or is_gent(tok)):
+            break
+        j, n = j + 1, n + 1
+    return j
+
+
+def _named_after(toks: list[Token], j: int) -> int:
+    """Index after ``им. Йозефа Бойса`` / ``имени Станиславского`` (at most three names)."""
+    k = j + 1
+    if k < len(toks) and toks[k].text == ".":
+        k += 1
+    n = 0
+    while k < len(toks) and n < 4 and (is_cap(toks[k]) or toks[k].text == "."):
+        k, n = k + 1, n + 1
+    return k if n else j
+
+
+def ner_candidates(doc: Doc, trim) -> list[OrgMention]:
+    out = []
+    pieces = []
+    for span in doc.ner:
+        if span.type != "ORG":
+            continue
+        k = doc.text.find(" (", span.start, span.end)  # "Министерство ... (Минэкономразвития)"
+        pieces += [(span.start, k), (k + 2, span.end)] if k > span.start else [(span.start, span.end)]
+    for ps_, pe_ in pieces:
+        s, e = trim(doc, ps_, pe_)
+        toks = doc.tokens_in(s, e) if e > s else []
+        if not toks:
+            continue
+        known = abbreviations().get(doc.text[s:e])
+        if known is not None:
+            out.append(OrgMention(s, e, known.name, known.abbreviation, known.country, True, "ner",
+                                  base=known.name))
+        else:
+            out.append(OrgMention(s, e, normal_name(doc, toks), source="ner"))
+    return out
+
+
+def _word_org(tok: Token) -> Optional[KnownOrg]:
+    """A known abbreviation or one-word name (ООН, Роснедра, минэкологии)."""
+    known = abbreviations().get(tok.text)
+    if known is not None or not MIN_PREFIX_RE.match(tok.text):
+        return known
+    known = word_abbreviations().get(tok.text.lower()) or word_abbreviations().get(tok.lemma)
+    ps = parses(tok)
+    if known is None and tok.text[:1].islower() and ps and "UNKN" in str(ps[0].tag):
+        known = KnownOrg(tok.text[:1].upper() + tok.text[1:], None, None)
+    return known
+
+
+def _with_place(ctx: Context, toks: list[Token], i: int, j: int, org: KnownOrg) -> OrgMention:
+    """A known organization at ``toks[i:j]``, with a place right after it (``МИД России``)."""
+    doc = ctx.doc
+    k = ctx.place_after(toks, j)
+    i = i - 1 if i > 0 and toks[i - 1].text in UNIT_PREFIXES else i
+    s, e = toks[i].start, toks[k - 1].end
+    tail = doc.text[toks[j - 1].end:e]
+    abbr = org.abbreviation + tail if org.abbreviation and k > j else org.abbreviation
+    name = org.name + tail if k > j else org.name
+    return OrgMention(s, e, name, abbr, org.country, True, "known", base=org.name)
+
+
+def rule_candidates(doc: Doc) -> list[OrgMention]:
+    ctx = Context(doc)
+    out: list[OrgMention] = []
+    for sent in doc.sents:
+        toks = doc.tokens[sent.first:sent.last]
+        for m in org_matcher().finditer(toks):
+            out.append(_with_place(ctx, toks, m.first, m.last, m.payloads[0]))
+        for i in range(len(toks)):
+            found = _token_candidate(ctx, toks, i)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    doc, tok = ctx.doc, toks[i]
+    known = _word_org(tok)
+    if known is not None:
+        return _with_place(ctx, toks, i, i + 1, known)
+    if _is_descriptor(tok) and i + 1 < len(toks) and toks[i + 1].text in QUOTES:
+        close = close_quote(toks, i + 1)
+        if close is not None and close > i + 2:
+            return OrgMention(tok.start, toks[close].end, normal_name(doc, toks[i:close + 1]), source="quoted")
+    if tok.lemma in org_heads() and is_cap(tok) and i > 0 and not is_abbr(tok) \
+            and tok.index not in ctx.person_tokens:
+        j = tail_end(ctx, toks, i + 1)
+        if j > i + 1:
+            return OrgMention(tok.start, toks[j - 1].end, normal_name(doc, toks[i:j]), source="head")
+    return _lower_candidate(ctx, toks, i)
+
+
+def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    """``японского дипломатического ведомства``; ``сборная России``."""
+    tok = toks[i]
+    if tok.lemma == "сборная" and tok.text[:1].islower() and i + 1 < len(toks):
+        j = ctx.place_after(toks, i + 1)
+        if j == i + 1 and toks[j].lemma == "страна":
+            j += 1
+        k = by_phrase(toks, j + 1) if j > i + 1 and j + 1 < len(toks) and toks[j].text == "по" else j
+        if k > j + 1:  # ``сборная России по бобслею``: a team named by its sport
+            return OrgMention(tok.start, toks[k - 1].end, normal_name(ctx.doc, toks[i:k]), source="head")
+        return None
+    span = lower_head(ctx.doc, toks, i, ctx.person_tokens)
+    if span is None:
+        return None
+    inner = ctx.doc.tokens_in(*span)
+    return OrgMention(span[0], span[1], normal_name(ctx.doc, inner), source="head")
+
+
+def _is_descriptor(tok: Token) -> bool:
+    return tok.text in descriptors() or tok.lemma in descriptors()
+
+
+ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
+
+
+def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
+    """``Совета при Президенте``, ``ГУ МЧС по Санкт-Петербургу``, ``посольства в Германии``."""
+    ctx = Context(doc)
+    for c in cands:
+        last = doc.token_at(c.end - 1)
+        if last is None or last.index + 2 >= len(doc.tokens):
+            continue
+        sent = doc.sents[last.sent]
+        toks = doc.tokens[last.index + 1:sent.last]
+        j = _right_tail(ctx, c, toks)
+        if j:
+            c.end = toks[j - 1].end
+            c.name = normal_name(doc, doc.tokens_in(c.start, c.end)) if not c.known else \
+                c.name + doc.text[last.end:c.end]
+
+
+def _right_tail(ctx: Context, c: OrgMention, toks: list[Token]) -> int:
+    """Index after the tail of ``c``: ``при ...``, ``по ...``, or a place followed by one of them."""
+    p = ctx.place_after(toks, 0)  # ``Бюро США по патентам``: the place is inside the name
+    j = _prep_tail(ctx, c, toks, p)
+    return j if j > p else 0
+
+
+def _prep_tail(ctx: Context, c: OrgMention, toks: list[Token], i: int) -> int:
+    if len(toks) < i + 2:
+        return i
+    word, nxt = toks[i].text.lower(), toks[i + 1]
+    if word == "при" and (nxt.lemma in org_heads() or is_cap(nxt)) and nxt.index not in ctx.person_tokens:
+        j = tail_end(ctx, toks, i + 2, limit=4)
+        return _place_or_by(ctx, toks, j)
+    if word == "по":
+        j = ctx.place_after(toks, i + 1)
+        if j == i + 1 and _takes_field(ctx.doc, c):
+            j = by_phrase(toks, i + 1)
+        return j if j > i + 1 else i
+    if word in ("в", "во") and ctx.doc.tokens_in(c.start, c.end)[0].lemma in ABROAD_HEADS:
+        j = ctx.place_after(toks, i + 1)
+        return j if j > i + 1 else i
+    return i
+
+
+def _takes_field(doc: Doc, c: OrgMention) -> bool:
+    """Whether ``c`` is headed by an organization word that a ``по``-phrase may complete."""
+    toks = doc.tokens_in(c.start, c.end)
+    return any(t.lemma in org_heads() and not is_abbr(t) for t in toks[:3])
+
+
+def _place_or_by(ctx: Context, toks: list[Token], j: int) -> int:
+    """After ``при X``: a following ``по делам ...`` / ``по развитию ...`` belongs too."""
+    if j < len(toks) and toks[j].text.lower() == "по" and j + 1 < len(toks) and not is_cap(toks[j + 1]):
+        k = by_phrase(toks, j + 1)
+        return k if k > j + 1 else j
+    return j

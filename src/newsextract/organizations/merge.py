@@ -1,0 +1,65 @@
+"""Mentions of one organization merged within a document.
+
+By normal name, by abbreviation (``ВОЗ`` after ``Всемирная организация
+здравоохранения (ВОЗ)``), by the quoted name (``Газпром`` and ``ОАО «Газпром»``),
+and a bare name into the one organization of the document that adds a place to
+it (``минэкологии`` after ``минэкологии Сахалинской области``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .candidates import OrgMention
+
+
+@dataclass
+class Group:
+    name: str
+    abbreviation: Optional[str]
+    country: Optional[str]
+    base: Optional[str] = None
+    spans: list = field(default_factory=list)
+
+
+def key(name: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", (name or "").lower().replace("ё", "е")).strip(" «»\"")
+
+
+def _first_pass(ments: list[OrgMention]) -> list[Group]:
+    groups: dict[str, Group] = {}
+    alias: dict[str, str] = {}
+    taken = {(m.start, m.end) for m in ments}
+    for m in ments:
+        k = key(m.name)
+        k = alias.get(key(m.abbreviation)) or alias.get(k) or alias.get(key(m.alias)) or k
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = Group(m.name, m.abbreviation, m.country, m.base)
+        g.abbreviation = g.abbreviation or m.abbreviation
+        g.country = g.country or m.country
+        g.base = g.base or m.base
+        for extra in filter(None, (m.abbreviation, m.alias)):
+            alias.setdefault(key(extra), k)
+        g.spans.append((m.start, m.end))
+        g.spans += [x for x in m.extra if x not in taken]
+    return list(groups.values())
+
+
+def group_mentions(ments: list[OrgMention]) -> list[Group]:
+    groups = _first_pass(ments)
+    by_base: dict[str, list[Group]] = {}
+    for g in groups:
+        if g.base and key(g.base) != key(g.name):
+            by_base.setdefault(key(g.base), []).append(g)
+    out = []
+    for g in groups:
+        targets = by_base.get(key(g.name), [])
+        if len(targets) == 1 and targets[0] is not g:
+            targets[0].spans += g.spans
+            targets[0].abbreviation = targets[0].abbreviation or g.abbreviation
+        else:
+            out.append(g)
+    return out

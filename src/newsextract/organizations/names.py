@@ -1,0 +1,39 @@
+"""Normal forms of organization names (``Министерства экономического развития`` -> nominative)."""
+
+from __future__ import annotations
+
+from ..doc import Doc, Token
+from ..nlp.grammar import is_abbr, is_word, join, nominative, parses
+
+
+def _head_index(toks: list[Token]) -> int:
+    """Index of the head noun in an organization span (first noun outside quotes)."""
+    for i, tok in enumerate(toks):
+        if tok.text in ("«", '"', "“"):
+            return -1
+        if not is_word(tok):
+            continue
+        ps = parses(tok)
+        if any(p.tag.POS == "NOUN" for p in ps[:2]) and not is_abbr(tok):
+            return i
+        if is_abbr(tok):
+            return -1
+    return -1
+
+
+def normal_name(doc: Doc, toks: list[Token]) -> str:
+    """``Министерства экономического развития`` -> ``Министерство экономического развития``."""
+    while toks and not is_word(toks[0]) and toks[0].text not in ("«", '"'):
+        toks = toks[1:]
+    if not toks:
+        return ""
+    head = _head_index(toks)
+    words = nominative(toks, head) if head >= 0 else [t.text for t in toks]
+    name = join(doc.text, toks, words)
+    if name[:1].islower() and not is_abbr(toks[0]):
+        name = name[:1].upper() + name[1:]
+    return name
+
+
+def span_name(doc: Doc, start: int, end: int) -> str:
+    return normal_name(doc, doc.tokens_in(start, end))

@@ -1,0 +1,178 @@
+"""Organizations: NER ORG spans plus rules, normalized, with abbreviations and countries.
+
+Candidates (``org_candidates``): slovnet ORG spans; known organizations
+(``data/organizations.tsv``) by name, alias or exact abbreviation, with a place
+right after them (``МИД России``); a capitalised head word (``Министерство``)
+with its genitive tail; a quoted name after a descriptor (``АО «Ромашка»``).
+Overlaps are resolved (the longer span wins), then each mention is narrowed to
+the name proper (``org_spans``) while the organization keeps the whole phrase
+as its name. ``Full name (ABBR)`` pairs the abbreviation with the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+from ..nlp.grammar import is_abbr, parses, pos_of
+from ..places import context
+from ..records import Mention, Organization
+from .candidates import OrgMention, extend_right, ner_candidates, rule_candidates
+from .lexicon import abbreviations, org_heads
+from .merge import group_mentions
+from .names import normal_name, span_name
+from .phrases import artifact_keys
+from .spans import PlaceIndex, extend_left, is_stop, quoted_inner, trim_place
+
+__all__ = ["OrgMention", "extract", "find_orgs", "normal_name"]
+
+PAREN_RE = re.compile(r"[ \t]*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9&.'\- ]{1,60}?)\)")
+LATIN_RE = re.compile(r"^[A-Z][A-Za-z0-9&.'\- ]+$")
+PRIO = {"known": 0, "ner": 1, "quoted": 2, "head": 3}
+BUILDINGS = {"белый дом", "пентагон"}  # places after ``в``, ``из``, ``у``
+SEATS = {"кремль", "смольный"}  # a seat of power is a place (factRuEval: LocOrg), never the organization
+LOCATIVE = {"в", "во", "из", "у", "возле", "около", "перед", "над"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and text[start] in " ,.;:—–-(":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:—–-(":
+        end -= 1
+    seg = text[start:end]  # drop an unbalanced closing quote or bracket
+    if seg.endswith("»") and seg.count("«") < seg.count("»"):
+        end -= 1
+    if seg.endswith(")") and seg.count("(") < seg.count(")"):
+        end -= 1
+    if seg.startswith("«") and seg.count("«") > seg.count("»"):
+        start += 1
+    return start, end
+
+
+def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
+    """Non-overlapping candidates: longest first, known before NER before rules."""
+    chosen: list[OrgMention] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), PRIO[c.source], c.start)):
+        clash = [o for o in chosen if o.start < c.end and c.start < o.end]
+        if not clash:
+            chosen.append(c)
+            continue
+        for o in clash:  # a known inner mention lends its knowledge to the chosen one
+            if c.known and not o.known and o.start <= c.start and c.end <= o.end:
+                if (c.start, c.end) == (o.start, o.end):
+                    o.name, o.abbreviation, o.base, o.known = c.name, c.abbreviation, c.base, True
+                o.country = o.country or c.country
+    return chosen
+
+
+def _known_inside(cands: list[OrgMention]) -> dict[int, OrgMention]:
+    """Known candidates by end offset (for splitting ``Института ... РАН``)."""
+    return {c.end: c for c in sorted(cands, key=lambda c: c.end - c.start) if c.known}
+
+
+def _split(doc: Doc, m: OrgMention, known: dict[int, OrgMention]) -> list[OrgMention]:
+    """A known organization closing a longer name becomes a mention of its own."""
+    k = known.get(m.end)
+    if k is None or k.start <= m.start or m.known:
+        return [m]
+    left = doc.tokens_in(m.start, k.start)
+    if not left or not left[-1].text[:1].isalpha() or left[-1].text.lower() in ("в", "при", "по", "и"):
+        return [m]
+    if not any(is_abbr(t) or pos_of(t) == "NOUN" for t in left):
+        return [m]  # ``российском министерстве финансов``: adjectives alone name nothing
+    head = OrgMention(m.start, left[-1].end, span_name(doc, m.start, left[-1].end), source=m.source)
+    inner = OrgMention(k.start, k.end, k.name, k.abbreviation, k.country, True, "known", base=k.base)
+    return [head, inner]
+
+
+def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
+    """Mention boundaries of the name proper; the name keeps the whole phrase."""
+    m.country = m.country or context.country_in(doc, m.start, m.end)
+    q = quoted_inner(doc, m.start, m.end)
+    if q is not None:
+        s, e, prefix = q
+        inner = doc.text[s:e]
+        m.start, m.end, m.alias = s, e, inner
+        if not m.known:
+            m.name = f"{prefix} «{inner}»" if prefix.isupper() else inner
+        return m
+    end = trim_place(doc, places, m.start, m.end, m.known)
+    if end != m.end:
+        m.base = m.base or span_name(doc, m.start, end)
+        m.end = end
+    m.start = extend_left(doc, m.start, m.end)
+    return m
+
+
+def _noise(doc: Doc, m: OrgMention) -> bool:
+    """Spans that are not organizations here: ``СМИ``, ``в Белом доме``, a sentence-initial word."""
+    if is_stop(doc, m.start, m.end):
+        return True
+    toks = doc.tokens_in(m.start, m.end)
+    prev = doc.tokens[toks[0].index - 1] if toks and toks[0].index > 0 else None
+    name = key_of(m.base or m.name)
+    if name in SEATS or (prev is not None and prev.text.lower() in LOCATIVE and name in BUILDINGS):
+        return True
+    return m.source == "ner" and len(toks) == 1 and _common_word(doc, toks[0])
+
+
+def _common_word(doc: Doc, tok) -> bool:
+    """A capitalised dictionary word opening a sentence (``Отчёт``, ``Её``), not a name."""
+    if doc.sents[tok.sent].first != tok.index or is_abbr(tok) or tok.lemma in org_heads():
+        return False
+    ps = parses(tok)
+    return bool(ps) and ps[0].score > 0.5 and ps[0].tag.POS in ("NOUN", "NPRO", "ADJF") and \
+        not ({"Name", "Surn", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & set(ps[0].tag.grammemes))
+
+
+def key_of(name: str) -> str:
+    return name.lower().replace("ё", "е")
+
+
+def find_orgs(doc: Doc) -> list[OrgMention]:
+    """Organization mentions, non-overlapping, in text order."""
+    cands = ner_candidates(doc, _trim) + rule_candidates(doc)
+    extend_right(doc, cands)
+    known = _known_inside(cands)
+    places = PlaceIndex(doc)
+    chosen = [part for c in _resolve(cands) for part in _split(doc, c, known)]
+    chosen = [_narrow(doc, c, places) for c in chosen if not doc.is_ignored(c.start, c.end)]
+    chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c)]
+    things = artifact_keys(doc, key_of)
+    chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things]
+    chosen.sort(key=lambda c: c.start)
+    _pair_abbreviations(doc, chosen)
+    return chosen
+
+
+def _pair_abbreviations(doc: Doc, ments: list[OrgMention]) -> None:
+    """``Министерство экономического развития (Минэкономразвития)``: one organization."""
+    text = doc.text
+    for a, b in zip(ments, ments[1:], strict=False):
+        between = text[a.end:b.start]
+        if between.strip() == "(" and text[b.end:b.end + 1] == ")" and " " not in text[b.start:b.end]:
+            a.abbreviation = a.abbreviation or text[b.start:b.end]
+            b.name, b.abbreviation, b.base = a.name, a.abbreviation, a.base
+            b.country = b.country or a.country
+    taken = {(m.start, m.end) for m in ments}
+    for a in ments:  # an unknown (ABBR) or the Latin name right after an organization
+        m = PAREN_RE.match(text, a.end)
+        if m is None or (m.start(1), m.end(1)) in taken:
+            continue
+        word = m.group(1)
+        if LATIN_RE.match(word) and (" " in word or word.isupper() and len(word) > 2):
+            a.extra.append((m.start(1), m.end(1)))
+        elif a.abbreviation is None and word not in abbreviations() and (
+                word.isupper() or word.lower().startswith(("мин", "рос", "гос"))):
+            a.abbreviation = word
+            a.extra.append((m.start(1), m.end(1)))
+
+
+def extract(doc: Doc) -> list[Organization]:
+    out = []
+    for g in group_mentions(find_orgs(doc)):
+        spans = sorted({(s, e) for s, e in g.spans})
+        out.append(Organization(name=g.name, abbreviation=g.abbreviation, country=g.country,
+                                mentions=[Mention(start=s, end=e, text=doc.text[s:e]) for s, e in spans]))
+    return out

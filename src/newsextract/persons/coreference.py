@@ -1,0 +1,302 @@
+"""Second pass of title linking: the phrases ``linking.attach`` left alone.
+
+``corefer(doc, spans, groups, phrases, links)`` adds links in place by
+coreference-like rules: coordinated titles (``режиссёр и сценарист Иванов``),
+predicates (``Иванов был назначен министром``, ``занимал должность директора``,
+``Новым директором стал Иванов``), a repeated title of the one person who holds
+it (``президент Сербии Вучич ... Президент заявил``), a title in a sentence that
+names one person only, and anaphoric titles (``58-летний юрист``, ``Политик
+добавил``) referring to the person just named.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..doc import Doc
+from ..nlp.grammar import has_case, is_verb, parses
+from .lexicon import title_heads
+from .linking import AGE_RE, genitive_name, kin_before
+
+LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
+               "избрать", "переизбрать", "служить", "трудиться", "оставаться", "остаться", "утвердить",
+               "числиться", "выбрать", "занимать", "занять"}
+POST_LEMMAS = {"должность", "пост"}
+POST_VERBS = LINK_LEMMAS | {"вступить", "покинуть", "оставить", "уйти", "сложить", "освободить"}
+PREPOSITIONS = {"с", "со", "за", "над", "под", "перед", "между", "по", "к", "о", "об", "у", "от", "для"}
+PRONOUNS = {"он", "она"}
+APPOINT_LEMMAS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "выбрать", "переизбрать"}
+AFTER_LINKS = {"стать", "становиться", "назначить", "избрать", "быть", "выступить", "выступать", "являться",
+               "утвердить", "выбрать", "оставаться", "остаться"}
+LINK_WINDOW = 8
+BACK_SENTS = 2
+
+
+def _owners(links: dict) -> dict[int, int]:
+    return {id(p): mi for mi, ps in links.items() for p in ps}
+
+
+def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list, links: dict) -> None:
+    """Add links for the phrases ``linking.attach`` left over (in place)."""
+    owner = _owners(links)
+    phrases = sorted(phrases, key=lambda p: p.start)
+    for p in phrases:
+        if id(p) not in owner:
+            mi = _predicate_subject(doc, spans, p)
+            if mi is None:
+                mi = _predicate_after(doc, spans, p)
+            if mi is not None:
+                owner[id(p)] = mi
+    _chain(doc, spans, phrases, owner)
+    _same_title(doc, spans, groups, phrases, owner)
+    _chain(doc, spans, phrases, owner)
+    _sole_person(doc, spans, groups, phrases, owner)
+    for p in phrases:
+        if id(p) not in owner:
+            mi = _age_anaphor(doc, spans, p)
+            if mi is None:
+                mi = _subject_anaphor(doc, spans, groups, p)
+            if mi is not None:
+                owner[id(p)] = mi
+    for p in phrases:
+        mi = owner.get(id(p))
+        if mi is not None and all(q is not p for q in links.get(mi, [])):
+            links.setdefault(mi, []).append(p)
+            links[mi].sort(key=lambda q: q.start)
+
+
+def _gap(doc: Doc, a: int, b: int) -> str:
+    return doc.text[a:b].strip() if a <= b else "?"
+
+
+def _chain(doc: Doc, spans: list, phrases: list, owner: dict) -> None:
+    """``дизайнер, основатель и директор``: a title joined to an attached neighbour.
+
+    Titles after a name pass their owner forward, titles before it backward.
+    """
+    pairs = list(zip(phrases, phrases[1:], strict=False))
+    for a, b in pairs:
+        _pass_owner(doc, spans, owner, a, b, after=True)
+    for a, b in reversed(pairs):
+        _pass_owner(doc, spans, owner, b, a, after=False)
+
+
+def _pass_owner(doc: Doc, spans: list, owner: dict, q, p, *, after: bool) -> None:
+    """Give ``p`` the owner of its attached neighbour ``q`` when only a comma or ``и`` parts them."""
+    mi = owner.get(id(q))
+    if id(p) in owner or mi is None or (spans[mi][0] < q.start) != after:
+        return
+    a, b = (q, p) if after else (p, q)
+    if doc.tokens[a.first].sent != doc.tokens[b.last - 1].sent:
+        return
+    gap = _gap(doc, a.end, b.start)
+    if gap not in ("", ",", "и", ", и", ", а также"):
+        return
+    if gap == "и" and not (_bare(p) or _bare(q)):
+        return
+    owner[id(p)] = mi
+
+
+def _bare(p) -> bool:
+    return p.last == p.head_last
+
+
+def _is_plural(doc: Doc, p) -> bool:
+    ps = [x for x in parses(doc.tokens[p.head_first]) if x.tag.POS == "NOUN"]
+    return bool(ps) and all(x.tag.number == "plur" for x in ps[:2])
+
+
+def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
+    """The person a predicate title describes: ``Иванов был назначен министром``."""
+    toks = doc.tokens
+    sent = doc.sents[toks[p.first].sent]
+    head = toks[p.head_first]
+    prev = toks[p.first - 1] if p.first > sent.first else None
+    if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p) or _is_plural(doc, p):
+        return None
+    post = prev is not None and prev.lemma in POST_LEMMAS and has_case(head, "gent", ("NOUN",))
+    if not (post or has_case(head, "ablt", ("NOUN",))):
+        return None
+    link = _link_verb(toks[max(sent.first, p.first - LINK_WINDOW):p.first], POST_VERBS if post else LINK_LEMMAS)
+    if link is None:
+        return None
+    if _active_appoint(link):
+        return _appointee(doc, spans, link, sent)
+    mi = _last_in(spans, sent.start, p.start)
+    if mi is not None:
+        between = doc.text[spans[mi][1]:p.start]
+        return None if re.search(r"[«»\"():;]|\bкоторы", between) else mi
+    if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or link.index == sent.first:
+        return _last_before(doc, spans, sent.start)
+    return None
+
+
+def _active_appoint(tok) -> bool:
+    """``назначил``, ``избрали``: the title is the object's, not the subject's."""
+    ps = parses(tok)
+    return bool(ps) and ps[0].tag.POS == "VERB" and (tok.lemma in APPOINT_LEMMAS or bool(tok.lemmas & APPOINT_LEMMAS))
+
+
+def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
+    """The first name after an active appointing verb in its clause (``назначил ... Иванова``)."""
+    i = bisect.bisect_left(spans, (link.end, -1))
+    if i >= len(spans) or spans[i][0] >= sent.end:
+        return None
+    return None if re.search(r"[;:()«»]", doc.text[link.end:spans[i][0]]) else i
+
+
+def _predicate_after(doc: Doc, spans: list, p) -> int | None:
+    """``Новым директором стал Иванов``: an instrumental title, a link verb, then the name."""
+    toks = doc.tokens
+    sent = doc.sents[toks[p.first].sent]
+    prev = toks[p.first - 1] if p.first > sent.first else None
+    if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p):
+        return None
+    if not has_case(toks[p.head_first], "ablt", ("NOUN",)) or _last_in(spans, sent.start, p.start) is not None:
+        return None
+    link = next((t for t in toks[p.last:min(sent.last, p.last + LINK_WINDOW)] if is_verb(t) or
+                 t.lemma in AFTER_LINKS or t.lemmas & AFTER_LINKS), None)
+    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or _active_appoint(link):
+        return None
+    i = bisect.bisect_left(spans, (link.end, -1))
+    if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
+        return None
+    between = doc.tokens_in(link.end, spans[i][0])
+    if re.search(r"[;:()«»,]", doc.text[link.end:spans[i][0]]) or any(is_verb(t) for t in between):
+        return None
+    return i
+
+
+def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
+    """``37-летний юрист скончался``: an aged singular title refers to the person named just before."""
+    toks = doc.tokens
+    if p.first == 0 or not AGE_RE.match(toks[p.first - 1].text) or _is_plural(doc, p) or not _noun_head(doc, p):
+        return None
+    if not has_case(toks[p.head_first], "nomn", ("NOUN",)):
+        return None
+    return _last_before(doc, spans, toks[p.first - 1].start)
+
+
+def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
+    """``Политик самоизолировался``: a bare subject title opening a sentence with no name
+    refers to the person named in the sentence before, when the verb's gender agrees."""
+    toks = doc.tokens
+    si = toks[p.first].sent
+    sent = doc.sents[si]
+    if p.first != sent.first or p.last - p.first > 3 or _is_plural(doc, p) or not _noun_head(doc, p):
+        return None
+    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
+        return None
+    verb = next((t for t in toks[p.last:min(sent.last, p.last + 3)] if is_verb(t)), None)
+    if verb is None:
+        return None
+    mi = _last_before(doc, spans, sent.start)
+    if mi is None or doc.token_at(spans[mi][0]).sent < si - 1:
+        return None
+    gender = next((g.name.gender for g in groups if mi in g.members), None)
+    vg = parses(verb)[0].tag.gender
+    return mi if not (gender and vg and gender != vg) else None
+
+
+def _link_verb(window: list, lemmas: set):
+    """The last link verb of the window, unless another verb follows it (``был ветирован``)."""
+    found = None
+    for t in window:
+        if t.lemma in lemmas or t.lemmas & lemmas:
+            found = t
+        elif found is not None and any(x.tag.POS in ("VERB", "INFN", "PRTS", "GRND") for x in parses(t)[:1]):
+            found = None
+    return found
+
+
+def _noun_head(doc: Doc, p) -> bool:
+    """The title word is a noun and most likely the title (``политики`` is rather ``политика``)."""
+    tok = doc.tokens[p.head_first]
+    ps = parses(tok)
+    if "-" in tok.text or not ps:
+        return True
+    return ps[0].tag.POS == "NOUN" and ps[0].normal_form.replace("ё", "е") in title_heads()
+
+
+def _last_in(spans: list, lo: int, hi: int) -> int | None:
+    """Index of the last mention starting in ``[lo, hi)`` (``spans`` are sorted)."""
+    i = bisect.bisect_left(spans, (hi, -1)) - 1
+    return i if i >= 0 and spans[i][0] >= lo else None
+
+
+def _last_before(doc: Doc, spans: list, offset: int) -> int | None:
+    tok = doc.token_at(offset)
+    floor = doc.sents[max(0, tok.sent - BACK_SENTS)].start if tok is not None else offset
+    return _last_in(spans, floor, offset)
+
+
+def _subject_title(doc: Doc, p) -> bool:
+    """A singular nominative or genitive title, not after a preposition nor joined by ``и`` to another title."""
+    toks = doc.tokens
+    if _is_plural(doc, p) or not _noun_head(doc, p):
+        return False
+    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) and not has_case(toks[p.head_first], "gent", ("NOUN",)):
+        return False
+    prev = toks[p.first - 1].text.lower() if p.first > 0 else ""
+    after = toks[p.last].text.lower() if p.last < len(toks) else ""
+    return prev not in PREPOSITIONS and prev != "и" and after != "и"
+
+
+def _genitive_mention(doc: Doc, span: tuple[int, int]) -> bool:
+    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+    return first is not None and last is not None and genitive_name(first, last)
+
+
+def _head_lemma(doc: Doc, p) -> str:
+    for t in doc.tokens[p.head_first:p.head_last]:
+        if any(x.tag.POS == "NOUN" for x in parses(t)[:2]) and t.lemma != "обязанность":
+            return t.lemma
+    return doc.tokens[p.head_first].lemma
+
+
+def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict) -> None:
+    """A title repeated without the name: the one person holding it in the document."""
+    group_of = {m: gi for gi, g in enumerate(groups) for m in g.members}
+    held: dict[str, set] = {}
+    titles: dict[int, list] = {}
+    for p in phrases:
+        mi = owner.get(id(p))
+        if mi is not None and mi in group_of:
+            held.setdefault(_head_lemma(doc, p), set()).add(group_of[mi])
+            titles.setdefault(group_of[mi], []).append(p.title)
+    for p in phrases:
+        if id(p) in owner or _is_plural(doc, p) or not _noun_head(doc, p):
+            continue
+        cands = held.get(_head_lemma(doc, p), set())
+        if len(cands) != 1:
+            continue
+        (gi,) = cands
+        if not _bare(p) and not any(t.startswith(p.title) or p.title.startswith(t) for t in titles[gi]):
+            continue
+        members = groups[gi].members
+        before = [m for m in members if spans[m][0] < p.start]
+        owner[id(p)] = before[-1] if before else members[0]
+
+
+def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict) -> None:
+    """A singular title in a sentence naming exactly one person (a genitive one only with no verb between)."""
+    group_of = {m: gi for gi, g in enumerate(groups) for m in g.members}
+    by_sent: dict[int, list[int]] = {}
+    for mi, (s, _e) in enumerate(spans):
+        tok = doc.token_at(s)
+        if tok is not None:
+            by_sent.setdefault(tok.sent, []).append(mi)
+    for p in phrases:
+        if id(p) in owner or not _subject_title(doc, p):
+            continue
+        found = by_sent.get(doc.tokens[p.first].sent, [])
+        if found and len({group_of.get(m) for m in found}) == 1:
+            mi = min(found, key=lambda m: abs(spans[m][0] - p.start))
+            if kin_before(doc, p) and not _genitive_mention(doc, spans[mi]):
+                continue  # "дочь министра Анна ..."
+            a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
+            nominative = has_case(doc.tokens[p.head_first], "nomn", ("NOUN",))
+            verb = any(is_verb(t) for t in doc.tokens_in(a, b))
+            if not re.search(r"[():;]", doc.text[a:b]) and (nominative or not verb):
+                owner[id(p)] = mi

@@ -1,0 +1,175 @@
+"""Linking title phrases to the person mentions next to them.
+
+``attach(doc, mentions, phrases)`` maps each mention to the phrases describing
+it: a title before the name (``министр экономики Иванов``), after it
+(``Иванов, директор ...``, ``Иванов (директор ...)``), chained by commas
+(``глава делегации ..., зампред правительства Иванов``), or a leftover title a
+few tokens from the only nearby name of its sentence. The second pass over the
+titles left alone is ``coreference.corefer``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Token
+from ..nlp.grammar import has_case, is_gent, is_verb, parses
+from .positions import TitlePhrase
+
+AGE_RE = re.compile(r"^\d+-(летн|лет)\w*$")
+LINK_VERBS = {"являться", "стать", "быть", "назначить", "работать", "занимать", "избрать",
+              "служить", "назначать", "переизбрать", "утвердить", "бывший", "ныне", "который"}
+NEAR_TOKENS = 6
+
+
+def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]) -> dict:
+    """Map mention index -> phrases describing that person."""
+    by_end = {doc.tokens[p.last - 1].index: p for p in phrases}
+    by_start = {p.first: p for p in phrases}
+    used: set[int] = set()
+    out: dict[int, list[TitlePhrase]] = {}
+    text = doc.text
+    for mi, (s, e) in enumerate(mentions):
+        first_tok = doc.token_at(s)
+        last_tok = doc.token_at(e - 1)
+        if first_tok is None or last_tok is None:
+            continue
+        got: list[TitlePhrase] = []
+        # before the name (an age in between: "главы ведомства 30-летнего Ивана ...")
+        k = _skip_back(doc, first_tok.index - 1)
+        p = by_end.get(k)
+        if p is not None and kin_before(doc, p) and not genitive_name(first_tok, last_tok):
+            p = None  # "дочь капитана Ханна ..." (but "дочь предпринимателя Ивана Петрова")
+        if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
+            got.append(p)
+            # chained: "глава делегации ..., зампред правительства Иванов"
+            while True:
+                q_end = _skip_back(doc, p.first - 1)
+                if q_end == p.first - 1 and (q_end < 0 or doc.tokens[q_end].text != ","):
+                    break
+                q = by_end.get(q_end - 1 if q_end == p.first - 1 else q_end)
+                if q is None or id(q) in used or doc.tokens[q.first].sent != first_tok.sent:
+                    break
+                got.insert(0, q)
+                p = q
+        # after the name: "Иванов, директор ..." / "Иванов (директор ...)"
+        j = last_tok.index + 1
+        if not got and j < len(doc.tokens) and doc.tokens[j].sent == last_tok.sent:
+            k = _skip_paren(doc, j)
+            skipped = 0
+            while k < len(doc.tokens) and skipped < 3 and doc.tokens[k].sent == last_tok.sent and (
+                    doc.tokens[k].text in (",", "(", "—", "–", "-")
+                    or doc.tokens[k].lemma in LINK_VERBS):
+                k += 1
+                skipped += 1
+            if AGE_RE.match(doc.tokens[k].text if k < len(doc.tokens) else ""):
+                k += 1
+            q = by_start.get(k)
+            if q is not None and id(q) not in used and skipped:
+                got.append(q)
+        if got:
+            for q in got:
+                used.add(id(q))
+            out[mi] = got
+    del text
+    # a title left over in a sentence with a nearby person: "президент ... заявил Обама"
+    by_sent = _mentions_by_sentence(doc, mentions)
+    for p in phrases:
+        if id(p) in used:
+            continue
+        best = None
+        for mi, first, last in by_sent.get(doc.tokens[p.first].sent, ()):
+            s = mentions[mi][0]
+            dist = first - p.last if s >= p.end else p.first - last
+            if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
+                best = (dist, mi)
+        if best is not None and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
+                and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
+            out.setdefault(best[1], []).append(p)
+            used.add(id(p))
+    return out
+
+
+PAREN_LIMIT = 8
+
+
+def _skip_back(doc: Doc, k: int) -> int:
+    """Step back over an age (``89-летний``) and a parenthesis (``(ФБК)``) before a name."""
+    toks = doc.tokens
+    if k >= 0 and AGE_RE.match(toks[k].text):
+        k -= 1
+    if k >= 0 and toks[k].text == ")":
+        i = k - 1
+        while i >= 0 and k - i <= PAREN_LIMIT and toks[i].text not in "()":
+            i -= 1
+        if i >= 0 and toks[i].text == "(" and toks[i].sent == toks[k].sent:
+            k = i - 1
+            if k >= 0 and AGE_RE.match(toks[k].text):
+                k -= 1
+    return k
+
+
+def _skip_paren(doc: Doc, j: int) -> int:
+    """Step over a parenthesis after a name (``Томас Шефер (Thomas Schäfer), министр``)."""
+    toks = doc.tokens
+    if j >= len(toks) or toks[j].text != "(":
+        return j
+    i = j + 1
+    while i < len(toks) and i - j <= PAREN_LIMIT and toks[i].text not in "()":
+        i += 1
+    if i < len(toks) and toks[i].text == ")" and i + 1 < len(toks) and toks[i + 1].text == "," \
+            and all(not t.text[:1].isalpha() or t.text[:1].isascii() for t in toks[j + 1:i]):
+        return i + 1
+    return j
+
+
+KIN_LEMMAS = {"дочь", "сын", "жена", "муж", "супруга", "супруг", "мать", "отец", "брат", "сестра",
+              "внук", "внучка", "дед", "дедушка", "бабушка", "вдова", "племянник", "племянница",
+              "подруга", "невеста", "жених", "зять", "невестка", "теща", "тесть", "свекровь",
+              "родственник", "родственница", "сестры", "дети", "ребенок", "наследник", "наследница"}
+
+
+def kin_before(doc: Doc, p: TitlePhrase) -> bool:
+    """``дочь капитана``, ``сын миллиардера``: the genitive title is a relative's, not the name's."""
+    if p.first == 0:
+        return False
+    prev = doc.tokens[p.first - 1]
+    return (prev.lemma in KIN_LEMMAS or bool(prev.lemmas & KIN_LEMMAS)) and is_gent(doc.tokens[p.head_first])
+
+
+def genitive_name(first: Token, last: Token) -> bool:
+    """The name may be genitive (agreeing with a genitive title before it)."""
+    def may_be_gent(t: Token) -> bool:
+        cases = {p.tag.case for p in parses(t)} - {None}
+        return not cases or "gent" in cases
+    return may_be_gent(first) and may_be_gent(last)
+
+
+def _mentions_by_sentence(doc: Doc, mentions: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int]]]:
+    """Sentence index -> ``(mention index, first token index, last token index)``."""
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for mi, (s, e) in enumerate(mentions):
+        first, last = doc.token_at(s), doc.token_at(e - 1)
+        if first is not None and last is not None:
+            out.setdefault(first.sent, []).append((mi, first.index, last.index))
+    return out
+
+
+def _plain_between(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
+    """No sentence-internal boundary (another clause, quote) between a title and a name."""
+    a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
+    gap = doc.text[a:b]
+    return not re.search(r"[«»\"():;]|\bи\b|\bа\b|\bно\b", gap)
+
+
+OBLIQUE_PREPS = {"с", "со", "за", "над", "под", "перед", "между", "к", "о", "об", "у", "от", "для"}
+
+
+def _may_describe(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
+    """Not ``встретился с министром``, not ``министра поздравил Иванов`` (a verb between, an oblique title)."""
+    toks = doc.tokens
+    if p.first > 0 and toks[p.first - 1].text.lower() in OBLIQUE_PREPS:
+        return False
+    a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
+    verb = any(is_verb(t) for t in doc.tokens_in(a, b))
+    return not verb or mention[0] < p.start or has_case(toks[p.head_first], "nomn", ("NOUN",))

@@ -1,0 +1,242 @@
+"""Person mention spans: slovnet PER spans corrected by rules.
+
+Corrections: titles and punctuation trimmed off the edges, initials joined
+(``И. И. Петров``, ``Петров И.И.``), a capitalised title word kept as a given
+name after another title (``министром ... Шерифом Наваром``), split foreign names rejoined over
+particles (``Ник Назами бин Ник Ахмад``), and names NER missed found after a
+title (``министром Ник Ахмадом``), as ``И. Фамилия`` or in ALL CAPS.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+from ..nlp.grammar import is_abbr, parses
+from .lexicon import title_heads, title_modifiers
+from .names import given_name_only, normalize, particles, split_words
+
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
+INITIALS_AFTER = re.compile(r"^\s(?:[А-ЯЁA-Z]\.\s?){1,2}")
+INITIAL_SURNAME = re.compile(r"(?<![\w.])((?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w])")
+CAP_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+EDGE_PUNCT = " \u00a0\n,.;:—–-()«»\"'“”„!?"
+
+
+def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int, int, bool]:
+    """The span without edge punctuation and leading titles; True when a capitalised title
+    word stayed as a given name (``Шериф``, ``Эмир``): see ``_title_as_name``. A title word
+    also stays before a name in ``known`` (first, last), kept so elsewhere in the document."""
+    text = doc.text
+    while s < e and text[s] in EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in EDGE_PUNCT and not re.search(r"(?:^|\s)[А-ЯЁA-Z]\.$", text[s:e]):
+        e -= 1
+    # leading lower-case words and titles: "министр Иванов", "экс-президент Буш"
+    while True:
+        m = re.match(r"\S+\s+", text[s:e])
+        if not m:
+            break
+        word = text[s:s + len(m.group(0).rstrip())]
+        tok = doc.token_at(s)
+        lemma = tok.lemma if tok is not None else word.lower()
+        if word[:1].islower() and word.lower() not in particles():
+            s += len(m.group(0))
+            continue
+        if lemma in title_heads() or lemma in title_modifiers():
+            if tok is not None and word[:1].isupper() and lemma in title_heads():
+                if _title_as_name(doc, tok, s + len(m.group(0)), e):
+                    return s, e, True
+                if known and _name_key(text[s:e]) in known:
+                    return s, e, False
+            s += len(m.group(0))
+            continue
+        break
+    return s, e, False
+
+
+TITLE_BACK = 10  # a title head and its genitive tail
+
+
+def _title_as_name(doc: Doc, tok, rest: int, end: int) -> bool:
+    """A capitalised title word that is a given name: ``министром торговли Египта Шерифом Наваром``.
+
+    It follows another title phrase (a head and its genitive tail, no punctuation
+    between) and agrees in case with that head and with the rest of the name, and
+    the rest is not a lone given name (``... Принц Уильям`` keeps its title).
+    """
+    toks = doc.tokens
+    k = tok.index - 1
+    head = None
+    while k >= 0 and tok.index - k <= TITLE_BACK and toks[k].sent == tok.sent:
+        t = toks[k]
+        if not t.text[:1].isalpha() or t.text.lower() in ("или", "а") or t.text.lower() == "и" and k + 1 == tok.index:
+            break  # "и" only inside the tail (министр снабжения и торговли ...)
+        if t.lemma in title_heads():
+            head = t
+            break
+        k -= 1
+    if head is None:
+        return False
+    words = split_words(doc.text[rest:end])
+    if not words or len(words) == 1 and given_name_only(words[0]):
+        return False
+    case = normalize([tok.text] + words).case
+
+    def has(t) -> bool:
+        return any(p.tag.POS == "NOUN" and p.tag.case == case for p in parses(t))
+
+    return has(tok) and has(head)
+
+
+def _extend_known(doc: Doc, s: int, e: int, known: frozenset) -> tuple[int, int]:
+    """``Шериф Навар`` where NER took ``Навар`` only, once ``Шериф`` is known as his given name."""
+    tok = doc.token_at(s)
+    if tok is None or tok.index == 0:
+        return s, e
+    prev = doc.tokens[tok.index - 1]
+    if prev.sent == tok.sent and prev.text[:1].isupper() and prev.lemma in title_heads() \
+            and _name_key(doc.text[prev.start:e]) in known:
+        return prev.start, e
+    return s, e
+
+
+def _name_key(text: str) -> tuple[str, str]:
+    n = normalize(text)
+    return ((n.first or "").lower(), (n.last or "").lower())
+
+
+def _is_name_word(word: str) -> bool:
+    if not CAP_WORD.fullmatch(word):
+        return False
+    if word[:1].isascii():
+        return True
+    ps = parses_word(word)
+    return any(("Name" in p.tag.grammemes or "Surn" in p.tag.grammemes or "UNKN" in p.tag.grammemes
+                or "Patr" in p.tag.grammemes) for p in ps[:3])
+
+
+def parses_word(word: str):
+    from ..nlp import morph
+
+    return morph.parse(word)
+
+
+def find_mentions(doc: Doc) -> list[tuple[int, int]]:
+    """Person mention spans (start, end), sorted, non-overlapping."""
+    spans: list[tuple[int, int]] = []
+    other = [(s.start, s.end) for s in doc.ner if s.type != "PER"]
+    text = doc.text
+    pieces = []
+    for span in doc.ner:
+        if span.type != "PER":
+            continue
+        # "Джей Зи (Jay Z)": two mentions of one person
+        k = text.find("(", span.start, span.end)
+        if k > span.start:
+            pieces.append((span.start, k))
+            pieces.append((k + 1, span.end))
+        else:
+            pieces.append((span.start, span.end))
+    trimmed = [_trim(doc, ps_, pe_) for ps_, pe_ in pieces]
+    # a title word kept as a given name once is one wherever it stands before that name
+    known = frozenset(_name_key(text[s:e]) for s, e, kept in trimmed if kept)
+    if known:
+        trimmed = [_trim(doc, ps_, pe_, known) for ps_, pe_ in pieces]
+    for s, e, _kept in trimmed:
+        if e <= s:
+            continue
+        window = text[max(0, s - 8):s]
+        m = INITIALS_BEFORE.search(window)
+        if m:
+            s = s - (len(window) - m.start())
+        if " " not in text[s:e].strip():
+            m = INITIALS_AFTER.match(text[e:e + 7])
+            if m and not re.match(r"\s[А-ЯЁ]\.\s*$", text[e:e + 3] + "\n") or (
+                    m and len(m.group(0).strip()) > 2):
+                e = e + len(m.group(0).rstrip())
+        spans.append((s, e))
+    spans.sort()
+    # rejoin names split at a particle: "Ник Назами" "бин" "Ник Ахмадом"
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged:
+            ps, pe = merged[-1]
+            gap = text[pe:s]
+            words = gap.split()
+            if pe <= s and words and all(w.lower() in particles() for w in words) and "\n" not in gap:
+                if len(gap) <= 12:
+                    merged[-1] = (ps, e)
+                    continue
+        merged.append((s, e))
+    spans = merged
+    if known:
+        spans = [_extend_known(doc, s, e, known) for s, e in spans]
+    # extra rules
+    taken = spans + other
+    extra: list[tuple[int, int]] = []
+    for m in INITIAL_SURNAME.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not any(a < e and s < b for a, b in taken):
+            extra.append((s, e))
+    extra.extend(_after_titles(doc, taken))
+    extra.extend(_caps_names(doc, taken))
+    spans = sorted(set(spans + extra))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        if doc.is_ignored(s, e):
+            continue
+        if not any(ch.isalpha() for ch in text[s:e]):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _after_titles(doc: Doc, taken) -> list[tuple[int, int]]:
+    """Capitalised name words right after a title word that NER left unlabeled."""
+    out = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.lemma not in title_heads() or tok.text[:1].isupper() and i and toks[i - 1].sent == tok.sent \
+                and False:
+            continue
+        j = i + 1
+        words = []
+        while j < len(toks) and toks[j].sent == tok.sent and len(words) < 5:
+            w = toks[j].text
+            if w.lower() in particles() and words:
+                words.append(toks[j])
+                j += 1
+                continue
+            if _is_name_word(w) and not is_abbr(toks[j]):
+                words.append(toks[j])
+                j += 1
+                continue
+            break
+        while words and words[-1].text.lower() in particles():
+            words.pop()
+        if len(words) >= 2:
+            s, e = words[0].start, words[-1].end
+            if not any(a < e and s < b for a, b in taken):
+                out.append((s, e))
+    return out
+
+
+def _caps_names(doc: Doc, taken) -> list[tuple[int, int]]:
+    """``ИВАН ПЕТРОВ``: an all-caps first name followed by an all-caps word."""
+    out = []
+    for m in re.finditer(r"\b([А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,}){1,2})\b", doc.text):
+        words = m.group(1).split()
+        first = words[0][:1] + words[0][1:].lower()
+        if any("Name" in p.tag.grammemes and p.score > 0.5 for p in parses_word(first)):
+            s, e = m.start(1), m.end(1)
+            if not any(a < e and s < b for a, b in taken):
+                out.append((s, e))
+    return out
+
+
+__all__ = ["find_mentions", "parses"]

@@ -1,0 +1,373 @@
+"""Position phrases: a title from the lexicon with its modifiers and genitive tail.
+
+``find_titles(doc)`` finds every title phrase (``вице-министр экологии и
+природных ресурсов РК``). A phrase gets a normalized title (head to
+nominative, tail as written, trailing country dropped) and, through
+``fill_context``, an organization and a country. Linking phrases to person
+mentions is in ``linking`` (next to the name) and ``coreference`` (the rest).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..doc import Doc, Token
+from ..nlp import morph
+from ..nlp.grammar import (
+    is_abbr,
+    is_cap,
+    is_gent,
+    is_verb,
+    is_word,
+    join,
+    nominative,
+    parses,
+)
+from ..organizations.lexicon import org_heads
+from ..places import context
+from .lexicon import title_heads, title_matcher, title_modifiers
+
+TAIL_LIMIT = 9
+# Titles whose tail names a ministry: министр экономики -> Министерство экономики.
+MINISTER_LEMMAS = {"министр", "вице-министр", "замминистра", "экс-министр"}
+REGIONAL_ADJ = {"региональный", "областной", "краевой", "республиканский", "городской",
+                "местный", "окружной"}
+LEAD_RE = re.compile(r"(возглавля\w*|во главе с|под руководством)\s*$", re.I)
+
+
+@dataclass
+class TitlePhrase:
+    start: int
+    end: int
+    first: int  # token indexes (doc.tokens), end exclusive
+    last: int
+    head_first: int  # the lexicon match (inside the phrase)
+    head_last: int
+    title: str = ""
+    organization: Optional[str] = None
+    country: Optional[str] = None
+
+
+def _is_modifier(tok: Token) -> bool:
+    low = tok.text.lower()
+    if tok.lemma in title_modifiers() or tok.lemmas & title_modifiers():
+        return True
+    return low.startswith(("вице-", "экс-")) and len(low) > 5
+
+
+def _person_starts(doc: Doc) -> set[int]:
+    return {s.start for s in doc.ner if s.type == "PER"}
+
+
+def _looks_like_name(tok: Token) -> bool:
+    if not is_cap(tok) or is_abbr(tok):
+        return False
+    return any(("Name" in p.tag.grammemes or "Surn" in p.tag.grammemes) and p.score > 0.3
+               for p in parses(tok))
+
+
+def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
+    """Token index after the genitive tail starting at ``i``."""
+    toks = doc.tokens
+    n = 0
+    j = i
+    while j < sent_last and n < TAIL_LIMIT:
+        tok = toks[j]
+        if tok.start in stop_at:
+            break
+        if tok.text == "«":
+            k = j + 1
+            while k < sent_last and toks[k].text != "»" and k - j < 10:
+                k += 1
+            if k < sent_last and toks[k].text == "»" and n > 0:
+                j = k + 1
+                n += 1
+                continue
+            break
+        if tok.text == "и" and n > 0 and j + 1 < sent_last and is_gent(toks[j + 1]) \
+                and toks[j + 1].start not in stop_at and not is_cap(toks[j + 1]) \
+                and toks[j + 1].lemma not in title_heads():
+            j += 1
+            continue
+        if tok.text.lower() == "по" and j + 1 < sent_last and is_word(toks[j + 1]) \
+                and toks[j + 1].start not in stop_at:
+            # заместитель губернатора по экономике, комитет по делам молодежи
+            k = j + 1
+            m = 0
+            while k < sent_last and m < 4 and is_word(toks[k]) and toks[k].start not in stop_at \
+                    and not is_verb(toks[k]) and toks[k].text.lower() not in ("и", "в", "на", "с"):
+                k += 1
+                m += 1
+            if m:
+                j = k
+                n += m
+                continue
+            break
+        if not is_word(tok) or is_verb(tok):
+            break
+        if n > 0 and _geo_apposition(toks, j):
+            j += 1
+            n += 1
+            continue
+        if is_abbr(tok):
+            j += 1
+            n += 1
+            continue
+        if is_gent(tok) and not (_looks_like_name(tok) and tok.start in stop_at):
+            if _looks_like_name(tok) and not any(p.tag.POS == "ADJF" for p in parses(tok)) \
+                    and not _is_place_or_org(doc, tok):
+                break
+            j += 1
+            n += 1
+            continue
+        break
+    # do not end on a dangling adjective or conjunction
+    while j > i and (toks[j - 1].text in ("и",) or _only_adj(toks[j - 1])):
+        j -= 1
+    return j
+
+
+GEO_WORDS = {"республика", "земля", "штат", "провинция", "город", "округ", "графство", "королевство",
+             "княжество", "эмират", "кантон", "префектура", "остров", "район", "автономия", "султанат"}
+
+
+def _geo_apposition(toks: list[Token], j: int) -> bool:
+    """A proper name in apposition after a place word: ``Республики Таджикистан``, ``земли Гессен``."""
+    prev, tok = toks[j - 1], toks[j]
+    if not is_cap(tok) or is_abbr(tok) or prev.sent != tok.sent:
+        return False
+    return prev.lemma in GEO_WORDS or bool(prev.lemmas & GEO_WORDS)
+
+
+def _only_adj(tok: Token) -> bool:
+    ps = parses(tok)
+    return bool(ps) and all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
+
+
+def _is_place_or_org(doc: Doc, tok: Token) -> bool:
+    for span in doc.ner:
+        if span.type in ("LOC", "ORG") and span.start <= tok.start < span.end:
+            return True
+    return False
+
+
+def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
+    toks = doc.tokens[ph.first:ph.last]
+    # head noun: first noun of the lexicon match (skip "обязанности" of и.о.)
+    head = None
+    for k in range(ph.head_first - ph.first, ph.head_last - ph.first):
+        ps = parses(toks[k])
+        if ps and any(p.tag.POS == "NOUN" for p in ps[:2]) and toks[k].lemma != "обязанность":
+            head = k
+            break
+    if head is None:
+        head = ph.head_last - ph.first - 1
+    words = nominative(toks, head)
+    words = [w.lower() if k <= head and not is_abbr(toks[k]) else w for k, w in enumerate(words)]
+    # trailing country abbreviation / name is the country, not the title
+    last = _country_cut(toks, head + 1)
+    title = join(doc.text, toks[:last], words[:last])
+    if title[:1].isupper() and not is_abbr(toks[0]):
+        title = title[:1].lower() + title[1:]
+    return title
+
+
+def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> list[TitlePhrase]:
+    """Every title phrase in the document (outside ignored zones).
+
+    With the person ``mentions`` (corrected NER spans), a title NER took into a
+    name (``Император Акихито``) counts as a title once the mention leaves it out.
+    """
+    stop_at = _person_starts(doc) if mentions is None else {s for s, _ in mentions}
+    inside = _covered(doc, mentions)
+    out: list[TitlePhrase] = []
+    matcher = title_matcher()
+    for sent in doc.sents:
+        toks = doc.tokens[sent.first:sent.last]
+        heads = [(sent.first + m.first, sent.first + m.last) for m in matcher.finditer(toks)]
+        for hf, hl in sorted(heads + _hyphen_heads(doc, sent, heads)):
+            head_tok = doc.tokens[hf]
+            if not _valid_head(head_tok):
+                continue
+            if head_tok.start in stop_at or head_tok.index in inside:
+                continue  # a capitalised title that NER took for a name
+            if head_tok.text.isupper() and len(head_tok.text) > 1 and head_tok.text.lower() in (
+                    "глава", "мэр", "член"):
+                continue
+            first = hf
+            while first > sent.first and _is_modifier(doc.tokens[first - 1]):
+                first -= 1
+            while first < hf and doc.tokens[first].text.lower() == "и":
+                first += 1  # a conjunction, not "и. о."
+            last = _tail(doc, hl, stop_at, sent.last)
+            start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+            if doc.is_ignored(start, end):
+                continue
+            ph = TitlePhrase(start, end, first, last, hf, hl)
+            ph.title = _norm_title(doc, ph)
+            out.append(ph)
+    return _dedupe(out)
+
+
+def _covered(doc: Doc, mentions: Optional[list[tuple[int, int]]]) -> set[int]:
+    """Token indexes inside person mentions."""
+    out: set[int] = set()
+    for s, e in mentions or ():
+        out.update(t.index for t in doc.tokens_in(s, e))
+    return out
+
+
+def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Compound titles the lexicon misses: ``предприниматель-миллиардер``, ``IT-предприниматель``."""
+    taken = {i for a, b in heads for i in range(a, b)}
+    out = []
+    for tok in doc.tokens[sent.first:sent.last]:
+        if "-" not in tok.text or tok.index in taken or not tok.text[:1].isalpha():
+            continue
+        parts = [w for w in tok.text.split("-") if len(w) > 2]
+        if any(morph.lemma(w) in title_heads() and not w[:1].isupper() for w in parts):
+            out.append((tok.index, tok.index + 1))
+    return out
+
+
+def _valid_head(tok: Token) -> bool:
+    """The title word really is a noun here (not ``после`` -> ``посол``)."""
+    ps = parses(tok)
+    if not ps:
+        return True
+    top = ps[0]
+    if top.tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB") and top.score > 0.3:
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF") and p.normal_form.replace("ё", "е") in title_heads()
+               for p in ps[:3]) or "-" in tok.text
+
+
+def _dedupe(phrases: list[TitlePhrase]) -> list[TitlePhrase]:
+    phrases.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[TitlePhrase] = []
+    for p in phrases:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------- context
+def _org_of(doc: Doc, ph: TitlePhrase, orgs: list) -> Optional[str]:
+    for o in orgs:
+        if ph.start <= o.start and o.end <= ph.end:
+            return o.name
+    toks = doc.tokens[ph.first:ph.last]
+    heads = [k for k, t in enumerate(toks) if t.lemma in org_heads() and ph.first + k >= ph.head_last]
+    if heads:
+        k = heads[0]
+        # a regional adjective before the head: "регионального правительства"
+        adj = None
+        if k > 0 and toks[k - 1].lemma in REGIONAL_ADJ:
+            adj = toks[k - 1]
+        span_toks = toks[k:]
+        span_toks = _strip_country(span_toks)
+        if not span_toks:
+            return None
+        from ..organizations.stage import normal_name
+
+        name = normal_name(doc, span_toks)
+        if adj is not None and len(span_toks) == 1:
+            region = _region_before(doc, ph.start)
+            if region:
+                name = f"{name} {region}"
+        if len(span_toks) == 1 and adj is None:
+            return None
+        return name[:1].upper() + name[1:]
+    if doc.tokens[ph.head_first].lemma in MINISTER_LEMMAS and ph.last > ph.head_last:
+        tail = _strip_country(doc.tokens[ph.head_last:ph.last])
+        if tail:
+            return "Министерство " + doc.text[tail[0].start:tail[-1].end]
+    return None
+
+
+def _strip_country(toks: list[Token]) -> list[Token]:
+    return list(toks[:_country_cut(toks, 0)])
+
+
+STATE_WORDS = {"республика", "королевство", "княжество", "государство", "султанат", "эмират", "федерация",
+               "содружество", "штат"}
+
+
+def _country_cut(toks: list[Token], floor: int) -> int:
+    """End of ``toks`` without a trailing country, cut whole: ``РК``, ``Республики Таджикистан``,
+    ``Арабской Республики Египет``, ``Объединённых Арабских Эмиратов``."""
+    last = len(toks)
+    while last > floor:
+        n = next((n for n in range(min(4, last - floor), 0, -1) if all(is_cap(t) for t in toks[last - n:last])
+                  and context.lookup(" ".join(t.text for t in toks[last - n:last]))), 0)
+        if not n:
+            break
+        last -= n
+        if last > floor and toks[last - 1].lemma in STATE_WORDS:
+            last -= 1
+            while last > floor and is_cap(toks[last - 1]) and _only_adj(toks[last - 1]):
+                last -= 1
+    return last
+
+
+def _region_before(doc: Doc, offset: int) -> Optional[str]:
+    """The genitive text of the nearest region named before ``offset`` (same or earlier sentence)."""
+    best = None
+    for loc in doc.results.get("locations", []) or []:
+        if getattr(loc, "kind", None) != "region":
+            continue
+        for m in getattr(loc, "mentions", []) or []:
+            if m.end <= offset and (best is None or m.start > best[0]):
+                best = (m.start, loc)
+    if best is not None:
+        from ..nlp import morph
+
+        words = []
+        for w in best[1].name.split():
+            form = morph.inflect(w, {"gent"})
+            words.append(morph.match_case(w, form) if form else w)
+        return " ".join(words)
+    # no locations stage: a capitalised "... области/края/республики" before the phrase
+    text = doc.text[max(0, offset - 400):offset]
+    found = re.findall(r"([А-ЯЁ][а-яё-]+(?:ой|ей|ого)\s+(?:области|края|округа)|Республики\s+[А-ЯЁ][а-яё]+)",
+                       text)
+    return found[-1] if found else None
+
+
+def _lead_country(doc: Doc, ph: TitlePhrase) -> Optional[str]:
+    """``делегацией Малайзии, возглавляемой министром X``: the led body's country."""
+    sent = doc.sent_of(ph.start)
+    if sent is None:
+        return None
+    before = doc.text[sent.start:ph.start]
+    m = LEAD_RE.search(before)
+    if not m:
+        return None
+    window_start = max(sent.start, sent.start + m.start() - 80)
+    found = context.country_mentions(doc, window_start, sent.start + m.start())
+    if found:
+        return found[-1][2]
+    for tok in reversed(doc.tokens_in(window_start, sent.start + m.start())):
+        if is_cap(tok):
+            code = context.lookup(tok.text)
+            if code:
+                return code
+    return None
+
+
+def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
+    ph.organization = _org_of(doc, ph, orgs)
+    ph.country = context.country_in(doc, ph.start, ph.end) or _lead_country(doc, ph)
+    if ph.country is None and ph.organization:
+        for o in orgs:
+            if o.name == ph.organization and o.country:
+                ph.country = o.country
+        if ph.country is None and _region_word(ph.organization):
+            ph.country = "RU"
+
+
+def _region_word(name: str) -> bool:
+    return bool(re.search(r"(област|кра[яй]|округ|Республик[аи] [А-ЯЁ])", name))

@@ -1,0 +1,213 @@
+"""Countries (ISO 3166-1) and other places (regions with ISO 3166-2 codes, cities).
+
+Stages: ``extract`` (countries) and ``extract_locations`` (regions, cities, other
+NER locations). Helpers for later stages:
+
+- ``country_at(doc, start, end)`` -> alpha-2 of a country mention covering or
+  inside ``[start, end)``, or None;
+- ``lookup_country(text, doc=None)`` -> ``CountryEntry`` for a phrase
+  (``Республики Казахстан``, ``казахстанский``, ``РК`` with ``doc`` as evidence).
+
+Conventions (see ``data/countries.tsv`` and ``data/regions.tsv`` headers):
+
+- historical states (СССР, Югославия, ГДР, Чехословакия, Российская империя) are
+  countries with ``historical: true`` and ISO 3166-3 codes (SU/SUN, YU/YUG, DD/DDR,
+  CS/CSK; XR/XRE for the Empire, user-assigned);
+- bare ``Конго`` is the Democratic Republic (the one Russian news mostly means);
+  ``Республика Конго``/``Конго-Браззавиль`` is CG;
+- ``Джорджия`` is the US state, never the country Грузия;
+- abbreviations with several readings (``РК``, ``РБ``, ``ЧР``) and weak ones
+  (``ТР``, ``САР``) need other mentions of the same place in the document, else
+  they are dropped;
+- demonyms (``малайзийцы``) are country mentions of form ``demonym``;
+- mentions in ignored zones (credits, boilerplate, repeated captions) are skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from ..doc import Doc
+from ..records import Country, CountryMention, Location, Mention
+from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
+from .match import PlaceMention, _evidence, _Finder, find_places, resolve
+from .normalize import nominative, with_kind
+from .other import directional_start, geox_places, kind_name, plausible_place
+
+__all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup_country",
+           "loc_spans"]
+
+
+def extract(doc: Doc) -> list[Country]:
+    """One ``Country`` per country mentioned, in order of first mention."""
+    by_iso: dict[str, Country] = {}
+    for m in find_places(doc):
+        if m.kind != "country" or not isinstance(m.entry, CountryEntry):
+            continue
+        e = m.entry
+        country = by_iso.get(e.iso2)
+        if country is None:
+            country = by_iso[e.iso2] = Country(iso2=e.iso2, iso3=e.iso3, name=e.name,
+                                               historical=e.historical)
+        country.mentions.append(CountryMention(start=m.start, end=m.end, text=m.text, form=m.form))
+    return list(by_iso.values())
+
+
+# NER LOC spans that name organizations or buildings standing for them, not places.
+NOT_PLACES = frozenset({
+    "ес", "евросоюз", "европейский союз", "еврокомиссия", "европейская комиссия", "кремль",
+    "нато", "оон", "снг", "шос", "брикс", "еаэс", "асеан", "опек", "пентагон", "московское время",
+})
+
+_FEDERAL_CITIES = {"Москва": "RU-MOW", "Санкт-Петербург": "RU-SPE", "Севастополь": "UA-40"}
+# Short names of a city reported under its full name.
+_CITY_FULL = {"Петербург": "Санкт-Петербург", "Питер": "Санкт-Петербург"}
+
+
+def extract_locations(doc: Doc) -> list[Location]:
+    """Regions, cities and other NER locations, one ``Location`` per place."""
+    places = find_places(doc)
+    found: dict[tuple, Location] = {}
+
+    def add(key: tuple, start: int, end: int, **fields) -> None:
+        loc = found.get(key)
+        if loc is None:
+            loc = found[key] = Location(**fields)
+        loc.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
+
+    for m in places:
+        e = m.entry
+        if isinstance(e, RegionEntry):
+            add(("region", e.code), m.start, m.end, name=e.name, kind="region", code=e.code,
+                country=e.country)
+        elif isinstance(e, CityEntry):
+            name = _city_name(e)
+            add(("city", name), m.start, m.end, name=name, kind="city",
+                code=_FEDERAL_CITIES.get(name), country=e.country)
+        elif isinstance(e, OtherEntry):
+            add(("other", e.name.lower()), m.start, m.end, name=e.name, kind="other",
+                country=e.country or None)
+        elif m.kind == "territory" and isinstance(e, CountryEntry):
+            add(("territory", e.iso2), m.start, m.end, name=e.name, kind="other", country=e.iso2)
+    taken = sorted((m.start, m.end) for m in places)
+    for span in doc.ner:
+        if span.type != "LOC" or doc.is_ignored(span.start, span.end):
+            continue
+        if not span.text[:1].isupper() or _overlaps(taken, span.start, span.end):
+            continue
+        name = _other_name(doc, span.start, span.end)
+        if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
+            continue
+        start = directional_start(doc, span.start) or span.start
+        add(("other", name.lower()), start, span.end, name=name, kind="other")
+    for start, end in geox_places(doc):
+        if not doc.is_ignored(start, end) and not _overlaps(taken, start, end):
+            name = _other_name(doc, start, end)
+            add(("other", name.lower()), start, end, name=name, kind="other")
+    out = list(found.values())
+    for loc in out:
+        loc.mentions.sort(key=lambda x: x.start)
+    out.sort(key=lambda loc: loc.mentions[0].start)
+    return out
+
+
+def _other_name(doc: Doc, start: int, end: int) -> str:
+    """Nominative name of a place outside the gazetteer, with a kind noun it shares
+    (``Западно-Казахстанской и Актюбинской областях``) or governs (``море Лаптевых``)."""
+    kind, how = kind_name(doc, start, end)
+    text = doc.text[start:end]
+    return with_kind(text, kind, how) if kind else nominative(text)
+
+
+def _city_name(entry: CityEntry) -> str:
+    """A federal city under its full name (``Петербург``, ``Питер`` -> ``Санкт-Петербург``)."""
+    return _CITY_FULL.get(entry.name, entry.name)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_left(spans, (start, -1))
+    for k in (i - 1, i):
+        if 0 <= k < len(spans) and spans[k][0] < end and start < spans[k][1]:
+            return True
+    j = i
+    while j < len(spans) and spans[j][0] < end:
+        if spans[j][1] > start:
+            return True
+        j += 1
+    return False
+
+
+def loc_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of named places, the way token-level LOC scoring counts them:
+    country names/official names/abbreviations, regions, cities, other NER LOC."""
+    spans = [(m.start, m.end) for m in find_places(doc)
+             if m.form in ("name", "official", "abbreviation")]
+    for loc in doc.results.get("locations") or extract_locations(doc):
+        if loc.kind == "other":
+            spans.extend((x.start, x.end) for x in loc.mentions)
+    return sorted(set(spans))
+
+
+def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optional[str]:
+    """Alpha-2 of a country mention covering, or lying inside, ``[start, end)``.
+
+    With ``places=True`` region and city mentions count too (``Баку`` -> AZ).
+    """
+    for m in find_places(doc):
+        if m.start >= end:
+            break
+        if m.end <= start:
+            continue
+        inside = start <= m.start and m.end <= end
+        covering = m.start <= start and end <= m.end
+        if not (inside or covering):
+            continue
+        if m.kind == "country" or places:
+            return m.iso2
+    return None
+
+
+@functools.lru_cache(maxsize=10_000)
+def _lookup_mentions(text: str) -> tuple[PlaceMention, ...]:
+    from .. import nlp
+
+    doc = Doc(text=text)
+    nlp.segment(doc)
+    nlp.lemmatize(doc)
+    finder = _Finder(doc, gazetteer())
+    finder.lenient = True  # a phrase looked up is a place by assumption
+    return tuple(finder.run())
+
+
+def lookup_country(text: str, doc: Optional[Doc] = None) -> Optional[CountryEntry]:
+    """The country a phrase names (``Республики Казахстан``, ``казахстанский``, ``РК``).
+
+    Abbreviations with several readings are decided with ``doc``'s other mentions;
+    without a document (or evidence) they give None. Cities and regions give None.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    mentions = _lookup_mentions(text)
+    found = set()
+    evidence = _evidence(find_places(doc)) if doc is not None else None
+    for m in mentions:
+        entry = m.entry
+        if entry is None and m.readings:
+            if evidence is None:
+                hit = m.readings[0] if len(m.readings) == 1 and resolve(m.readings, m.text, {}) else None
+            else:
+                hit = resolve(m.readings, m.text, evidence)
+            entry = hit.entry if hit is not None else None
+        if isinstance(entry, CountryEntry):
+            found.add(entry)
+    if len(found) == 1:
+        return found.pop()
+    return None
+
+
+# The evaluation harness's natasha baseline looks for ``countries.lookup(name)``.
+lookup = lookup_country
