@@ -244,3 +244,8 @@ def test_duckdb_country_contacts(corpus_records):
     assert cn and all(isinstance(month, dt.date) and month.day == 1 for month, _, _ in cn if month)
     events = sum(1 for r in corpus_records for e in r.events if any(p.iso2 == "KZ" for p in e.participants))
     assert sum(n for _, _, n in cn) == events
+
+
+def test_docs_tables_md_is_current():
+    text = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    assert describe() in text, "regenerate: see the first lines of docs/tables.md"

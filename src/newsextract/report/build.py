@@ -29,6 +29,10 @@ def _month(day: Optional[dt.date]) -> Optional[dt.date]:
     return day.replace(day=1) if day else None
 
 
+def _short(name: str, width: int = 24) -> str:
+    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
+
+
 def _shift(day: dt.date, months: int) -> dt.date:
     y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
     return dt.date(y, m + 1, 1)
@@ -89,7 +93,7 @@ def overview(rows: Rows, anchors: dict[str, str]) -> dict[str, Any]:
     out["countries"] = [(names[iso], iso, n) for iso, n in sorted(per_country.items(), key=lambda kv: (-kv[1], kv[0]))]
     if top:
         out["countries_chart"] = charts.bar_chart(
-            [f"{names[iso]} ({iso})" for iso, _ in top], [n for _, n in top], horizontal=True,
+            [f"{_short(names[iso])} ({iso})" for iso, _ in top], [n for _, n in top], horizontal=True,
             title="Countries by number of documents" + (f" (top {TOP_COUNTRIES})" if len(per_country) > len(top) else ""))
     pub_of = {d["doc_key"]: d["published"] for d in docs}
     points: Counter = Counter()
