@@ -69,7 +69,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"newsextract: no such records file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     written = tables(args.records).write(args.output, format=args.format)
-    print(f"{len(written)} files written to {args.output}", file=sys.stderr)
+    print(f"{len(written)} file{'s' if len(written) != 1 else ''} written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
