@@ -222,6 +222,9 @@ class NewsRecord(_Model):
     topics: list[Topic] = []
     events: list[Event] = []
     quotes: list[Quote] = []
+    stages: list[str] = Field(default=[], description=(
+        "The pipeline stages that ran, in order (``Pipeline(enable=...)``); the fields of "
+        "stages not run are empty lists"))
 
     _published = field_validator("published")(_check_iso_date)
 
