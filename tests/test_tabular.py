@@ -42,8 +42,10 @@ def corpus_tables(corpus_records):
 
 
 def _py_type(annotation) -> set[str]:
-    if typing.get_origin(annotation) is typing.Literal or annotation == list[str]:
-        return {"string"}  # a list of words is one comma-separated string
+    if typing.get_origin(annotation) is typing.Literal:
+        return {"string"}
+    if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+        return {"string"}  # a list of labels is one comma-separated column
     args = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
     names = set()
     for a in args:
