@@ -69,3 +69,12 @@ def places(pipeline):
         return PlacesResult(doc)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus_records(pipeline):
+    """Records of three of the project's corpus folders (texts written for the project)."""
+    from newsextract.reader import read_paths
+
+    corpus = ROOT / "corpus"
+    return [pipeline.process(r) for r in read_paths([corpus / "regions", corpus / "ministries", corpus / "feeds"])]

@@ -228,6 +228,12 @@ class NewsRecord(_Model):
 
     _published = field_validator("published")(_check_iso_date)
 
+    def _repr_html_(self) -> str:
+        """The record with its entities marked, for notebooks (needs the ``report`` extra)."""
+        from .report import record_html
+
+        return record_html(self)
+
     @model_validator(mode="after")
     def _offsets_point_into_text(self) -> NewsRecord:
         for span in iter_spans(self):
