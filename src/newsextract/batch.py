@@ -71,12 +71,12 @@ def _process(pipeline: Pipeline, item: Item) -> tuple[str, Optional[str], Option
 _WORKER: Optional[Pipeline] = None
 
 
-def _init_worker(topics: Optional[str]) -> None:
+def _init_worker(topics: Optional[str], only: Optional[list[str]] = None) -> None:
     global _WORKER
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _WORKER = Pipeline(topics=topics)
+    _WORKER = Pipeline(topics=topics, enable=only)
 
 
 def _work(item: Item):
@@ -84,14 +84,15 @@ def _work(item: Item):
     return _process(_WORKER, item)
 
 
-def _results(items: Iterable[Item], workers: int, topics: Optional[str]) -> Iterator:
+def _results(items: Iterable[Item], workers: int, topics: Optional[str],
+             only: Optional[list[str]] = None) -> Iterator:
     if workers <= 1:
-        pipeline = Pipeline(topics=topics)
+        pipeline = Pipeline(topics=topics, enable=only)
         for item in items:
             yield _process(pipeline, item)
         return
     ctx = mp.get_context("spawn" if sys.platform == "darwin" else "forkserver")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(topics,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(topics, only)) as pool:
         yield from pool.imap(_work, items, chunksize=1)
 
 
@@ -103,8 +104,12 @@ def _write_failure(fh, failure: Failure) -> None:
 
 
 def run_batch(paths: list[str], out: Path, *, errors: Optional[Path] = None, workers: int = 1,
-              resume: bool = False, topics: Optional[str] = None, progress: bool = True) -> Summary:
-    """Extract records for every input under ``paths`` into ``out`` (JSONL)."""
+              resume: bool = False, topics: Optional[str] = None, progress: bool = True,
+              only: Optional[list[str]] = None) -> Summary:
+    """Extract records for every input under ``paths`` into ``out`` (JSONL).
+
+    ``only``: run just these stages (and what they require), ``Pipeline(enable=only)``.
+    """
     errors = errors or errors_path_for(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     skip = done_keys(out) if resume else set()
@@ -124,7 +129,7 @@ def run_batch(paths: list[str], out: Path, *, errors: Optional[Path] = None, wor
 
         bar = _progress(progress)
         try:
-            for _doc_id, line, failure in _results(items(), workers, topics):
+            for _doc_id, line, failure in _results(items(), workers, topics, only):
                 if failure is not None:
                     summary.failed += 1
                     summary.failures.append(failure)

@@ -30,9 +30,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if missing:
         print(f"newsextract: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
+    if only:
+        from .errors import StageOrderError
+        from .pipeline import select
+
+        try:
+            select(only)
+        except StageOrderError as exc:
+            print(f"newsextract: --only: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     summary = run_batch(args.paths, Path(args.output), errors=Path(args.errors) if args.errors else None,
                         workers=args.workers, resume=args.resume, topics=args.topics,
-                        progress=not args.quiet)
+                        progress=not args.quiet, only=only)
     print(summary.line(), file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED
@@ -97,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--resume", action="store_true", help="skip documents already in OUT")
     ext.add_argument("--topics", metavar="FILE", help="a taxonomy TOML file of your own")
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ext.add_argument("--only", metavar="STAGES", help="run only these stages (and what they need), "
+                     "e.g. countries,dates; the other fields stay empty")
     ext.set_defaults(func=_cmd_extract)
 
     sch = sub.add_parser("schema", help="print the JSON Schema of a record")

@@ -33,16 +33,6 @@ from ..doc import Doc, SpanIndex
 from ..nlp import morph
 from ..records import Quote
 
-SPEECH_VERBS = frozenset("""
-сказать говорить отметить отмечать заявить заявлять подчеркнуть подчеркивать добавить добавлять
-пояснить пояснять сообщить сообщать рассказать рассказывать заметить замечать уточнить уточнять
-указать указывать констатировать резюмировать подытожить признаться признаваться признать
-напомнить напоминать ответить отвечать посетовать сетовать поделиться написать писать
-процитировать прокомментировать комментировать объяснить объяснять высказаться акцентировать
-предупредить предупреждать пообещать обещать уверить уверять утверждать говориться считать
-подчеркиваться отмечаться сообщаться заверить заверять обратить воскликнуть продолжить
-сказано
-""".split())
 ORG_WORDS = frozenset("""
 пресс-служба служба министерство минэкологии правительство администрация ведомство сообщение
 департамент управление компания пресс-релиз аппарат мэрия пресс-центр минприроды
@@ -64,6 +54,11 @@ class _Raw:
     attr: tuple[int, int]  # attribution span
 
 
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs of saying (``data/speech_verbs.txt``)."""
+    return resources.word_set("speech_verbs.txt")
+
+
 def _lemma(word: str) -> str:
     return morph.lemma(word) if word[:1].isalpha() else word.lower()
 
@@ -73,8 +68,8 @@ def _speech_at(text: str, pos: int, limit: int, words: int = 3) -> bool:
     for i, m in enumerate(WORD_RE.finditer(text, pos, limit)):
         if i >= words:
             break
-        if _lemma(m.group(0)) in SPEECH_VERBS or any(
-                p.normal_form.replace("ё", "е") in SPEECH_VERBS for p in morph.parse(m.group(0))):
+        if _lemma(m.group(0)) in speech_verbs() or any(
+                p.normal_form.replace("ё", "е") in speech_verbs() for p in morph.parse(m.group(0))):
             return True
     return False
 
@@ -205,7 +200,7 @@ def _guillemet_quotes(text: str) -> list[_Raw]:
         if colon:
             head_start = sent_start
             words = list(WORD_RE.finditer(text, head_start, line_start + colon.start()))
-            if any(_lemma(w.group(0)) in SPEECH_VERBS for w in words[-8:]):
+            if any(_lemma(w.group(0)) in speech_verbs() for w in words[-8:]):
                 pieces = _split_attributed(text, inner0, inner1, inner1)
                 for p in pieces:
                     if p.attr[0] == p.attr[1]:
