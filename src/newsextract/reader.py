@@ -231,8 +231,12 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Union[Entry, Fa
     broken links and folders that cannot be listed give failures. Symlink
     loops are cut by remembering the real path of each folder visited.
     """
+    paths = list(paths)
     seen_dirs: set[str] = set()
-    seen_files: set[str] = set()
+    # Files named on the command line are read (or refused) where they are named, not in folders.
+    cmdline = frozenset(os.path.realpath(p) for p in paths if str(p) != STDIN and not os.path.isdir(p))
+    seen_files: set[str] = set(cmdline)
+    named: set[str] = set()
     for raw_path in paths:
         path = Path(raw_path)
         if str(raw_path) == STDIN:
@@ -244,8 +248,13 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Union[Entry, Fa
             yield _os_failure(path, exc, path.parent)
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, path, seen_dirs, seen_files)
+            yield from _walk(path, path, seen_dirs, seen_files, cmdline)
             continue
+        real = os.path.realpath(path)
+        if real in named:
+            yield Skipped(str(path), "named twice")
+            continue
+        named.add(real)
         if not stat.S_ISREG(st.st_mode):
             yield _not_regular(path, st.st_mode, path.parent)
             continue
@@ -255,11 +264,6 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Union[Entry, Fa
                           f"{suffix} files are not read (known: {', '.join(sorted(FORMATS))}, "
                           "or no ending for plain text)", path.name)
             continue
-        real = os.path.realpath(path)
-        if real in seen_files:
-            yield Skipped(str(path), "named twice")
-            continue
-        seen_files.add(real)
         yield Entry(path, path.parent, st.st_size)
 
 
@@ -281,7 +285,8 @@ def _ignore_patterns(folder: Path) -> tuple[str, ...]:
     return tuple(ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
 
 
-def _walk(folder: Path, root: Path, seen_dirs: set, seen_files: set) -> Iterator[Union[Entry, Failure, Skipped]]:
+def _walk(folder: Path, root: Path, seen_dirs: set, seen_files: set,
+          cmdline: frozenset = frozenset()) -> Iterator[Union[Entry, Failure, Skipped]]:
     real = os.path.realpath(folder)
     if real in seen_dirs:
         yield Skipped(str(folder), "folder already visited (symlink loop?)")
@@ -308,18 +313,19 @@ def _walk(folder: Path, root: Path, seen_dirs: set, seen_files: set) -> Iterator
         except OSError as exc:
             yield _os_failure(path, exc, root)
             continue
+        real = os.path.realpath(path)
+        if not stat.S_ISDIR(st.st_mode) and real in seen_files:
+            if real not in cmdline:  # named on the command line: read (or refused) there
+                yield Skipped(str(path), "already read under another name")
+            continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, root, seen_dirs, seen_files)
+            yield from _walk(path, root, seen_dirs, seen_files, cmdline)
         elif not stat.S_ISREG(st.st_mode):
             yield _not_regular(path, st.st_mode, root)
         elif path.suffix.lower() not in FORMATS:
             yield Skipped(str(path), f"unknown kind {path.suffix or '(no ending)'}")
         else:
-            real_file = os.path.realpath(path)
-            if real_file in seen_files:
-                yield Skipped(str(path), "already read under another name")
-                continue
-            seen_files.add(real_file)
+            seen_files.add(real)
             yield Entry(path, root, st.st_size)
 
 
