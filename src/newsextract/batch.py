@@ -268,10 +268,15 @@ def _process_timed(pipeline, item: Item, timeout: Optional[float]) -> Union[News
         signal.signal(signal.SIGALRM, previous)
 
 
-def _in_process(items: Iterable[Item], options: dict, timeout: Optional[float]) -> Iterator[tuple[Item, Any]]:
-    from .pipeline import Pipeline
+def _pipeline(options: dict, factory: Optional[Callable] = None):
+    if factory is None:
+        from .pipeline import Pipeline as factory
+    return factory(**options)
 
-    pipeline = Pipeline(**options)
+
+def _in_process(items: Iterable[Item], options: dict, timeout: Optional[float],
+                factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
+    pipeline = _pipeline(options, factory)
     for item in items:
         yield item, _process_timed(pipeline, item, timeout)
 
@@ -287,11 +292,9 @@ class _RemoteError(Exception):
         return (type(self), (self.kind, str(self)))
 
 
-def _worker_main(conn, options: dict) -> None:
+def _worker_main(conn, options: dict, factory: Optional[Callable] = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    from .pipeline import Pipeline
-
-    pipeline = Pipeline(**options)
+    pipeline = _pipeline(options, factory)
     conn.send(("ready", None, None))
     while True:
         job = conn.recv()
@@ -311,9 +314,9 @@ def _worker_main(conn, options: dict) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, options: dict):
+    def __init__(self, ctx, options: dict, factory: Optional[Callable] = None):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, options, factory), daemon=True)
         self.proc.start()
         child.close()
         self.ready = False
@@ -333,18 +336,19 @@ class _Worker:
         self.conn.close()
 
 
-def _pool(items: Iterable[Item], workers: int, options: dict,
-          timeout: Optional[float]) -> Iterator[tuple[Item, Any]]:
+def _pool(items: Iterable[Item], workers: int, options: dict, timeout: Optional[float],
+          factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
     """Items through ``workers`` processes, outcomes in input order.
 
     A worker that dies (killed, out of memory) gives its document ``WorkerDied``
     and is replaced; one over the time budget is killed (``DocumentTimeout``)
     and replaced. At most ``WINDOW_PER_WORKER * workers`` documents are held.
+    ``factory(**options)`` builds each worker's pipeline (``Pipeline`` by default).
     """
     from multiprocessing.connection import wait
 
     ctx = mp.get_context("spawn" if sys.platform == "darwin" else "forkserver")
-    pool = [_Worker(ctx, options) for _ in range(workers)]
+    pool = [_Worker(ctx, options, factory) for _ in range(workers)]
     source = iter(items)
     exhausted = False
     next_index = next_out = 0
@@ -404,14 +408,14 @@ def _pool(items: Iterable[Item], workers: int, options: dict,
                     if start_failures > 2 * workers:
                         raise RuntimeError("worker processes die while starting (see -vv)")
                 worker.stop(kill=True)
-                pool[i] = _Worker(ctx, options)
+                pool[i] = _Worker(ctx, options, factory)
     finally:
         for worker in pool:
             worker.stop(kill=worker.job is not None)
 
 
-def _outcomes(items: Iterable[Item], *, workers: int, options: dict,
-              timeout: Optional[float]) -> Iterator[tuple[Item, Any]]:
+def _outcomes(items: Iterable[Item], *, workers: int, options: dict, timeout: Optional[float],
+              factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
     """``(item, NewsRecord or exception)`` in input order: the only function that knows about
     processes (``parallel.run`` has the same contract). Nothing starts without an item."""
     source = iter(items)
@@ -420,9 +424,9 @@ def _outcomes(items: Iterable[Item], *, workers: int, options: dict,
         return
     source = itertools.chain([first], source)
     if workers <= 1:
-        yield from _in_process(source, options, timeout)
+        yield from _in_process(source, options, timeout, factory)
     else:
-        yield from _pool(source, workers, options, timeout)
+        yield from _pool(source, workers, options, timeout, factory)
 
 
 def _interleave(reads: Iterable[Union[Item, Failure]],
