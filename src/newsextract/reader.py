@@ -526,8 +526,7 @@ def read_paths(paths: Iterable[str | os.PathLike], *, exclude: Iterable[os.PathL
                 yield from read_stdin(stdin_format, max_bytes=max_bytes)
                 continue
             if os.path.realpath(entry.path) in skip:
-                if skipped:
-                    yield Skipped(str(entry.path), "the batch's own output")
+                log.debug("not reading %s: the batch's own output", entry.path)
                 continue
             for read in read_file(entry.path, entry.root, max_bytes=max_bytes):
                 if isinstance(read, (Item, Failure)) and not read.size:
