@@ -27,7 +27,7 @@ class ReadError(NewsExtractError):
         self.kind = kind
 
 
-class TaxonomyError(UsageError):
+class TaxonomyError(UsageError, ValueError):
     """A topics taxonomy (TOML) that is missing or of the wrong shape."""
 
 
