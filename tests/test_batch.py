@@ -161,8 +161,10 @@ def test_fifo_and_devices_never_opened(tmp_path):
 def test_too_large_is_not_read(tmp_path, monkeypatch):
     big = tmp_path / "big.txt"
     big.write_text(RELEASE * 50, encoding="utf-8")
+    from newsextract import reader
+
     opened = []
-    monkeypatch.setattr(batch.Path, "read_bytes", lambda self: opened.append(self))
+    monkeypatch.setattr(reader, "_read_limited", lambda fh, limit: opened.append(fh))
     summary = run_batch([str(big)], tmp_path / "r.jsonl", max_bytes=1000, progress=False)
     assert [f.error for f in summary.failures] == ["TooLarge"] and not opened
 

@@ -212,3 +212,21 @@ def test_size_limit_and_stdin():
     assert failure.error == "TooLarge"
     lines = "\n".join(json.dumps({"id": f"n{i}", "text": TEXT}, ensure_ascii=False) for i in range(2))
     assert [i.doc_id for i in read_stdin("jsonl", stream=io.BytesIO(lines.encode()))] == ["n0", "n1"]
+
+
+def test_large_jsonl_is_read_line_by_line(tmp_path):
+    import hashlib
+
+    from newsextract.reader import read_file
+
+    lines = [json.dumps({"id": f"n{i}", "text": TEXT}, ensure_ascii=False) for i in range(4)]
+    lines.insert(2, json.dumps({"id": "long", "text": TEXT * 10}, ensure_ascii=False))
+    path = _write(tmp_path, "big.jsonl", "\n".join(lines) + "\n")
+    reads = list(read_file(path, tmp_path, max_bytes=600))
+    assert [(r.doc_id, type(r).__name__) for r in reads] == [
+        ("n0", "Item"), ("n1", "Item"), ("big.jsonl:3", "Failure"), ("n2", "Item"), ("n3", "Item")]
+    assert reads[2].error == "TooLarge"
+    assert reads[0].source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert reads[0].text == TEXT
+    (failure,) = read_file(_write(tmp_path, "big.txt", TEXT * 10), tmp_path, max_bytes=600)
+    assert failure.error == "TooLarge"

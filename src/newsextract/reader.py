@@ -347,45 +347,100 @@ def _iso_date(value) -> Optional[str]:
 
 # --- reading one file ------------------------------------------------------------------------
 
-def _read_regular(path: Path, max_bytes: int) -> bytes:
-    """At most ``max_bytes`` of a regular file (checked again once open), else ``ReadError``."""
+def _open_regular(path: Path) -> tuple[int, int]:
+    """``(fd, size)`` of a regular file, opened without blocking (a FIFO swapped in never hangs)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise ReadError("NotRegularFile", f"{_kind_of(st.st_mode)}, not a regular file: not read")
-        if st.st_size > max_bytes:
-            raise ReadError("TooLarge", f"{st.st_size} bytes, above the limit of {max_bytes} "
-                                        "(--max-bytes): not read")
-        chunks, total = [], 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > max_bytes:
-                raise ReadError("TooLarge", f"grew above the limit of {max_bytes} bytes (--max-bytes) "
-                                            "while being read")
-        return b"".join(chunks)
-    finally:
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
         os.close(fd)
+        raise ReadError("NotRegularFile", f"{_kind_of(st.st_mode)}, not a regular file: not read")
+    return fd, st.st_size
+
+
+def _too_large(size: int, max_bytes: int) -> ReadError:
+    return ReadError("TooLarge", f"{size} bytes, above the limit of {max_bytes} (--max-bytes): not read")
+
+
+def _read_limited(fh, max_bytes: int) -> bytes:
+    raw = fh.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise ReadError("TooLarge", f"grew above the limit of {max_bytes} bytes (--max-bytes) while read")
+    return raw
 
 
 def read_file(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
               fmt: Optional[str] = None) -> Iterator[Read]:
-    """Items of one file (several for JSONL), or failures; never raises."""
+    """Items of one file (several for JSONL), or failures; never raises.
+
+    A file above ``max_bytes`` is not read, except a JSONL file, which is then
+    read line by line (each line a document under the limit).
+    """
     doc_id = _doc_id(path, root)
+    fmt = fmt or FORMATS.get(path.suffix.lower(), "txt")
     try:
-        raw = _read_regular(path, max_bytes)
+        fd, size = _open_regular(path)
     except ReadError as exc:
         yield Failure(str(path), exc.kind, str(exc), doc_id)
         return
     except OSError as exc:
         yield _os_failure(path, exc, root)
         return
-    yield from read_bytes(raw, str(path), doc_id, fmt or FORMATS.get(path.suffix.lower(), "txt"))
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            if size > max_bytes and fmt == "jsonl":
+                yield from _stream_jsonl(fh, str(path), doc_id, max_bytes)
+                return
+            if size > max_bytes:
+                raise _too_large(size, max_bytes)
+            raw = _read_limited(fh, max_bytes)
+        except ReadError as exc:
+            yield Failure(str(path), exc.kind, str(exc), doc_id)
+            return
+        except OSError as exc:
+            yield _os_failure(path, exc, root)
+            return
+        yield from read_bytes(raw, str(path), doc_id, fmt)
+
+
+def _stream_jsonl(fh, path: str, doc_id: str, max_bytes: int) -> Iterator[Read]:
+    """A JSONL file above the size limit, line by line: ``sha256`` of the whole file as usual,
+    each line decoded on its own (UTF-8, or detected); a line above the limit is a failure."""
+    sha = hashlib.sha256()
+    for chunk in iter(lambda: fh.read(1 << 20), b""):
+        sha.update(chunk)
+    digest = sha.hexdigest()
+    fh.seek(0)
+    head = fh.read(4)
+    fh.seek(0)
+    if any(head.startswith(bom) for bom, enc in BOMS if enc != "utf-8-sig"):
+        raise ReadError("TooLarge", f"a UTF-16/32 JSONL file above {max_bytes} bytes (--max-bytes) "
+                                    "cannot be read line by line: not read")
+    lineno = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        line_id, where = f"{doc_id}:{lineno}", f"{path}:{lineno}"
+        if len(line) > max_bytes:
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(1 << 20)
+            yield Failure(where, "TooLarge", f"a line above {max_bytes} bytes (--max-bytes): not read", line_id)
+            continue
+        if lineno == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]
+        if not line.strip():
+            continue
+        try:
+            text, encoding, errors = decode_counted(line)
+            source = dict(path=path, sha256=digest, format="jsonl", encoding=encoding,
+                          decode_errors=errors)
+            yield _json_item(_load_json(normalize_newlines(text)), line_id, source, len(line))
+        except ReadError as exc:
+            yield Failure(where, exc.kind, str(exc), line_id, size=len(line))
+        except Exception as exc:  # noqa: BLE001 - one bad line never stops the file
+            yield Failure(where, type(exc).__name__, str(exc), line_id, size=len(line))
 
 
 def read_bytes(raw: bytes, path: str, doc_id: str, fmt: str) -> Iterator[Read]:
