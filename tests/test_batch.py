@@ -176,3 +176,43 @@ def test_copy_of_output_in_input_folder_is_refused(inputs, tmp_path):
     with pytest.raises(OutputError):
         run_batch([str(inputs)], inputs / "d0.jsonl", progress=False)
     assert (inputs / "d0.jsonl").read_text(encoding="utf-8") == (inputs / "d0.txt").read_text(encoding="utf-8")
+
+
+def _extract(args, seed, **kwargs):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONHASHSEED=str(seed))
+    cmd = [sys.executable, "-m", "newsextract", "extract", *args, "-q"]
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+
+
+@pytest.mark.slow
+def test_corpus_same_bytes_whatever_seed_workers_and_resumption(tmp_path):
+    """The corpus under hash seeds 0 and 1, one and two workers, and killed then resumed."""
+    import signal
+
+    from .conftest import ROOT
+
+    corpus = str(ROOT / "corpus")
+    outputs = {}
+    for seed, workers in ((0, 1), (1, 2)):
+        out = tmp_path / f"s{seed}w{workers}.jsonl"
+        proc = _extract([corpus, "-o", str(out), "--workers", str(workers)], seed)
+        assert proc.wait() == 0, proc.stderr.read()
+        outputs[(seed, workers)] = out.read_bytes()
+    assert outputs[(0, 1)] == outputs[(1, 2)]
+    clean = outputs[(0, 1)]
+
+    killed = tmp_path / "killed.jsonl"
+    proc = _extract([corpus, "-o", str(killed)], 1)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not killed.exists() or killed.read_bytes().count(b"\n") < 5):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with open(killed, "ab") as fh:
+        fh.write(b'{"schema_version": "1.0", "doc_id": "torn')  # as if killed mid-line
+    proc = _extract([corpus, "-o", str(killed), "--resume", "--workers", "2"], 0)
+    assert proc.wait() == 0, proc.stderr.read()
+    assert killed.read_bytes() == clean

@@ -81,17 +81,26 @@ def test_usage_errors_exit_two(argv):
     assert main(argv) == 2
 
 
-def test_workers_match_single_process(tmp_path):
+def test_workers_and_hash_seeds_match_single_process(tmp_path):
+    """Two workers under another hash seed, and a resumed run, give the bytes of one process."""
     (tmp_path / "in").mkdir()
     for i in range(4):
         (tmp_path / "in" / f"d{i}.txt").write_text(RELEASE.replace("3 апреля", f"{i + 3} апреля"), encoding="utf-8")
+    (tmp_path / "in" / "bad.json").write_text("[" * 100_000, encoding="utf-8")
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["extract", str(tmp_path / "in"), "-o", str(one), "-q"]) == 0
+    assert main(["extract", str(tmp_path / "in"), "-o", str(one), "-q"]) == 1
+    seed = "1" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
     cmd = [sys.executable, "-m", "newsextract", "extract", str(tmp_path / "in"), "-o", str(two),
            "--workers", "2", "-q"]
-    subprocess.run(cmd, check=True, capture_output=True)
-    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    done = subprocess.run(cmd, capture_output=True, env=dict(os.environ, PYTHONHASHSEED=seed))
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert one.read_bytes() == two.read_bytes()
     assert len(_lines(one)) == 4
+    assert (tmp_path / "one.errors.jsonl").read_bytes() == (tmp_path / "two.errors.jsonl").read_bytes()
+    lines = one.read_bytes().splitlines(keepends=True)
+    two.write_bytes(lines[0] + lines[1][:-10])  # killed mid-line
+    assert main(["extract", str(tmp_path / "in"), "-o", str(two), "--resume", "-q"]) == 1
+    assert one.read_bytes() == two.read_bytes()
 
 
 def test_own_output_is_not_read_back(tmp_path):
