@@ -25,6 +25,7 @@ test: $(STAMP) lint
 
 eval: $(STAMP)
 	$(BIN)/newsextract eval corpus/ --format corpus
+	@test -d ../shared/data || { echo "make eval: the dev sets are read from ../shared/data (factrueval-2016/devset, nerel-1.1/dev) beside this project; put the shared folder there (the corpus/ scores above need nothing)"; exit 2; }
 	$(BIN)/newsextract eval ../shared/data/factrueval-2016/devset --format factrueval
 	$(BIN)/newsextract eval ../shared/data/nerel-1.1/dev --format nerel
 

@@ -1,4 +1,4 @@
-"""Pydantic models of the output contract (``../shared/contract/RECORD.md``).
+"""Pydantic models of the output contract (``docs/RECORD.md``, packaged as ``data/RECORD.md``).
 
 Every field of the contract is present; lists default to ``[]`` and unknown
 scalars to ``None``. Validators keep offsets, ISO codes and dates honest.
