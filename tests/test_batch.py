@@ -216,3 +216,14 @@ def test_corpus_same_bytes_whatever_seed_workers_and_resumption(tmp_path):
     proc = _extract([corpus, "-o", str(killed), "--resume", "--workers", "2"], 0)
     assert proc.wait() == 0, proc.stderr.read()
     assert killed.read_bytes() == clean
+
+
+def test_long_whitespace_runs_finish(tmp_path):
+    """100,000 newlines once made the attribution regex quadratic (minutes for 100 KB)."""
+    doc = tmp_path / "ws.txt"
+    doc.write_text("Заголовок\n\n" + "\n" * 100_000 + " " * 50_000 + RELEASE + ", сообщает ТАСС.\n",
+                   encoding="utf-8")
+    summary = run_batch([str(doc)], tmp_path / "r.jsonl", timeout=120, progress=False)
+    assert (summary.records, summary.errors) == (1, 0)
+    record = json.loads((tmp_path / "r.jsonl").read_text(encoding="utf-8"))
+    assert any(z["kind"] == "attribution" and z["text"].startswith("сообщает") for z in record["zones"])
