@@ -150,9 +150,9 @@ def _picklable(exc: BaseException) -> BaseException:
 
 
 class _Worker:
-    def __init__(self, ctx, options: dict, threads: Optional[int], one_by_one: bool):
+    def __init__(self, ctx, options: dict, threads: Optional[int], one_by_one: bool, target=_worker_main):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, options, threads, one_by_one),
+        self.proc = ctx.Process(target=target, args=(child, options, threads, one_by_one),
                                 daemon=True, name="newsextract-worker")
         self.proc.start()
         child.close()
@@ -182,14 +182,18 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, n_process: int, options: dict, threads: Optional[int], timeout: Optional[float]):
+    def __init__(self, n_process: int, options: dict, threads: Optional[int], timeout: Optional[float],
+                 target=_worker_main):
+        self.target = target  # the worker's main function (tests give a model-free one)
         self.ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+        if self.ctx.get_start_method() == "forkserver":  # new workers fork with the code loaded (no numpy)
+            self.ctx.set_forkserver_preload(["newsextract.pipeline"])
         self.args = (options, threads, timeout is not None)
         self.n_process = n_process
         self.timeout = timeout
 
     def _start(self) -> _Worker:
-        return _Worker(self.ctx, *self.args)
+        return _Worker(self.ctx, *self.args, target=self.target)
 
     def run(self, items: Iterable, batch_size: int) -> Iterator[tuple[Any, Any]]:
         source = iter(enumerate(items))
@@ -252,6 +256,8 @@ class _Pool:
                 except (EOFError, OSError):
                     dead = True
                 dead = dead or not worker.proc.is_alive()
+            if dead and not worker.ready:
+                raise WorkerDied(f"a worker process could not start (exit code {worker.proc.exitcode})")
             if dead:
                 worker.stop(kill=True)
                 self._lost(worker, queued, done, alone, WorkerDied, "died")
