@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 
 # A few forms the countries stage may not know yet; it is consulted first.
 _FALLBACK = {
@@ -31,15 +31,21 @@ def _countries_module():
     return countries
 
 
+def _mention_index(doc: Doc, field: str) -> SpanIndex:
+    """``(start, end, position, record)`` of every mention in ``doc.results[field]``,
+    indexed once per document in ``doc.cache`` (read after that stage has run)."""
+    key = f"{field}_mentions"
+    if key not in doc.cache:
+        rows = [(m.start, m.end, record) for record in doc.results.get(field, []) or []
+                for m in getattr(record, "mentions", []) or []]
+        doc.cache[key] = SpanIndex([(s, e, k, r) for k, (s, e, r) in enumerate(rows)], key=lambda t: (t[0], t[1]))
+    return doc.cache[key]
+
+
 def country_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """Country mentions ``(start, end, iso2)`` inside ``[start, end)``."""
-    out = []
-    for country in doc.results.get("countries", []) or []:
-        iso2 = getattr(country, "iso2", None)
-        for m in getattr(country, "mentions", []) or []:
-            if start <= m.start and m.end <= end and iso2:
-                out.append((m.start, m.end, iso2))
-    return sorted(out)
+    return sorted((s, e, iso2) for s, e, _, country in _mention_index(doc, "countries").within(start, end)
+                  if (iso2 := getattr(country, "iso2", None)))
 
 
 def lookup(word: str) -> Optional[str]:
@@ -79,12 +85,8 @@ def country_at(doc: Doc, start: int, end: int) -> Optional[str]:
 
 def region_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
     """Location mentions inside ``[start, end)`` with their Location record."""
-    out = []
-    for loc in doc.results.get("locations", []) or []:
-        for m in getattr(loc, "mentions", []) or []:
-            if start <= m.start and m.end <= end:
-                out.append((m.start, m.end, loc))
-    return sorted(out, key=lambda x: x[0])
+    found = sorted(_mention_index(doc, "locations").within(start, end), key=lambda t: (t[0], t[2]))
+    return [(s, e, loc) for s, e, _, loc in found]
 
 
 def country_in(doc: Doc, start: int, end: int) -> Optional[str]:

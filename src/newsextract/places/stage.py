@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
 from .match import PlaceMention, _evidence, _Finder, find_places, resolve
@@ -156,11 +156,7 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
 
     With ``places=True`` region and city mentions count too (``Баку`` -> AZ).
     """
-    for m in find_places(doc):
-        if m.start >= end:
-            break
-        if m.end <= start:
-            continue
+    for m in _place_index(doc).overlapping(start, end):
         inside = start <= m.start and m.end <= end
         covering = m.start <= start and end <= m.end
         if not (inside or covering):
@@ -168,6 +164,13 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
         if m.kind == "country" or places:
             return m.iso2
     return None
+
+
+def _place_index(doc: Doc) -> SpanIndex:
+    """``find_places`` indexed by span once per document (``doc.cache``)."""
+    if "place_mentions" not in doc.cache:
+        doc.cache["place_mentions"] = SpanIndex(find_places(doc))
+    return doc.cache["place_mentions"]
 
 
 @functools.lru_cache(maxsize=10_000)
