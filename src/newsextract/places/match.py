@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import resources
-from ..doc import Doc, Token
+from ..doc import Doc, SpanIndex, Token
 from ..nlp import morph
 from .gazetteer import CityEntry, CountryEntry, Gazetteer, Hit, RegionEntry, gazetteer
 from .other import directional_start
@@ -384,4 +384,5 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 continue
             m.entry, m.kind = hit.entry, hit.kind
         out.append(m)
+    doc.place_index = SpanIndex(out)
     return out
