@@ -176,7 +176,8 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Organization names, named events and position titles: phrases there are no topic evidence."""
     spans = [(m.start, m.end) for o in doc.results.get("organizations") or [] for m in o.mentions]
     spans += [(n.start, n.end) for n in find_named_events(doc.text)]
-    spans += [(p.start, p.end) for person in doc.results.get("persons") or [] for p in person.positions]
+    spans += [(m.start, m.end) for person in doc.results.get("persons") or [] for p in person.positions
+              for m in p.mentions]
     return sorted(spans)
 
 
