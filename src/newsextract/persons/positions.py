@@ -295,7 +295,25 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
             ph = TitlePhrase(start, end, first, last, hf, hl, acting=bool(acting))
             ph.title = _norm_title(doc, ph)
             out.append(ph)
-    return _dedupe(out)
+    return _compound(doc, _dedupe(out))
+
+
+DASHES = ("—", "–", "-")
+
+
+def _compound(doc: Doc, phrases: list[TitlePhrase]) -> list[TitlePhrase]:
+    """``статс-секретарь — заместитель министра``: a bare title, a dash and a title are one title."""
+    out: list[TitlePhrase] = []
+    for p in phrases:
+        prev = out[-1] if out else None
+        if prev is not None and prev.last == prev.head_last and p.first == prev.last + 1 \
+                and doc.tokens[prev.last].text in DASHES and doc.tokens[p.first].sent == doc.tokens[prev.first].sent:
+            out[-1] = TitlePhrase(prev.start, p.end, prev.first, p.last, prev.head_first, prev.head_last,
+                                  title=f"{prev.title} — {p.title}", organization=p.organization,
+                                  title_last=p.title_last)
+            continue
+        out.append(p)
+    return out
 
 
 def _covered(doc: Doc, mentions: Optional[list[tuple[int, int]]]) -> set[int]:
@@ -459,37 +477,37 @@ def _sender_end(doc: Doc, ph: TitlePhrase) -> int:
     return ph.end
 
 
-def _place_of(doc: Doc, ph: TitlePhrase) -> Optional[str]:
-    """The region or city named in the tail after the title (``губернатор Тюменской области``)."""
+def _place_of(doc: Doc, ph: TitlePhrase):
+    """The location named in the tail after the title (``губернатор Тюменской области``), or for
+    ``глава региона`` the region named before."""
     if ph.title_last >= ph.last:
         return None
     start = doc.tokens[ph.title_last].start
     found = context.region_mentions(doc, start, _sender_end(doc, ph))
     if found:
-        return getattr(found[0][2], "name", None)
-    if any(t.lemma in ("регион", "область", "край", "республика") for t in doc.tokens[ph.title_last:ph.last]) \
-            and not any(is_cap(t) for t in doc.tokens[ph.title_last:ph.last]):
-        return _region_name_before(doc, ph.start)  # "глава региона": the region named before
+        return found[0][2]
+    tail = doc.tokens[ph.title_last:ph.last]
+    if any(t.lemma in ("регион", "область", "край", "республика") for t in tail) and not any(is_cap(t) for t in tail):
+        regions = [loc for _s, _e, loc in context.region_mentions(doc, max(0, ph.start - 2000), ph.start)
+                   if getattr(loc, "kind", None) == "region"]
+        return regions[-1] if regions else None
     return None
 
 
-def _region_name_before(doc: Doc, offset: int) -> Optional[str]:
-    best = None
-    for _s, _e, loc in context.region_mentions(doc, max(0, offset - 2000), offset):
-        if getattr(loc, "kind", None) == "region":
-            best = loc.name
-    return best
-
-
 def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
-    ph.organization = _org_of(doc, ph, orgs) or _place_of(doc, ph)
+    place = _place_of(doc, ph)
+    ph.organization = _org_of(doc, ph, orgs) or getattr(place, "name", None)
+    if place is not None and getattr(place, "country", None) and context.country_in(doc, ph.start, ph.end) is None:
+        ph.country = place.country
+        return
     ph.country = context.country_in(doc, ph.start, _sender_end(doc, ph)) or _lead_country(doc, ph)
     if ph.country is None and ph.organization:
         for o in orgs:
             if o.name == ph.organization and o.country:
                 ph.country = o.country
-        if ph.country is None and _region_word(ph.organization):
-            ph.country = "RU"
+        russian = place is None or str(getattr(place, "code", "") or "").startswith("RU-")
+        if ph.country is None and russian and _region_word(ph.organization):
+            ph.country = "RU"  # a Russian region's body; a foreign one stays without a country
 
 
 def _region_word(name: str) -> bool:
