@@ -189,7 +189,7 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative(toks, head)
-    last = _title_cut(toks, head)
+    last = _title_cut(toks, head, _org_tokens(doc))
     ph.title_last = ph.first + last
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
     title = join(doc.text, toks[:last], words[:last])
@@ -201,7 +201,7 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
 def _acting_title(doc: Doc, ph: TitlePhrase) -> str:
     """``И. о. ректора СКФУ`` -> ``и.о. ректора``: the title after ``и. о.`` stays genitive."""
     toks = doc.tokens[ph.head_first:ph.last]
-    last = _title_cut(toks, 0)
+    last = _title_cut(toks, 0, _org_tokens(doc))
     ph.title_last = ph.head_first + last
     return "и.о. " + join(doc.text, toks[:last], [t.text.lower() for t in toks[:last]])
 
@@ -224,7 +224,13 @@ SUBUNIT_LEMMAS = {"отдел", "департамент", "сектор", "ла�
                   "правление", "направление", "группа", "бюро", "дирекция"}
 
 
-def _title_cut(toks: list[Token], head: int) -> int:
+def _org_tokens(doc: Doc) -> frozenset[int]:
+    """Token indexes inside the organizations stage's mentions (``глава минсельхоза``)."""
+    return frozenset(t.index for o in doc.results.get("organizations", []) or [] for m in o.mentions
+                     for t in doc.tokens_in(m.start, m.end))
+
+
+def _title_cut(toks: list[Token], head: int, orgs: frozenset[int] = frozenset()) -> int:
     """Where the title ends in a phrase: a domain tail stays (``министр сельского хозяйства``,
     ``заместитель председателя правительства``, ``консул по культуре``, ``спецпредставитель
     по делам ШОС``); a body, a territory, a proper name or an abbreviation ends it, with the
@@ -241,6 +247,9 @@ def _title_cut(toks: list[Token], head: int) -> int:
             continue
         if not is_word(tok) or (is_abbr(tok) and not (po and keep == k)):
             break
+        if tok.index in orgs and not po and k == keep and not _title_pair(toks[keep - 1], tok) \
+                and not lemmas & (title_heads() | org_heads()):
+            break  # a body written as one word (``минсельхоза``)
         titled = bool(lemmas & (title_heads() | title_modifiers()))
         if is_cap(tok) and not titled and not lemmas & org_heads() and not (po and keep == k):
             break
