@@ -67,7 +67,7 @@ COVERAGE = [
     (models.Location, "locations", {}, {"mentions"}),
     (models.PersonName, "persons", {}, set()),
     (models.Person, "persons", {}, {"name", "mentions", "positions"}),
-    (models.Position, "positions", {}, set()),
+    (models.Position, "positions", {}, {"mentions"}),  # the first mention is the row's span
     (models.Organization, "organizations", {}, {"mentions"}),
     (models.DateMention, "dates", {}, set()),
     (models.Topic, "topics", {"id": "topic_id"}, {"evidence"}),

@@ -146,7 +146,7 @@ def _place_at(doc: Doc, tok: Token, stop_at: set[int]) -> bool:
     """A capitalised place word (a country or a NER location) not starting a person's name."""
     if not is_cap(tok) or tok.start in stop_at:
         return False
-    if context.lookup(tok.text):
+    if context.lookup(doc, tok.text):
         return True
     return any(span.type == "LOC" and span.start <= tok.start < span.end for span in doc.ner)
 
