@@ -86,7 +86,7 @@ def _chain(doc: Doc, spans: list, phrases: list, owner: dict) -> None:
 def _pass_owner(doc: Doc, spans: list, owner: dict, q, p, *, after: bool) -> None:
     """Give ``p`` the owner of its attached neighbour ``q`` when only a comma or ``и`` parts them."""
     mi = owner.get(id(q))
-    if id(p) in owner or mi is None or (spans[mi][0] < q.start) != after:
+    if id(p) in owner or mi is None or (spans[mi][0] < q.start) != after or is_plural(doc, p):
         return
     a, b = (q, p) if after else (p, q)
     if doc.tokens[a.first].sent != doc.tokens[b.last - 1].sent:

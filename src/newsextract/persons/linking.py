@@ -86,7 +86,8 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             dist = first - p.last if s >= p.end else p.first - last
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
-        if best is not None and not is_plural(doc, p) and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
+        if best is not None and not is_plural(doc, p) and not _title_between(phrases, p, mentions[best[1]]) \
+                and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
                 and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
             used.add(id(p))
@@ -94,6 +95,12 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
 
 
 PAREN_LIMIT = 8
+
+
+def _title_between(phrases: list[TitlePhrase], p: TitlePhrase, mention: tuple[int, int]) -> bool:
+    """Another title stands between ``p`` and the name (``Орлов, его помощники, главы ведомств``)."""
+    a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
+    return any(a <= q.start and q.end <= b for q in phrases if q is not p)
 
 
 def _share_plural(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:

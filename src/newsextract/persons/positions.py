@@ -219,8 +219,13 @@ PLACE_LEMMAS = {"область", "край", "район", "регион", "г�
                 "вилаят", "велаят", "хокимият", "акимат", "мегаполис", "поселок", "станица", "улус"}
 
 
+# Prepositions after which the rest is a place or a body: ``посол в Китае``, ``представитель при ООН``.
+CUT_PREPS = {"в", "во", "на", "при", "у", "из", "от", "для", "с", "со", "за"}
+# Generic bodies that are no organization names but end a title: ``руководитель территориального органа``.
+BODY_LEMMAS = {"орган", "учреждение", "структура", "подразделение"}
+
 # Units inside a body that stay in the title (``начальник отдела``, ``директор департамента ...``).
-SUBUNIT_LEMMAS = {"отдел", "департамент", "сектор", "лаборатория", "кафедра", "подразделение", "коллегия",
+SUBUNIT_LEMMAS = {"отдел", "департамент", "сектор", "лаборатория", "кафедра", "коллегия",
                   "правление", "направление", "группа", "бюро", "дирекция"}
 
 
@@ -241,6 +246,8 @@ def _title_cut(toks: list[Token], head: int, orgs: frozenset[int] = frozenset())
         tok = toks[k]
         low = tok.text.lower()
         lemmas = tok.lemmas | {tok.lemma}
+        if low in CUT_PREPS:
+            break
         if low in ("по", "и"):
             po = po or (low == "по" and k + 1 < len(toks) and not is_cap(toks[k + 1]))
             k += 1
@@ -253,7 +260,7 @@ def _title_cut(toks: list[Token], head: int, orgs: frozenset[int] = frozenset())
         titled = bool(lemmas & (title_heads() | title_modifiers()))
         if is_cap(tok) and not titled and not lemmas & org_heads() and not (po and keep == k):
             break
-        body = lemmas & PLACE_LEMMAS or (lemmas & org_heads() and not (lemmas & SUBUNIT_LEMMAS and not is_cap(tok)))
+        body = lemmas & (PLACE_LEMMAS | BODY_LEMMAS) or (lemmas & org_heads() and not (lemmas & SUBUNIT_LEMMAS and not is_cap(tok)))
         if body and not _title_pair(toks[keep - 1], tok):
             break
         k += 1
