@@ -37,7 +37,7 @@ def _mentions(doc: Doc) -> SpanIndex:
 
 def _interviewee(doc: Doc, at: SpanIndex, questions: list[Line]) -> Optional[object]:
     for q in questions:
-        for s, e, p in at.within(q.start, q.start + ADDRESS_WINDOW):
+        for _, e, p in at.within(q.start, q.start + ADDRESS_WINDOW):
             if doc.text[e:e + 1] == ",":
                 return p
     first = questions[0].start

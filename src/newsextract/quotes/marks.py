@@ -46,7 +46,7 @@ def _straight_opens(text: str, i: int, depth: int, top: str) -> bool:
 def hard_wrapped(text: str) -> bool:
     """Paragraphs apart by blank lines and lines broken mid-sentence inside them (agency wire text)."""
     lines = [line.rstrip() for line in text.split("\n")]
-    inner = [a for a, b in zip(lines, lines[1:]) if a and b]
+    inner = [a for a, b in zip(lines, lines[1:], strict=False) if a and b]
     broken = sum(1 for a in inner if a[-1] not in SENTENCE_END)
     return "\n\n" in text and len(inner) >= 3 and broken * 2 >= len(inner)
 
