@@ -30,11 +30,6 @@ LABEL_MAX_WORDS = 4
 ADDRESS_WINDOW = 40  # a question's first characters where it addresses the interviewee by name
 
 
-def _mentions(doc: Doc) -> SpanIndex:
-    persons = doc.results.get("persons") or []
-    return SpanIndex([(m.start, m.end, p) for p in persons for m in p.mentions], key=lambda x: (x[0], x[1]))
-
-
 def _interviewee(doc: Doc, at: SpanIndex, questions: list[Line]) -> Optional[object]:
     for q in questions:
         for _, e, p in at.within(q.start, q.start + ADDRESS_WINDOW):
@@ -73,10 +68,9 @@ def _label(text: str, line: Line) -> Optional[tuple[str, int]]:
     return m.group(1), m.end()
 
 
-def answers(doc: Doc, bare: list[Line]) -> list[Raw]:
-    """The answers of an interview, with the answerer fixed."""
+def answers(doc: Doc, bare: list[Line], at: SpanIndex) -> list[Raw]:
+    """The answers of an interview, with the answerer fixed (``at``: person mentions by offsets)."""
     text = doc.text
-    at = _mentions(doc)
     questions, answer_lines = _dash_layout(bare)
     pieces: list[tuple[Line, int, Optional[object]]] = [(a, a.start, None) for a in answer_lines]
     labelled_q: list[Line] = []

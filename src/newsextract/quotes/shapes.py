@@ -25,13 +25,14 @@ no sentence inside and fewer than MIN_QUOTE_WORDS words: they are not quotes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..nlp import morph
-from .marks import Marked, marked_spans
+from .marks import Marked
 
 # Lemmas that attribute direct speech (``сказал``, ``отметила``, ``уверен``).
 SPEECH_VERBS = frozenset("""
@@ -60,6 +61,7 @@ AFTER_MARK_RE = re.compile(rf"(?:[,.!?…]?\s*[{DASH}-]|,)\s+(?=\w)")
 MID_DASH_RE = re.compile(rf"(?<=[.!?…])\s+[{DASH}-]\s+(?=[А-ЯЁA-Z«])")
 NAMING_RE = re.compile(r"\bназва(?:л|ла|ли|в)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 PO_SLOVAM_RE = re.compile(r"по\s+словам\s+([^«\",]{2,120}),\s*$", re.I)
+FINITE_POS = frozenset({"VERB", "ADJS"})
 INNER_SENTENCE_RE = re.compile(r"[.!?…](?:\s|$)")
 
 
@@ -166,7 +168,13 @@ def is_dash_line(line: Line) -> bool:
     return len(s) >= 3 and s[0] in DASH + "-" and s[1].isspace()
 
 
-def introduces(doc: Doc, start: int, end: int) -> bool:
+def person_index(doc: Doc) -> SpanIndex:
+    """The persons stage's mentions by offsets: ``(start, end, person)``."""
+    return SpanIndex([(m.start, m.end, p) for p in doc.results.get("persons") or [] for m in p.mentions],
+                     key=lambda x: (x[0], x[1]))
+
+
+def introduces(doc: Doc, start: int, end: int, person_at: SpanIndex) -> bool:
     """``[start, end)`` ending with a colon introduces speech: a speech word among its last
     words, or a short label naming a person (``Глава региона Иван Петров:``)."""
     text = doc.text
@@ -176,9 +184,7 @@ def introduces(doc: Doc, start: int, end: int) -> bool:
     words = [m.group(0) for m in WORD_RE.finditer(text, start, start + len(stripped))]
     if any(is_speech_word(w) or w.lower() in SPEECH_NOUNS for w in words[-COLON_LOOKBACK_WORDS:]):
         return True
-    persons = doc.results.get("persons") or []
-    return 0 < len(words) <= LABEL_MAX_WORDS and any(
-        start <= m.start and m.end <= start + len(stripped) for p in persons for m in p.mentions)
+    return 0 < len(words) <= LABEL_MAX_WORDS and bool(person_at.within(start, start + len(stripped)))
 
 
 def _previous_line(all_lines: list[Line], k: int) -> Optional[Line]:
@@ -188,16 +194,23 @@ def _previous_line(all_lines: list[Line], k: int) -> Optional[Line]:
     return None
 
 
-def _mid_dash(text: str, line: Line) -> list[Raw]:
-    """``... сообщил, что ... . — Слова, — пояснил X.``: a dash quote opening inside a paragraph."""
+def covered(spans: list[Marked], pos: int) -> bool:
+    """``pos`` inside one of the (non-overlapping, sorted) top-level quoted spans."""
+    i = bisect.bisect_right(spans, pos, key=lambda s: s.start) - 1
+    return i >= 0 and spans[i].start < pos < spans[i].end
+
+
+def _mid_dash(text: str, line: Line, spans: list[Marked]) -> list[Raw]:
+    """``... сообщил, что ... . — Слова, — пояснил X.``: a dash quote opening inside a paragraph
+    (not inside quotation marks: ``«А, — сказал X. — Б»`` is split with the marks)."""
     m = MID_DASH_RE.search(text, line.start, line.end)
-    if not m:
+    if not m or covered(spans, m.start()):
         return []
     pieces = split_attributed(text, m.end(), line.end, line.end)
     return pieces if pieces and pieces[0].attr[0] < pieces[0].attr[1] else []
 
 
-def dash_paragraphs(doc: Doc) -> tuple[list[Raw], list[Line]]:
+def dash_paragraphs(doc: Doc, spans: list[Marked], person_at: SpanIndex) -> tuple[list[Raw], list[Line]]:
     """Attributed dash paragraphs, and the dash paragraphs left without an attribution."""
     text = doc.text
     out: list[Raw] = []
@@ -205,7 +218,7 @@ def dash_paragraphs(doc: Doc) -> tuple[list[Raw], list[Line]]:
     all_lines = lines(text)
     for k, line in enumerate(all_lines):
         if not is_dash_line(line):
-            out.extend(_mid_dash(text, line))
+            out.extend(_mid_dash(text, line, spans))
             continue
         start = line.start + (len(line.text) - len(line.text.lstrip())) + 1
         pieces = split_attributed(text, start, line.end, line.end)
@@ -213,28 +226,27 @@ def dash_paragraphs(doc: Doc) -> tuple[list[Raw], list[Line]]:
             out.extend(pieces)
             continue
         prev = _previous_line(all_lines, k)
-        if prev is not None and not is_dash_line(prev) and introduces(doc, prev.start, prev.end):
+        if prev is not None and not is_dash_line(prev) and introduces(doc, prev.start, prev.end, person_at):
             out.extend(_with_attr(pieces, (prev.start, prev.end)))
             continue
         bare.append(line)
     return out, bare
 
 
-def labelled(doc: Doc) -> list[Raw]:
+def labelled(doc: Doc, person_at: SpanIndex) -> list[Raw]:
     """``Гендиректор фонда Иван Петров:`` alone on a line: the next line is his speech."""
     out = []
     all_lines = lines(doc.text)
     for k, line in enumerate(all_lines[:-1]):
         if not line.text.rstrip().endswith(":") or is_dash_line(line):
             continue
-        nxt = next((x for x in all_lines[k + 1:] if x.text.strip()), None)
+        nxt = next((all_lines[j] for j in range(k + 1, len(all_lines)) if all_lines[j].text.strip()), None)
         if nxt is None or nxt.text.lstrip()[:1] in DASH + '-«„“"' or is_dash_line(nxt):
             continue
         words = WORD_RE.findall(line.text)
-        persons = doc.results.get("persons") or []
         if len(words) > LABEL_MAX_WORDS or any(is_speech_word(w) for w in words):
             continue  # speech verbs before a colon introduce quoted speech, handled with the marks
-        if not any(line.start <= m.start and m.end <= line.end for p in persons for m in p.mentions):
+        if not person_at.within(line.start, line.end):
             continue
         q0, q1 = trim(doc.text, nxt.start, nxt.end)
         if len(WORD_RE.findall(doc.text, q0, q1)) >= MIN_QUOTE_WORDS:
@@ -247,17 +259,23 @@ def _sentence_start(text: str, line_start: int, pos: int) -> int:
     return line_start + max((m.end() for m in re.finditer(r"[.!?…]\s", before)), default=0)
 
 
+def _predicate(word: str) -> bool:
+    """A finite verb or a short adjective (``отметил``, ``уверен``), not a participle."""
+    parses = morph.parse(word)
+    return bool(parses) and parses[0].tag.POS in FINITE_POS
+
+
 def _speech_clause(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """The clause of a speech verb in ``[start, end)``: from ``start`` to the comma or
     ``что`` after the verb (``Как отметил глава региона,``)."""
     for m in WORD_RE.finditer(text, start, end):
-        if is_speech_word(m.group(0)):
+        if is_speech_word(m.group(0)) and _predicate(m.group(0)):
             stop = re.compile(r",|\bчто\b").search(text, m.end(), end)
             return start, stop.start() if stop else end
     return None
 
 
-def _marked_quote(doc: Doc, span: Marked) -> list[Raw]:
+def _marked_quote(doc: Doc, span: Marked, person_at: SpanIndex) -> list[Raw]:
     """The quotes of one quoted span, or none when nothing makes it speech."""
     text = doc.text
     inner0, inner1 = span.inner
@@ -275,12 +293,12 @@ def _marked_quote(doc: Doc, span: Marked) -> list[Raw]:
         if after and (dashed or opens_sentence) and speech_at(text, after.end(), line_end):
             attr = (after.end(), sentence_end(text, after.end(), line_end))
             return _with_attr(split_attributed(text, inner0, inner1, inner1), attr)
-    if introduces(doc, before_start, span.start):
+    if introduces(doc, before_start, span.start, person_at):
         return _with_attr(split_attributed(text, inner0, inner1, inner1), (before_start, span.start))
     opens_paragraph = not text[line_start:span.start].strip()
     if opens_paragraph and line_start > 0:
         prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        if introduces(doc, prev_start, line_start - 1):
+        if introduces(doc, prev_start, line_start - 1, person_at):
             return _with_attr(split_attributed(text, inner0, inner1, inner1), (prev_start, line_start - 1))
     before = text[line_start:span.start]
     naming = NAMING_RE.search(before)
@@ -292,7 +310,8 @@ def _marked_quote(doc: Doc, span: Marked) -> list[Raw]:
         return _with_attr(pieces, (line_start + m.start(1), line_start + m.end(1)))
     if attributed(pieces):  # «А, — сказал X. — Б»
         return pieces
-    if text[inner0:inner0 + 1].islower() and span.closed:  # отметил, что выставка «объединяет ...»
+    if text[inner0:inner0 + 1].islower() and span.closed and text[span.start - 1:span.start] != "(":
+        # отметил, что выставка «объединяет ...»
         clause = _speech_clause(text, before_start, span.start)
         if clause is not None:
             q0, q1 = trim(text, inner0, inner1)
@@ -302,12 +321,12 @@ def _marked_quote(doc: Doc, span: Marked) -> list[Raw]:
     return []
 
 
-def marked(doc: Doc, taken: list[tuple[int, int]]) -> list[Raw]:
+def marked(doc: Doc, spans: list[Marked], taken: list[tuple[int, int]], person_at: SpanIndex) -> list[Raw]:
     """Quotes in quotation marks; inside speech already found only when introduced by a colon."""
     out = []
-    for span in marked_spans(doc.text):
+    for span in spans:
         inside = any(s <= span.start < e for s, e in taken)
-        for raw in _marked_quote(doc, span):
+        for raw in _marked_quote(doc, span, person_at):
             if inside and not doc.text[max(0, span.start - 8):span.start].rstrip().endswith(":"):
                 continue
             out.append(raw)

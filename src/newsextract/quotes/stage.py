@@ -13,6 +13,7 @@ from typing import Optional
 from ..doc import Doc
 from ..records import Quote
 from . import interview, shapes, speakers
+from .marks import marked_spans
 from .shapes import Raw
 
 
@@ -22,12 +23,14 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _find(doc: Doc) -> list[Raw]:
-    raws, bare = shapes.dash_paragraphs(doc)
-    raws.extend(interview.answers(doc, bare))
+    spans = marked_spans(doc.text)
+    person_at = shapes.person_index(doc)
+    raws, bare = shapes.dash_paragraphs(doc, spans, person_at)
+    raws.extend(interview.answers(doc, bare, person_at))
     taken = [(r.start, r.end) for r in raws]
-    raws.extend(shapes.marked(doc, taken))
+    raws.extend(shapes.marked(doc, spans, taken, person_at))
     taken = [(r.start, r.end) for r in raws]
-    raws.extend(r for r in shapes.labelled(doc) if not any(s <= r.start < e for s, e in taken))
+    raws.extend(r for r in shapes.labelled(doc, person_at) if not any(s <= r.start < e for s, e in taken))
     raws = [r for r in raws if not doc.is_ignored(r.start, r.end)]
     raws.sort(key=lambda r: (r.start, r.end))
     return raws
