@@ -79,7 +79,8 @@ def answers(doc: Doc, bare: list[Line], at: SpanIndex) -> list[Raw]:
         if found is None:
             continue
         label, body = found
-        first = lemma(WORD_RE.findall(label)[0].rstrip("."))
+        word = WORD_RE.findall(label)[0].lower()
+        first = word if word in QUESTION_LABELS | ANSWER_LABELS else lemma(word)
         if first in QUESTION_LABELS:
             labelled_q.append(line)
         elif first in ANSWER_LABELS:

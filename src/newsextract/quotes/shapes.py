@@ -32,7 +32,7 @@ from typing import Optional
 
 from ..doc import Doc, SpanIndex
 from ..nlp import morph
-from .marks import Marked
+from .marks import Marked, hard_wrapped
 
 # Lemmas that attribute direct speech (``сказал``, ``отметила``, ``уверен``).
 SPEECH_VERBS = frozenset("""
@@ -275,14 +275,14 @@ def _speech_clause(text: str, start: int, end: int) -> Optional[tuple[int, int]]
     return None
 
 
-def _marked_quote(doc: Doc, span: Marked, person_at: SpanIndex) -> list[Raw]:
+def _marked_quote(doc: Doc, span: Marked, person_at: SpanIndex, wrapped: bool) -> list[Raw]:
     """The quotes of one quoted span, or none when nothing makes it speech."""
     text = doc.text
     inner0, inner1 = span.inner
     if len(WORD_RE.findall(text, inner0, inner1)) < MIN_QUOTE_WORDS:
         return []
     line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.end)
+    line_end = text.find("\n\n" if wrapped else "\n", span.end)
     line_end = len(text) if line_end == -1 else line_end
     before_start = _sentence_start(text, line_start, span.start)
     opens_sentence = not text[before_start:span.start].strip()
@@ -324,9 +324,10 @@ def _marked_quote(doc: Doc, span: Marked, person_at: SpanIndex) -> list[Raw]:
 def marked(doc: Doc, spans: list[Marked], taken: list[tuple[int, int]], person_at: SpanIndex) -> list[Raw]:
     """Quotes in quotation marks; inside speech already found only when introduced by a colon."""
     out = []
+    wrapped = hard_wrapped(doc.text)
     for span in spans:
         inside = any(s <= span.start < e for s, e in taken)
-        for raw in _marked_quote(doc, span, person_at):
+        for raw in _marked_quote(doc, span, person_at, wrapped):
             if inside and not doc.text[max(0, span.start - 8):span.start].rstrip().endswith(":"):
                 continue
             out.append(raw)
