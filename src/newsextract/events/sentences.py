@@ -18,12 +18,13 @@ from .participants import clause_end
 from .triggers import CUE_WINDOW, TriggerDef, conference_cues, hits, lemmas
 
 CONTEXT_TYPES = ("meeting", "agreement", "visit", "conference")
+OF_REACH = 2  # tokens after a meeting trigger where a conference trigger makes it that conference
 
 
 def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx: Context) -> None:
     """Add the drafts of a sentence to ``ctx.drafts`` and update the context."""
     toks = doc.tokens[sent.first:sent.last]
-    found_hits = hits(doc, toks, ctx.quoted)
+    found_hits = _of_gatherings(hits(doc, toks, ctx.quoted))
     invitations = [(h.start, h.end, clause_end(sent, h.start)) for h in found_hits
                    if h.tdef.type == "invitation"]
     mentions = [(h.start, h.end) for h in found_hits if h.tdef.type == "conference"]
@@ -53,6 +54,13 @@ def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx:
             ctx.prev_parties = list(draft.parties)
             break
     ctx.drafts.extend(sent_drafts)
+
+
+def _of_gatherings(found: list) -> list:
+    """``заседание форума``, ``сессия конференции``: a meeting of a conference is that conference."""
+    conf_firsts = {h.first for h in found if h.tdef.type == "conference"}
+    return [h for h in found if not (h.tdef.type == "meeting"
+                                     and any(h.last <= k <= h.last + OF_REACH for k in conf_firsts))]
 
 
 def _named_conference(doc: Doc, sent: Sentence, toks: list, sent_named: list[NamedEvent], ctx: Context,
