@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
+from ..nlp import morph
 from ..records import Event, Offsets, Participant, Span
 from . import enrich, targets
 from .dates import first_date
@@ -158,6 +159,11 @@ def _has_sides(doc: Doc, clause: tuple[int, int]) -> bool:
     return any(SIDES_LEMMA in t.lemmas for t in doc.tokens_in(*clause))
 
 
+def _finite_verb(doc: Doc, start: int) -> bool:
+    tok = doc.token_at(start)
+    return tok is not None and tok.text[:1].isalpha() and morph.parse(tok.text)[0].tag.POS == "VERB"
+
+
 def _has_anaphora(doc: Doc, clause: tuple[int, int]) -> bool:
     return any(ANAPHORA_LEMMAS & (t.lemmas or {t.lemma}) for t in doc.tokens_in(*clause))
 
@@ -177,7 +183,7 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     if (_has_sides(doc, clause) or _has_anaphora(doc, clause)) and all(p == home for p in parties):
         for p in ctx.prev_parties:  # "стороны", "с ним": the parties of the event just before
             add(parties, p)
-    elif not before:  # an elided subject ("Он ... приехал в Омск. Встретился с ..."): the same persons
+    elif not before and _finite_verb(doc, start):  # an elided subject ("Приехал в Омск. Встретился с ...")
         for p in ctx.prev_parties:
             if p.kind == "person":
                 add(parties, p)
