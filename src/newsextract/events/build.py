@@ -138,7 +138,7 @@ def _said_before(doc: Doc, start: int, sent: Sentence, ctx: Context) -> Optional
 
 
 def _person(doc: Doc, name: str) -> Participant:
-    person = next((p for p in doc.results.get("persons") or [] if p.full_name == name), None)
+    person = next((p for p in doc.persons if p.full_name == name), None)
     return Participant(kind="person", name=name, last=person.name.last if person is not None else None)
 
 

@@ -170,7 +170,7 @@ def is_dash_line(line: Line) -> bool:
 
 def person_index(doc: Doc) -> SpanIndex:
     """The persons stage's mentions by offsets: ``(start, end, person)``."""
-    return SpanIndex([(m.start, m.end, p) for p in doc.results.get("persons") or [] for m in p.mentions],
+    return SpanIndex([(m.start, m.end, p) for p in doc.persons for m in p.mentions],
                      key=lambda x: (x[0], x[1]))
 
 

@@ -1,6 +1,6 @@
 """Who said it: the speaker of a quote from its attribution, else from the context.
 
-* a Person (``doc.results["persons"]``) with a mention inside the attribution,
+* a Person (``doc.persons``) with a mention inside the attribution,
   else one whose last name appears there (``М. Кумахов``);
 * ``он``/``она``: the person last named before the quote in its paragraph, else
   the previous quote's speaker;
@@ -49,8 +49,8 @@ class Who:
 
 
 def who(doc: Doc) -> Who:
-    persons = doc.results.get("persons") or []
-    orgs = doc.results.get("organizations") or []
+    persons = doc.persons
+    orgs = doc.organizations
     return Who(persons, orgs,
                SpanIndex([(m.start, m.end, p) for p in persons for m in p.mentions], key=_span_of),
                SpanIndex([(m.start, m.end, o) for o in orgs for m in o.mentions], key=_span_of),
