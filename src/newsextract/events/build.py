@@ -77,10 +77,11 @@ class Context:
 
 
 def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
-          sent_named: list[NamedEvent], found: list, target=None) -> list[Draft]:
+          sent_named: list[NamedEvent], found: list, target=None,
+          exclude: Optional[list[tuple[int, int]]] = None) -> list[Draft]:
     """The drafts of one trigger (none, one, or one per invited party), announced ones marked
     planned and dated by their clause only."""
-    drafts = _build(doc, tdef, start, end, sent, ctx, sent_named, found, target)
+    drafts = _build(doc, tdef, start, end, sent, ctx, sent_named, found, target, exclude or [])
     for d in drafts:
         d.planned = is_planned(doc, d.trigger, clause_of(sent, start))
         if d.planned and d.date == doc.published and first_date(doc, *d.clause) is None:
@@ -89,13 +90,14 @@ def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx:
 
 
 def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
-           sent_named: list[NamedEvent], found: list, target=None) -> list[Draft]:
+           sent_named: list[NamedEvent], found: list, target, exclude: list[tuple[int, int]]) -> list[Draft]:
     clause = clause_of(sent, start) if tdef.type == "statement" else event_clause(doc, sent, start, end)
     scope = (target.start, target.end) if target is not None else clause
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
-    in_clause = ctx.outside_quotes(*scope)
+    in_clause = [c for c in ctx.outside_quotes(*scope)
+                 if venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude)]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":
