@@ -24,6 +24,7 @@ from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
 from ..nlp import morph
+from ..quotes import speakers
 from ..records import Event, Offsets, Participant, Span
 from . import enrich, targets
 from .dates import first_date
@@ -63,6 +64,7 @@ class Context:
     home: Optional[Participant]
     quoted: SpanIndex  # (start, end) of direct speech
     speakers: SpanIndex  # (start, end, full name) of the quotes of persons
+    who: speakers.Who  # the persons and organizations by mention offsets
     cand_at: Optional[SpanIndex] = None  # the candidates by offsets
     drafts: list = field(default_factory=list)
     prev_parties: list = field(default_factory=list)
@@ -161,6 +163,14 @@ def _has_sides(doc: Doc, clause: tuple[int, int]) -> bool:
     return any(SIDES_LEMMA in t.lemmas for t in doc.tokens_in(*clause))
 
 
+def titled_subject(doc: Doc, ctx: Context, clause_start: int, start: int) -> Optional[Participant]:
+    """A person named by title before the trigger (``министр``, ``глава региона``): the one holding
+    it named shortly before (``quotes.speakers.by_role``)."""
+    lemmas = {lem for t in doc.tokens_in(clause_start, start) if t.text[:1].islower() for lem in t.lemmas or {t.lemma}}
+    person = speakers.by_role(doc, ctx.who, lemmas, clause_start, titled_only=True)
+    return _person(doc, person.full_name) if person is not None else None
+
+
 def _finite_verb(doc: Doc, start: int) -> bool:
     tok = doc.token_at(start)
     return tok is not None and tok.text[:1].isalpha() and morph.parse(tok.text)[0].tag.POS == "VERB"
@@ -189,6 +199,8 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
         for p in ctx.prev_parties:
             if p.kind == "person":
                 add(parties, p)
+    if not any(c.party.kind == "person" for c in before):  # "Российский министр прибыл": the minister
+        add(parties, titled_subject(doc, ctx, clause[0], start))
     if tdef.type == "agreement" and all(p == home for p in parties):
         meeting = next((d for d in reversed(ctx.drafts) if d.type == "meeting" and not d.target), None)
         for p in enrich.inherited(doc, meeting) if meeting is not None else []:

@@ -111,7 +111,7 @@ def _from_attribution(doc: Doc, w: Who, attr: tuple[int, int], previous: Speaker
             return max((end, p.full_name) for _, end, p in named)[1], "person"
         if previous[0] is not None:
             return previous
-    role = _by_role(doc, w, set(lemmas), quote_start)
+    role = by_role(doc, w, set(lemmas), quote_start)
     if role is not None:
         return role.full_name, "person"
     orgs = w.org_at.overlapping(a0, a1)
@@ -147,12 +147,12 @@ def _title_heads(person) -> set[str]:
     return {lemma(q.title.split()[0]) for q in person.positions if q.title and q.title.split()}
 
 
-def _by_role(doc: Doc, w: Who, lemmas: set[str], quote_start: int):
+def by_role(doc: Doc, w: Who, lemmas: set[str], quote_start: int, titled_only: bool = False):
     """``— сказал министр``: a person named before the quote, nearest first.
 
     The quote's own paragraph is searched before the previous ones (at most
     ROLE_LOOKBACK_PARAGRAPHS back); inside each, a person holding that title
-    comes first, else the person named last.
+    comes first, else (unless ``titled_only``) the person named last.
     """
     roles = lemmas & _titles()
     if not roles:
@@ -162,7 +162,7 @@ def _by_role(doc: Doc, w: Who, lemmas: set[str], quote_start: int):
         start = doc.text.rfind("\n\n", 0, max(end - 1, 0)) + 1
         named = sorted(((e, p) for _, e, p in w.person_at.within(start, end)), key=lambda x: -x[0])
         titled = [p for _, p in named if roles & w.heads[id(p)]]
-        if titled or named:
+        if titled or named and not titled_only:
             return (titled or [named[0][1]])[0]
         if start <= 1:
             break
