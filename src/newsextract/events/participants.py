@@ -25,7 +25,7 @@ from ..records import Participant
 
 VENUE_PREPS = frozenset({"в", "во"})
 # "Как сообщил посол X," (group 1: the words after "как") / "По данным X,"
-SOURCE_INTRO_RE = re.compile(r"\s*(?:[Кк]ак\s+([^,]{2,40}?)|[Пп]о\s+(?:словам|данным|информации|сообщению)\s)[^,]{0,150},\s*")
+SOURCE_INTRO_RE = re.compile(r"\s*(?:[Кк]ак\s+((?:\w+\s+)?\w+)|[Пп]о\s+(?:словам|данным|информации|сообщению)\s)[^,]{0,150},\s*")
 THAT_RE = re.compile(r",\s*что\s+")
 TRAILING_ATTR_RE = re.compile(r"\s*,\s*(?:[—–-]\s*)?(?=\w)")
 ATTR_VERB_REACH = 12  # characters after a comma where a speech verb makes the rest an attribution

@@ -111,6 +111,13 @@ def _from_attribution(doc: Doc, w: Who, attr: tuple[int, int], previous: Speaker
             return max((end, p.full_name) for _, end, p in named)[1], "person"
         if previous[0] is not None:
             return previous
+        for _ in range(ROLE_LOOKBACK_PARAGRAPHS):  # the person named last in the paragraphs before
+            para_start = doc.text.rfind("\n", 0, max(para_start - 1, 0)) + 1
+            named = w.person_at.within(para_start, quote_start)
+            if named:
+                return max((end, p.full_name) for _, end, p in named)[1], "person"
+            if para_start == 0:
+                break
     role = by_role(doc, w, set(lemmas), quote_start)
     if role is not None:
         return role.full_name, "person"
