@@ -201,6 +201,7 @@ class Event(_Model):
     date: Optional[str] = None
     location: Optional[str] = None
     name: Optional[str] = None  # a named event, normalized (COP29)
+    planned: bool = Field(False, description="announced, not yet held (посетит, планируется подписать, пройдёт)")
     sentence: Offsets
 
     _date = field_validator("date")(_check_iso_date)
