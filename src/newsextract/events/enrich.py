@@ -19,7 +19,8 @@ from typing import Optional
 from ..doc import Doc
 from ..records import Participant
 
-PARTICIPATION_LEMMAS = frozenset({"участие", "участвовать", "участник"})
+# "приняли участие", "присутствовали", "в состав делегации вошли", "в составе делегации"
+PARTICIPATION_LEMMAS = frozenset({"участие", "участвовать", "участник", "присутствовать", "состав"})
 GATHERING_TYPES = ("meeting", "conference")
 INHERITED_KINDS = frozenset({"country", "organization"})
 
@@ -44,7 +45,7 @@ def add_speakers(doc: Doc, drafts: list, speakers: Iterable[str]) -> None:
     meeting = main_meeting(drafts, doc.published)
     if meeting is None:
         return
-    by_name = {p.full_name: p for p in doc.results.get("persons") or []}
+    by_name = {p.full_name: p for p in doc.persons}
     for name in speakers:
         person = by_name.get(name)
         if person is not None:
@@ -58,7 +59,7 @@ def participation_target(drafts: list) -> Optional[object]:
 
 
 def region_names(doc: Doc) -> set[str]:
-    return {loc.name for loc in doc.results.get("locations") or [] if loc.kind == "region"}
+    return {loc.name for loc in doc.locations if loc.kind == "region"}
 
 
 def inherited(doc: Doc, meeting) -> list[Participant]:

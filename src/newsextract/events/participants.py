@@ -1,6 +1,6 @@
 """Event participants: candidate mentions, demonyms, the home party, clauses and venues.
 
-* **Candidates** are the mentions of earlier stages (``doc.results``:
+* **Candidates** are the mentions of earlier stages (``doc.countries``, ``doc.locations``, ...:
   countries in every form, locations, persons, organizations), outside ignored
   zones and the ``сообщает ИА ...`` attribution. When no stage produced any
   (upstream stages missing), ``doc.ner`` spans are used, the span text as name.
@@ -20,10 +20,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
+from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
 VENUE_PREPS = frozenset({"в", "во"})
+# "Как сообщил посол X," (group 1: the words after "как") / "По данным X,"
+SOURCE_INTRO_RE = re.compile(r"\s*(?:[Кк]ак\s+((?:\w+\s+)?\w+)|[Пп]о\s+(?:словам|данным|информации|сообщению)\s)[^,]{0,150},\s*")
+THAT_RE = re.compile(r",\s*что\s+")
+TRAILING_ATTR_RE = re.compile(r"\s*,\s*(?:[—–-]\s*)?(?=\w)")
+ATTR_VERB_REACH = 12  # characters after a comma where a speech verb makes the rest an attribution
 DEMONYM_SUFFIXES = ("анин", "янин", "ец", "ин")
+DIPLOMAT_LEMMAS = frozenset({"посол", "посольство", "генконсул", "консул", "генконсульство", "консульство",
+                             "торгпред", "торгпредство", "атташе", "представительство", "полпред"})
+DIPLOMAT_REACH = 6  # tokens before "в <country>" searched for a diplomat's title
+DEDICATION_LEMMAS = frozenset({"посвятить", "посвящённый", "посвященный", "приурочить", "приуроченный"})
+DEDICATION_REACH = 12  # tokens back (within the phrase, up to a comma) to "посвящённый"
 
 
 @dataclass
@@ -37,10 +48,6 @@ class Cand:
         self.key = (self.party.kind, self.party.name)
 
 
-def results(doc: Doc, name: str) -> list:
-    return doc.results.get(name) or []
-
-
 def counted(doc: Doc, start: int, end: int) -> bool:
     """Not in an ignored zone, not in the attribution clause."""
     return not doc.is_ignored(start, end) and doc.zone_kind(start) != "attribution"
@@ -49,16 +56,16 @@ def counted(doc: Doc, start: int, end: int) -> bool:
 def candidates(doc: Doc) -> list[Cand]:
     """Every participant mention of the document, from the earlier stages' results."""
     out: list[Cand] = []
-    for c in results(doc, "countries"):
+    for c in doc.countries:
         for m in c.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
-    for loc in results(doc, "locations"):
+    for loc in doc.locations:
         for m in loc.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name)))
-    for p in results(doc, "persons"):
+    for p in doc.persons:
         for m in p.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
-    for o in results(doc, "organizations"):
+    for o in doc.organizations:
         for m in o.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="organization", name=o.name)))
     if not out:  # upstream stages absent: fall back to raw NER spans
@@ -69,16 +76,37 @@ def candidates(doc: Doc) -> list[Cand]:
                 continue
             last = span.text.split()[-1] if kind == "person" and span.text.split() else None
             out.append(Cand(span.start, span.end, Participant(kind=kind, name=span.text, last=last)))
-    out = [c for c in out if counted(doc, c.start, c.end)]
+    out = [c for c in out if counted(doc, c.start, c.end) and not _not_a_party(doc, c)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
 
 
+def _not_a_party(doc: Doc, c: Cand) -> bool:
+    """A mention that names no party of an event.
+
+    * the host country of a diplomat (``посол Бразилии в России``: Brazil is the party);
+    * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``).
+    """
+    tok = doc.token_at(c.start)
+    if tok is None:
+        return False
+    before = doc.tokens[max(0, tok.index - DIPLOMAT_REACH):tok.index]
+    if c.party.kind == "country" and before and before[-1].text.lower() in VENUE_PREPS and any(
+            DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
+        return True
+    for t in reversed(doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]):
+        if t.text in ",;.:" or t.sent != tok.sent:
+            return False
+        if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
+            return True
+    return False
+
+
 def _place_names(doc: Doc) -> list[Participant]:
     out = []
-    for c in results(doc, "countries"):
+    for c in doc.countries:
         out.append(Participant(kind="country", name=c.name, iso2=c.iso2))
-    for loc in results(doc, "locations"):
+    for loc in doc.locations:
         out.append(Participant(kind="location", name=loc.name))
     return out
 
@@ -122,7 +150,7 @@ def home_party(doc: Doc, cands: list[Cand]) -> Optional[Participant]:
                       and not doc.is_ignored(s.start, s.end)), None)
         if first is not None:
             top = [c for c in cands if first.start <= c.start < first.end]
-    codes = {loc.name: (loc.code or "") for loc in results(doc, "locations")}
+    codes = {loc.name: (loc.code or "") for loc in doc.locations}
     regions = [c for c in top if c.party.kind == "location" and codes.get(c.party.name, "").startswith("RU-")]
     if regions:
         return regions[0].party
@@ -152,6 +180,32 @@ def clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 def clause_of(sent: Sentence, pos: int) -> tuple[int, int]:
     return next((c for c in clauses(sent) if c[0] <= pos < c[1]), (sent.start, sent.end))
+
+
+def _speech_before(doc: Doc, start: int, end: int) -> bool:
+    return any(is_speech_word(t.text) for t in doc.tokens_in(start, end))
+
+
+def event_clause(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The clause of a trigger without the words that only report it.
+
+    Cut off: an opening source (``Как сообщил посол X,``, ``По данным X,``), the
+    speech part before ``, что`` (``Захарова заявила, что Лавров посетит Чад``),
+    and a trailing attribution (``..., сообщает пресс-служба X``).
+    """
+    c0, c1 = clause_of(sent, start)
+    text = doc.text
+    intro = SOURCE_INTRO_RE.match(text, c0, start)
+    if intro and (intro.group(1) is None or _speech_before(doc, intro.start(1), intro.end(1))):
+        c0 = intro.end()
+    for m in THAT_RE.finditer(text, c0, start):
+        if _speech_before(doc, c0, m.start()):
+            c0 = m.end()
+    for m in TRAILING_ATTR_RE.finditer(text, end, c1):
+        if _speech_before(doc, m.end(), min(m.end() + ATTR_VERB_REACH, c1)):
+            c1 = m.start()
+            break
+    return c0, c1
 
 
 def clause_end(sent: Sentence, pos: int) -> int:

@@ -22,10 +22,11 @@ up through :class:`~newsextract.doc.SpanIndex`.
 from __future__ import annotations
 
 from ..doc import Doc, SpanIndex
-from ..quotes import stage as quote_stage
+from ..quotes import speakers as quote_speakers
 from ..records import Event
 from . import enrich
 from .build import Context, to_event
+from .dates import when_index
 from .named import find_named_events, fold_homoglyphs
 from .participants import candidates, counted, home_party
 from .sentences import sentence_events
@@ -39,13 +40,17 @@ def extract(doc: Doc) -> list[Event]:
     """The events of a document, in text order of their sentences."""
     if not doc.tokens or not doc.sents:
         return []
-    named = [n for n in find_named_events(doc.text) if counted(doc, n.start, n.end)]
+    doc.event_dates = when_index(doc)
+    named = [n for n in doc.named_events if counted(doc, n.start, n.end)]
     named_at = SpanIndex(named)
     cands = [c for c in candidates(doc) if not any(n.start <= c.start and c.end <= n.end
                                                    for n in named_at.overlapping(c.start, c.end))]
-    found_quotes = quote_stage.extract(doc)
-    quoted = SpanIndex([(q.start, q.end) for q in found_quotes], key=lambda q: q)
-    ctx = Context(cands, home_party(doc, cands), quoted)
+    found_quotes = doc.quotes
+    # a person's words retell events; a press release quoted (an organization's or nobody's) is the news
+    quoted = SpanIndex([(q.start, q.end) for q in found_quotes if q.speaker_kind == "person"], key=lambda q: q)
+    speakers = SpanIndex([(q.start, q.end, q.speaker) for q in found_quotes if q.speaker_kind == "person"
+                          and q.speaker], key=lambda q: (q[0], q[1]))
+    ctx = Context(cands, home_party(doc, cands), quoted, speakers, quote_speakers.who(doc))
     prev_end = 0
     for sent in doc.sents:
         if doc.is_ignored(sent.start, sent.end) or doc.zone_kind(sent.start) in SKIPPED_ZONES:

@@ -28,10 +28,10 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
-from .match import PlaceMention, _evidence, _Finder, find_places, resolve
+from .match import PlaceMention, _evidence, _Finder, resolve
 from .normalize import nominative, with_kind
 from .other import directional_start, geox_places, kind_name, plausible_place
 
@@ -42,7 +42,7 @@ __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup
 def extract(doc: Doc) -> list[Country]:
     """One ``Country`` per country mentioned, in order of first mention."""
     by_iso: dict[str, Country] = {}
-    for m in find_places(doc):
+    for m in doc.places:
         if m.kind != "country" or not isinstance(m.entry, CountryEntry):
             continue
         e = m.entry
@@ -51,7 +51,9 @@ def extract(doc: Doc) -> list[Country]:
             country = by_iso[e.iso2] = Country(iso2=e.iso2, iso3=e.iso3, name=e.name,
                                                historical=e.historical)
         country.mentions.append(CountryMention(start=m.start, end=m.end, text=m.text, form=m.form))
-    return list(by_iso.values())
+    countries = list(by_iso.values())
+    doc.country_index = mention_index(countries)
+    return countries
 
 
 # NER LOC spans that name organizations or buildings standing for them, not places.
@@ -67,7 +69,7 @@ _CITY_FULL = {"Петербург": "Санкт-Петербург", "Питер
 
 def extract_locations(doc: Doc) -> list[Location]:
     """Regions, cities and other NER locations, one ``Location`` per place."""
-    places = find_places(doc)
+    places = doc.places
     found: dict[tuple, Location] = {}
 
     def add(key: tuple, start: int, end: int, **fields) -> None:
@@ -109,6 +111,7 @@ def extract_locations(doc: Doc) -> list[Location]:
     for loc in out:
         loc.mentions.sort(key=lambda x: x.start)
     out.sort(key=lambda loc: loc.mentions[0].start)
+    doc.location_index = mention_index(out)
     return out
 
 
@@ -143,9 +146,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def loc_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of named places, the way token-level LOC scoring counts them:
     country names/official names/abbreviations, regions, cities, other NER LOC."""
-    spans = [(m.start, m.end) for m in find_places(doc)
+    spans = [(m.start, m.end) for m in doc.places
              if m.form in ("name", "official", "abbreviation")]
-    for loc in doc.results.get("locations") or extract_locations(doc):
+    for loc in doc.locations:
         if loc.kind == "other":
             spans.extend((x.start, x.end) for x in loc.mentions)
     return sorted(set(spans))
@@ -156,11 +159,7 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
 
     With ``places=True`` region and city mentions count too (``Баку`` -> AZ).
     """
-    for m in find_places(doc):
-        if m.start >= end:
-            break
-        if m.end <= start:
-            continue
+    for m in doc.place_index.overlapping(start, end):
         inside = start <= m.start and m.end <= end
         covering = m.start <= start and end <= m.end
         if not (inside or covering):
@@ -168,6 +167,12 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
         if m.kind == "country" or places:
             return m.iso2
     return None
+
+
+def mention_index(records: list) -> SpanIndex:
+    """``(start, end, position, record)`` of every mention of the records, by span."""
+    rows = [(m.start, m.end, record) for record in records for m in record.mentions]
+    return SpanIndex([(s, e, k, r) for k, (s, e, r) in enumerate(rows)], key=lambda t: (t[0], t[1]))
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -193,7 +198,7 @@ def lookup_country(text: str, doc: Optional[Doc] = None) -> Optional[CountryEntr
         return None
     mentions = _lookup_mentions(text)
     found = set()
-    evidence = _evidence(find_places(doc)) if doc is not None else None
+    evidence = _evidence(doc.places) if doc is not None else None
     for m in mentions:
         entry = m.entry
         if entry is None and m.readings:

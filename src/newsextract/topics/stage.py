@@ -56,7 +56,7 @@ from typing import Optional
 
 from .. import resources
 from ..doc import Doc, SpanIndex
-from ..events.named import find_named_events
+from ..errors import TaxonomyError
 from ..nlp.matcher import PhraseMatcher, phrase_lemmas
 from ..records import Evidence, Topic
 
@@ -115,6 +115,7 @@ class Taxonomy:
 
 def build_taxonomy(data: dict) -> Taxonomy:
     """A taxonomy from parsed TOML: ``[[topic]]`` tables (id, label, parent, phrases)."""
+    _check_shape(data)
     topics: dict[str, TopicDef] = {}
     for entry in data.get("topic", []):
         tid = str(entry["id"]).strip()
@@ -163,9 +164,34 @@ def _check_cycles(topics: dict[str, TopicDef]) -> None:
 
 
 def load_taxonomy(path: Optional[str] = None) -> Taxonomy:
-    """The packaged taxonomy, or a user's TOML file of the same shape."""
-    data = resources.toml_file(path) if path else resources.toml("topics.toml")
-    return build_taxonomy(data)
+    """The packaged taxonomy, or a user's TOML file of the same shape (else ``TaxonomyError``)."""
+    name = path or "topics.toml"
+    try:
+        data = resources.toml_file(path) if path else resources.toml("topics.toml")
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read the taxonomy {name}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # tomllib.TOMLDecodeError, UnicodeDecodeError
+        raise TaxonomyError(f"the taxonomy {name} is not valid TOML: {exc}") from exc
+    try:
+        return build_taxonomy(data)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise TaxonomyError(f"the taxonomy {name} has the wrong shape: {exc}") from exc
+
+
+def _check_shape(data: dict) -> None:
+    """``[[topic]]`` tables with a string ``id`` and lists of string phrases; at least one."""
+    entries = data.get("topic")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError("no [[topic]] tables (each with id, label, parent, phrases)")
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise ValueError("every [[topic]] needs a string id")
+        for tier in TIER_WEIGHTS:
+            phrases = entry.get(tier, [])
+            if not isinstance(phrases, list) or not all(isinstance(x, str) for x in phrases):
+                raise ValueError(f"topic {entry['id']!r}: {tier} must be a list of strings")
+        if not any(entry.get(tier) for tier in TIER_WEIGHTS):
+            raise ValueError(f"topic {entry['id']!r} has no phrases")
 
 
 def _position_weight(doc: Doc, start: int, first_body_sent: Optional[int]) -> float:
@@ -189,9 +215,9 @@ def _first_body_sentence(doc: Doc) -> Optional[int]:
 def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Names of organizations (found or NER ORG), named events, quoted names of programmes
     (``«Вода России»``) and position titles: phrases there are weak topic evidence."""
-    spans = [(m.start, m.end) for o in doc.results.get("organizations") or [] for m in o.mentions]
-    spans += [(n.start, n.end) for n in find_named_events(doc.text)]
-    spans += [(p.start, p.end) for person in doc.results.get("persons") or [] for p in person.positions]
+    spans = [(m.start, m.end) for o in doc.organizations for m in o.mentions]
+    spans += [(n.start, n.end) for n in doc.named_events]
+    spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     spans += [(n.start, n.end) for n in doc.ner if n.type == "ORG"]
     spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text)]
     return sorted(spans)
@@ -200,7 +226,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
 def _person_spans(doc: Doc) -> list[tuple[int, int]]:
     """People's names: no topic evidence at all ("Путина" is no fishing season)."""
     spans = [(n.start, n.end) for n in doc.ner if n.type == "PER"]
-    spans += [(m.start, m.end) for p in doc.results.get("persons") or [] for m in p.mentions]
+    spans += [(m.start, m.end) for p in doc.persons for m in p.mentions]
     return sorted(spans)
 
 
@@ -211,7 +237,7 @@ def _discussion_sentences(doc: Doc) -> set[int]:
 
 def _foreign_mentions(doc: Doc) -> list[tuple[int, int]]:
     """Counted mentions of countries other than Russia: evidence of international cooperation."""
-    return [(m.start, m.end) for c in doc.results.get("countries") or [] if c.iso2 != HOME_COUNTRY
+    return [(m.start, m.end) for c in doc.countries if c.iso2 != HOME_COUNTRY
             for m in c.mentions
             if not doc.is_ignored(m.start, m.end) and doc.zone_kind(m.start) not in NOT_COUNTED_ZONES]
 
