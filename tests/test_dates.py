@@ -149,10 +149,10 @@ TRAPS = [
     "В 2024 школах прошли уроки.",
     "Версия 1.12.2 вышла.",
     "Температура 16,5 градуса, давление 745 мм.",
-    pytest.param("В среду выбросили 5 кг отходов окружающую среду.", marks=pytest.mark.xfail(
-        strict=True, reason="the leading 'В среду' is read as Wednesday (a weekday date, the grammar's "
-                            "WEEKDAYS); the case means 'среда' the environment, which needs sense "
-                            "disambiguation the grammar does not do")),
+    # "среду" beside a word of discharge or habitat is the environment, not Wednesday
+    "В среду выбросили 5 кг отходов окружающую среду.",
+    "Сброс в среду загрязняющих веществ сократился.",
+    "Рыба вернулась в среду обитания.",
 ]
 
 
