@@ -18,8 +18,9 @@ __all__ = ["Atom", "Resolver", "extract", "find_dates", "infer_published", "pars
 
 # Zones whose dates are not counted. Dates are counted in the page's own
 # furniture (its stamp, timestamps, repeated headline): they are date expressions
-# of the text like any other; not in tails of other articles, menus or credits.
-SKIPPED_ZONES = frozenset({"photo_credit", "age_mark", "related", "menu", "share", "ticker", "cookie", "tags"})
+# of the text like any other (menus above the headline too: the page title carries
+# the date); not in tails of other articles, tickers, share buttons or photo credits.
+SKIPPED_ZONES = frozenset({"photo_credit", "age_mark", "related", "share", "ticker", "cookie", "tags"})
 
 
 def find_dates(doc: Doc) -> list[DateMention]:
