@@ -21,6 +21,19 @@ RELEASE = ("Хабаровский край и Монголия обсудили
            "с делегацией Монголии. Стороны договорились о поставках в июне 2025 года.\n")
 
 
+@pytest.fixture(autouse=True)
+def _session_pipeline(monkeypatch, pipeline):
+    """In-process batches use the session's pipeline (the default options) instead of loading models again."""
+    from newsextract import batch as batch_module
+
+    real = batch_module._pipeline
+
+    def shared(options, factory=None):
+        return pipeline if factory is None and not options.get("topics") else real(options, factory)
+
+    monkeypatch.setattr(batch_module, "_pipeline", shared)
+
+
 class FakePipeline:
     """A cheap stand-in for ``Pipeline``: dies, hangs or raises on chosen ids (picklable by name)."""
 

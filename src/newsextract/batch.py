@@ -275,8 +275,8 @@ def _pipeline(options: dict, factory: Optional[Callable] = None):
 
 
 def _in_process(items: Iterable[Item], options: dict, timeout: Optional[float],
-                factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
-    pipeline = _pipeline(options, factory)
+                factory: Optional[Callable] = None, pipeline=None) -> Iterator[tuple[Item, Any]]:
+    pipeline = pipeline if pipeline is not None else _pipeline(options, factory)
     for item in items:
         yield item, _process_timed(pipeline, item, timeout)
 
@@ -415,7 +415,7 @@ def _pool(items: Iterable[Item], workers: int, options: dict, timeout: Optional[
 
 
 def _outcomes(items: Iterable[Item], *, workers: int, options: dict, timeout: Optional[float],
-              factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
+              factory: Optional[Callable] = None, pipeline=None) -> Iterator[tuple[Item, Any]]:
     """``(item, NewsRecord or exception)`` in input order: the only function that knows about
     processes (``parallel.run`` has the same contract). Nothing starts without an item."""
     source = iter(items)
@@ -424,7 +424,7 @@ def _outcomes(items: Iterable[Item], *, workers: int, options: dict, timeout: Op
         return
     source = itertools.chain([first], source)
     if workers <= 1:
-        yield from _in_process(source, options, timeout, factory)
+        yield from _in_process(source, options, timeout, factory, pipeline)
     else:
         yield from _pool(source, workers, options, timeout, factory)
 
@@ -486,7 +486,12 @@ def run_batch(paths: list[str], out: Union[Path, str], *, errors: Optional[Union
     if resume and to_stdout:
         raise UsageError("--resume needs an OUT file, not the standard output")
     check_outputs(paths, out, errors)
-    load_taxonomy(topics)  # a TaxonomyError here leaves every output untouched
+    # Usage errors (a bad taxonomy, stages that cannot run) come before any output is touched:
+    # one process builds its pipeline here, workers have their taxonomy checked.
+    options = {"topics": topics}
+    pipeline = _pipeline(options) if workers <= 1 else None
+    if pipeline is None:
+        load_taxonomy(topics)
     out_w = LineWriter(None, flag="-o", stream=sys.stdout.buffer) if to_stdout else LineWriter(Path(out), flag="-o")
     err_w = LineWriter(Path(errors), flag="--errors") if errors else \
         LineWriter(None, flag="--errors", stream=sys.stderr.buffer)
@@ -503,7 +508,7 @@ def run_batch(paths: list[str], out: Union[Path, str], *, errors: Optional[Union
                 log.warning("%s: cut a torn last line (%d bytes) before resuming", out, size - good_end)
                 out_w.truncate(good_end)
         _run(paths, out_w, err_w, summary, done=done, workers=workers,
-             options={"topics": topics}, timeout=timeout, max_bytes=max_bytes,
+             options=options, pipeline=pipeline, timeout=timeout, max_bytes=max_bytes,
              stdin_format=stdin_format, progress=progress,
              exclude=[p for p in (out, errors) if p and p != STDOUT])
     finally:
@@ -543,7 +548,7 @@ def _total_bytes(paths: list[str], exclude: list[str]) -> Optional[int]:
 
 
 def _run(paths, out_w: LineWriter, err_w: LineWriter, summary: Summary, *, done: set, workers: int,
-         options: dict, timeout, max_bytes: int, stdin_format: str, progress: bool, exclude: list[str]) -> None:
+         options: dict, pipeline, timeout, max_bytes: int, stdin_format: str, progress: bool, exclude: list[str]) -> None:
     show = progress and sys.stderr.isatty()
     bar = _progress(show, _total_bytes(paths, exclude) if show else None)
 
@@ -567,7 +572,7 @@ def _run(paths, out_w: LineWriter, err_w: LineWriter, summary: Summary, *, done:
                 yield read
 
     def run(items: Iterable[Item]):
-        return _outcomes(items, workers=workers, options=options, timeout=timeout)
+        return _outcomes(items, workers=workers, options=options, timeout=timeout, pipeline=pipeline)
 
     try:
         for item, outcome in _interleave(reads(), run):
