@@ -59,7 +59,7 @@ def _kinds(outcomes):
 
 
 def test_pool_replaces_dead_and_late_workers():
-    outcomes = list(batch._pool(_items("a", "die", "b", "hang", "c", "boom", "d"), 2, {}, 3.0,
+    outcomes = list(batch._pool(_items("a", "die", "b", "hang", "c", "boom", "d"), 2, {}, 2.0,
                                 factory=FakePipeline))
     assert _kinds(outcomes) == [("a", "NewsRecord"), ("die", "WorkerDied"), ("b", "NewsRecord"),
                                 ("hang", "DocumentTimeout"), ("c", "NewsRecord"), ("boom", "StageError"),

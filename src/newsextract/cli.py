@@ -18,6 +18,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .batch import DEFAULT_TIMEOUT
 from .errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -28,8 +29,6 @@ from .errors import (
     exit_code,
 )
 from .reader import DEFAULT_MAX_BYTES
-
-DEFAULT_TIMEOUT = 600.0  # seconds per document (batch.DEFAULT_TIMEOUT; a test keeps them equal)
 
 log = logging.getLogger("newsextract")
 
