@@ -24,8 +24,8 @@ def _session_pipeline(monkeypatch, pipeline):
 
     real = batch_module._pipeline
 
-    def shared(options, factory=None):
-        return pipeline if factory is None and not options.get("topics") else real(options, factory)
+    def shared(options):
+        return pipeline if not options.get("topics") and not options.get("enable") else real(options)
 
     monkeypatch.setattr(batch_module, "_pipeline", shared)
 

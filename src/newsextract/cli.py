@@ -86,7 +86,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     summary = run_batch(args.paths, args.output, errors=args.errors, workers=args.workers,
                         resume=args.resume, topics=args.topics, progress=not args.quiet,
                         max_bytes=args.max_bytes, timeout=args.timeout or None,
-                        stdin_format=args.format)
+                        stdin_format=args.format,
+                        only=[s.strip() for s in args.only.split(",") if s.strip()] if args.only else None)
     print(summary.line(), file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED
@@ -172,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--resume", action="store_true",
                      help="repair OUT (cut a torn last line) and skip documents already in it")
     ext.add_argument("--topics", metavar="FILE", help="a taxonomy TOML file of your own")
+    ext.add_argument("--only", metavar="STAGES", help="run only these stages (and what they need), "
+                     "e.g. countries,dates; the other fields stay empty")
     ext.add_argument("--format", choices=STDIN_FORMATS, default="txt",
                      help="what the standard input (-) holds: one document, or JSONL items")
     ext.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",

@@ -130,9 +130,12 @@ class PersonName(_Model):
 
 
 class Position(Span):
-    title: str
-    organization: Optional[str] = None
-    country: Optional[str] = None
+    """One role of a person; ``start``/``end``/``text`` are its first mention."""
+
+    title: str = Field(description="nominative, lower case, without the organization or territory tail")
+    organization: Optional[str] = Field(None, description="the body or region named with the title")
+    country: Optional[str] = Field(None, description="alpha-2 code of the position's country")
+    mentions: list[Mention] = Field([], description="every phrase of the text stating this role")
 
     _country = field_validator("country")(_check_iso2)
 
@@ -198,6 +201,7 @@ class Event(_Model):
     date: Optional[str] = None
     location: Optional[str] = None
     name: Optional[str] = None  # a named event, normalized (COP29)
+    planned: bool = Field(False, description="announced, not yet held (посетит, планируется подписать, пройдёт)")
     sentence: Offsets
 
     _date = field_validator("date")(_check_iso_date)
@@ -256,7 +260,9 @@ def iter_spans(record: NewsRecord):
         yield from location.mentions
     for person in record.persons:
         yield from person.mentions
-        yield from person.positions
+        for position in person.positions:
+            yield position
+            yield from position.mentions
     for org in record.organizations:
         yield from org.mentions
     yield from record.dates

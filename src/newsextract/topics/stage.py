@@ -202,7 +202,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Organization names, named events and position titles: phrases there are no topic evidence."""
     spans = [(m.start, m.end) for o in doc.organizations for m in o.mentions]
     spans += [(n.start, n.end) for n in doc.named_events]
-    spans += [(p.start, p.end) for person in doc.persons for p in person.positions]
+    spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     return sorted(spans)
 
 
