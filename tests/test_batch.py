@@ -214,6 +214,7 @@ def _extract(args, seed, **kwargs):
 
 
 @pytest.mark.slow
+@pytest.mark.quality  # run by make eval (CI); the 4-document version in test_cli runs in make test
 def test_corpus_same_bytes_whatever_seed_workers_and_resumption(tmp_path):
     """The corpus under hash seeds 0 and 1, one and two workers, and killed then resumed."""
     import signal
