@@ -74,9 +74,9 @@ PARENT_ALONE = 3.0  # ... and such a parent needs this many times the threshold 
 FOREIGN_WEIGHT = 0.5  # each counted mention of a foreign country (capped, see FOREIGN_CAP)
 FOREIGN_CAP = 4.0
 HOME_COUNTRY = "RU"
-# A sentence naming the topics of talks ("затрагивались темы ...") lists topics:
+# A sentence naming the topics of talks ("затрагивались темы ...", "обсудили ...") lists topics:
 # its evidence weighs DISCUSSION_FACTOR times more.
-DISCUSSION_LEMMAS = frozenset({"тема", "тематика"})
+DISCUSSION_LEMMAS = frozenset({"тема", "тематика", "обсудить", "обсуждать", "обсуждение"})
 DISCUSSION_FACTOR = 1.5
 # A field in a short list of fields ("сотрудничество в сфере культуры и туризма", see fields.py)
 # weighs FIELD_FACTOR times more: one specific term there makes a topic.
