@@ -12,8 +12,8 @@ and each field in such a list is evidence for its topic:
 
 Only short lists count (``FIELD_LIST_MAX`` items): the long list of an
 agreement's boilerplate (``в торгово-экономической, научно-технической,
-культурной, гуманитарной и социальной сферах``) names every field and so says
-little about any. The result maps token indexes to the list they stand in.
+культурной, гуманитарной и социальной сферах, а также в сфере спорта``, one
+list) names every field and so says little about any. The result maps token indexes to the list they stand in.
 """
 
 from __future__ import annotations
@@ -61,6 +61,20 @@ def field_lists(doc: Doc) -> list[FieldList]:
             continue
         if found is not None and _in_context(toks, found.first):
             out.append(found)
+    return _merge_continued(toks, out)
+
+
+def _merge_continued(toks: list[Token], lists: list[FieldList]) -> list[FieldList]:
+    """``в торгово-экономической, ... и социальной сферах, а также в сфере спорта`` is one list."""
+    out: list[FieldList] = []
+    for fl in sorted(lists, key=lambda x: (x.first, x.last)):
+        prev = out[-1] if out else None
+        if (prev is not None and toks[prev.first].sent == toks[fl.first].sent and 0 <= fl.first - prev.last <= 7
+                and all(_is_joiner(t) or t.lemma in FIELD_HEADS or t.text.lower() in FIELD_PREPS
+                        for t in toks[prev.last:fl.first])):
+            out[-1] = FieldList(prev.first, fl.last, prev.items + fl.items)
+        elif prev is None or fl.first >= prev.last:
+            out.append(fl)
     return out
 
 

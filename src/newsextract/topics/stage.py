@@ -81,6 +81,7 @@ DISCUSSION_FACTOR = 1.5
 # A field in a short list of fields ("сотрудничество в сфере культуры и туризма", see fields.py)
 # weighs FIELD_FACTOR times more: one specific term there makes a topic.
 FIELD_FACTOR = 1.5
+LONG_LIST_FACTOR = 0.5  # ... and a field in a long boilerplate list of every field weighs less
 ZONE_WEIGHTS = {"headline": 3.0, "lead": 2.0}
 FIRST_SENTENCE_WEIGHT = 1.5
 NOT_COUNTED_ZONES = frozenset({"attribution", "dateline", "byline", "related"})  # related: other articles
@@ -267,7 +268,7 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
             w *= NAME_FACTOR
         else:
             field = fields.get(match.first)
-            factor = FIELD_FACTOR if field is not None and field.short else 1.0
+            factor = 1.0 if field is None else FIELD_FACTOR if field.short else LONG_LIST_FACTOR
             if doc.tokens[match.first].sent in discussion:
                 factor = max(factor, DISCUSSION_FACTOR)
             w *= factor
