@@ -92,7 +92,7 @@ class Doc:
     meta: dict[str, Any] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)
     sents: list[Sentence] = field(default_factory=list)
-    ner: list[NerSpan] = field(default_factory=list)
+    ner: list[NerSpan] = field(default_factory=list)  # or nlp.ner.NerSpans, tagged when asked
     zones: list[ZoneSpan] = field(default_factory=list)
     # The values of the layers below, by name, once their stage has run.
     layers: dict[str, Any] = field(default_factory=dict)

@@ -129,7 +129,9 @@ class Pipeline:
         names = {s.name for s in chosen}
         self.ner = (ner or nlp.NerModel()) if "ner" in names else None
         self.taxonomy = topic_stage.load_taxonomy(topics) if "topics" in names else None
-        options = {"ner": {"model": self.ner}, "topics": {"taxonomy": self.taxonomy}}
+        # NER tags a paragraph only when asked about it if no selected stage reads every span
+        lazy = all(s.name == "places" for s in chosen if "ner" in s.requires)
+        options = {"ner": {"model": self.ner, "lazy": lazy}, "topics": {"taxonomy": self.taxonomy}}
         self.stages: list[Stage] = chosen
         self._run = [(s, partial(s.func, **options[s.name]) if s.name in options else s.func)
                      for s in chosen]

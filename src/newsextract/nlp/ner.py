@@ -6,7 +6,9 @@ markup is turned into our own ``NerSpan`` here and never leaves this module.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from typing import Optional
 
 from ..doc import Doc, NerSpan
 
@@ -46,10 +48,66 @@ def ner_pieces(doc: Doc) -> list[tuple[int, str]]:
     return pieces
 
 
-def tag_ner(doc: Doc, model: NerModel) -> None:
-    """Fill ``doc.ner`` with slovnet spans, piece by piece (bounded memory)."""
-    doc.ner = []
-    pieces = ner_pieces(doc)
-    batch = 64
-    for i in range(0, len(pieces), batch):
-        doc.ner.extend(model.spans(pieces[i:i + batch]))
+BATCH = 64  # pieces per call of the model
+
+
+class NerSpans:
+    """The ``ner`` layer: a document's NER spans, tagged piece by piece when asked for.
+
+    Iterating (``for span in doc.ner``, ``len``, indexing) tags every piece not yet
+    tagged, so it is the list the tagger gives for the whole document, in piece
+    order. ``overlapping(start, end)`` tags only the pieces around that range: a
+    stage that asks about a few spans (places, for ambiguous names) does not pay
+    for the whole document. A piece's spans do not depend on the other pieces.
+    """
+
+    def __init__(self, model: NerModel, pieces: list[tuple[int, str]]):
+        self._model = model
+        self._pieces = pieces
+        self._starts = [offset for offset, _ in pieces]
+        self._spans: list[Optional[list[NerSpan]]] = [None] * len(pieces)
+        self._flat: Optional[list[NerSpan]] = None
+
+    def _tag(self, indexes: list[int]) -> None:
+        todo = [i for i in indexes if self._spans[i] is None]
+        for k in range(0, len(todo), BATCH):
+            chunk = todo[k:k + BATCH]
+            for i in chunk:
+                self._spans[i] = []
+            for span in self._model.spans([self._pieces[i] for i in chunk]):
+                i = bisect.bisect_right(self._starts, span.start) - 1
+                self._spans[i].append(span)
+
+    def _all(self) -> list[NerSpan]:
+        if self._flat is None:
+            self._tag(list(range(len(self._pieces))))
+            self._flat = [span for spans in self._spans for span in spans]
+        return self._flat
+
+    def overlapping(self, start: int, end: int) -> list[NerSpan]:
+        """Spans sharing a character with ``[start, end)`` (only those pieces are tagged)."""
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        last = bisect.bisect_left(self._starts, end)
+        indexes = [i for i in range(first, last)
+                   if self._starts[i] + len(self._pieces[i][1]) > start]
+        self._tag(indexes)
+        return [s for i in indexes for s in self._spans[i] if s.start < end and s.end > start]
+
+    def __iter__(self) -> Iterator[NerSpan]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+
+def tag_ner(doc: Doc, model: NerModel, *, lazy: bool = False) -> None:
+    """Set ``doc.ner`` to the slovnet spans, tagged in batches of pieces (bounded memory).
+
+    ``lazy``: tag a piece only when a stage asks about it (``doc.ner.overlapping``);
+    the pipeline uses it when no selected stage reads every span.
+    """
+    spans = NerSpans(model, ner_pieces(doc))
+    doc.ner = spans if lazy else spans._all()
