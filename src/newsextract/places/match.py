@@ -155,6 +155,15 @@ class _Finder:
         self.lenient = False  # a looked-up phrase: no context needed
 
     # --- helpers -------------------------------------------------------
+    def _may_be_name(self, i: int) -> bool:
+        """``tokens[i]`` may be a given name or surname (pymorphy3) and the token before or
+        after it (same sentence) is a capitalized word."""
+        tokens = self.doc.tokens
+        if not any(0 <= j < len(tokens) and tokens[j].sent == tokens[i].sent
+                   and tokens[j].text[:1].isupper() for j in (i - 1, i + 1)):
+            return False
+        return any({"Name", "Surn"} & p.tag.grammemes for p in morph.parse(tokens[i].text))
+
     def _after_place_prep(self, first: int, sent_first: int) -> bool:
         return first != sent_first and self.doc.tokens[first - 1].text.lower() in PLACE_PREPS
 
@@ -214,8 +223,12 @@ class _Finder:
         start, end = toks[0].start, toks[-1].end
         # One word of a person's name (Дензел Вашингтон, Виктория Петрова) is no city or region:
         # checked later (``Places``), so that countries alone need not ask NER about every word.
-        # A country name stays a country (``Доминика Рааба`` is the one known miss).
+        # A country name is asked about at once, and only when it may be a given name or a
+        # surname beside another capitalized word (``Доминика Рааба``).
         word = (start, end) if len(toks) == 1 and hit.kind != "country" else None
+        if len(toks) == 1 and hit.kind == "country" and self._may_be_name(first) \
+                and self._person_part(start, end, hit.kind):
+            return None
         located = None
         if hit.ambiguous and not self.lenient:
             if hit.kind == "country":
