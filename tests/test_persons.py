@@ -126,8 +126,8 @@ def test_sample_press_release(pipe):
     assert set(persons) == {"Вячеслав Аленьков", "Мансур Ошурбаев", "Ник Назами бин Ник Ахмад"}
     alen = persons["Вячеслав Аленьков"]
     titles = [q.title for q in alen.positions]
-    assert "глава официальной делегации Сахалинской области" in titles
-    assert "зампред регионального правительства" in titles
+    assert "глава официальной делегации" in titles
+    assert "зампред" in titles
     assert any(q.organization and "Правительство" in q.organization for q in alen.positions)
     assert all(q.country == "RU" for q in alen.positions)
     osh = persons["Мансур Ошурбаев"].positions

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .. import resources
-from ..doc import Doc, Token
+from ..doc import Doc, SpanIndex, Token
 from ..nlp import morph
 from .gazetteer import CityEntry, CountryEntry, Gazetteer, Hit, RegionEntry, gazetteer
 from .other import directional_start
@@ -421,6 +421,7 @@ class Places:
         self._finder = _Finder(doc, gazetteer())
         self._raw = [m for m in self._finder.run() if not doc.is_ignored(m.start, m.end)]
         self._all: Optional[list[PlaceMention]] = None
+        self._index: Optional[SpanIndex] = None
 
     def _resolved(self) -> list[PlaceMention]:
         if self._all is None:
@@ -455,6 +456,12 @@ class Places:
             return out
         return [m for m in self._resolved() if m.kind == "country"]
 
+    def overlapping(self, start: int, end: int) -> list[PlaceMention]:
+        """Mentions sharing a character with ``[start, end)`` (``doc.place_index``)."""
+        if self._index is None:
+            self._index = SpanIndex(self._resolved())
+        return self._index.overlapping(start, end)
+
     def __iter__(self):
         return iter(self._resolved())
 
@@ -471,5 +478,7 @@ def _plain(m: PlaceMention) -> bool:
 
 
 def find_places(doc: Doc) -> Places:
-    """The ``places`` stage: ``doc.places`` (see ``Places``)."""
-    return Places(doc)
+    """The ``places`` stage: ``doc.places`` and ``doc.place_index`` (both the ``Places``)."""
+    places = Places(doc)
+    doc.place_index = places  # range queries, built when first asked
+    return places

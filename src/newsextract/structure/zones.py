@@ -25,8 +25,10 @@ DATELINE_RE = re.compile(
 )
 PHOTO_RE = re.compile(r"^\s*(?:фото|фотография|источник фото|фото и видео|photo|видео)\s*[:©]", re.I)
 AGE_MARK_RE = re.compile(r"\((?:0|6|12|16|18)\+\)|(?<![\w+])(?:0|6|12|16|18)\+(?![\w])")
+# No leading ",?\s*" (the zone is stripped of it anyway): it made the search quadratic on long
+# whitespace runs, each start in the run scanning to its end.
 ATTRIBUTION_RE = re.compile(
-    r",?\s*(?:сообщает|сообщают|передает|передаёт|пишет|информирует)\s+"
+    r"(?:сообщает|сообщают|передает|передаёт|пишет|информирует)\s+"
     r"(?:ИА|агентство|информационное агентство|издание|портал|газета|телеканал|пресс-служба)?"
     r"[^.\n]{0,120}?(?:со ссылкой на\s+[^.\n]{1,150})?(?=[.\n]|$)",
     re.I,
