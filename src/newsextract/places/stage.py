@@ -42,8 +42,8 @@ __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup
 def extract(doc: Doc) -> list[Country]:
     """One ``Country`` per country mentioned, in order of first mention."""
     by_iso: dict[str, Country] = {}
-    for m in doc.places:
-        if m.kind != "country" or not isinstance(m.entry, CountryEntry):
+    for m in doc.places.countries():
+        if not isinstance(m.entry, CountryEntry):
             continue
         e = m.entry
         country = by_iso.get(e.iso2)
