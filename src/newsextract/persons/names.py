@@ -42,6 +42,19 @@ def east_asian() -> frozenset[str]:
     return resources.word_set("name_east_asian.txt")
 
 
+@dataclass(frozen=True)
+class Hint:
+    """What a name's context says of it: the cases its governor allows (a preposition, a
+    title in apposition) and the gender its predicate shows (``заявила``)."""
+
+    cases: frozenset = frozenset()
+    gender: Optional[str] = None
+
+
+HINT_CASE = 0.8
+HINT_GENDER = 0.8
+
+
 @dataclass
 class ParsedName:
     first: Optional[str] = None
@@ -54,6 +67,9 @@ class ParsedName:
     # also as written (a lone "Ньюсом" read as a first name may be the surname of "Гэвин Ньюсом").
     last_options: frozenset = field(default_factory=frozenset)
     order: Optional[str] = None  # the full name when written family name first (Пан Ги Мун)
+    # (first, middle, last) of this reading and of others nearly as good, best first: the
+    # person's other mentions choose among them (``Гаррета Рейсмана`` ... ``Рейсман``)
+    readings: tuple = ()
 
     @property
     def full(self) -> str:
@@ -106,8 +122,28 @@ def _restore(template: str, word: str) -> str:
     return morph.match_case(template, word)
 
 
-def _name_parses(word: str) -> list:
-    return [p for p in morph.parse(word) if NAME_TAGS & p.tag.grammemes]
+# Russian-type surnames pymorphy3 guesses well from their endings (Аленьков, Минуллин).
+_RUSSIAN_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ская", "цкая", "ова", "ева", "ёва",
+                    "ина", "ына")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_parses(word: str) -> tuple:
+    """Name, surname and patronymic parses; for a word pymorphy3 does not know only its
+    guesses of Russian-type surnames (its other guesses at foreign names are noise:
+    ``Ямамура`` is no genitive of ``Ямамур``)."""
+    out = []
+    for p in morph.parse(word):
+        if not NAME_TAGS & p.tag.grammemes:
+            continue
+        if p.is_known or "Surn" in p.tag.grammemes and p.normal_form.endswith(_RUSSIAN_SURNAME):
+            out.append(p)
+    return tuple(out)
+
+
+def _adjective_parses(word: str) -> list:
+    """Known adjective parses of an adjectival surname (``Долгорукому``, ``Заречной``)."""
+    return [p for p in morph.parse(word) if p.tag.POS == "ADJF" and p.is_known and p.tag.number == "sing"]
 
 
 def _compatible(p, gender: str, case: str) -> bool:
@@ -158,8 +194,17 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     for ending, nom in _SURNAME_RULES.get(gender, {}).get(case, []):
         if low.endswith(ending) and len(low) > len(ending) + 1:
             return word[: len(word) - len(ending)] + nom
-    if gender != "masc" or len(low) < 4:
+    for p in _adjective_parses(word):
+        if p.tag.case == case and (p.tag.gender == gender or p.tag.gender is None):
+            form = p.inflect({"nomn", "sing", gender})
+            if form is not None:
+                return _restore(word, form.word)
+    if len(low) < 3:
         return None
+    if gender == "femn" or low[-2:] in ("ой", "ою") or low[-1] == "ы":
+        guess = _a_declension(word, low, case)
+        if guess is not None or gender == "femn":
+            return guess
     # Foreign masculine names ending in a consonant: Ахмадом, Жозепа, Борреля, Гутеррешем.
     stem2, stem1 = low[:-2], low[:-1]
     if case == "ablt" and low[-2:] in ("ом", "ем", "ём") and stem2[-1:] not in _VOWELS:
@@ -176,6 +221,68 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     if case == "accs" and low[-1] in "ую" and stem1[-1:] not in _VOWELS:
         return word[:-1] + ("а" if low[-1] == "у" else "я")
     return None
+
+
+def _a_declension(word: str, low: str, case: str) -> Optional[str]:
+    """Undo a case ending of the ``-а``/``-я`` declension (Тхапой, Обамы, Угбому -> -а)."""
+    stem2, stem1 = low[:-2], low[:-1]
+    if low.endswith("ии") and case in ("gent", "datv", "loct") or low.endswith("ию") and case == "accs":
+        return word[:-1] + "я"  # Талии, Патрисию
+    if low.endswith("ией") and case == "ablt":
+        return word[:-2] + "я"
+    if case == "gent" and low[-1] == "ы" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "а"
+    if case == "gent" and low[-1] == "и" and stem1[-1:] in "кгхжшчщ":
+        return word[:-1] + "а"
+    if case == "gent" and low[-1] == "и" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "я"
+    if case in ("datv", "loct") and low[-1] == "е" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "а"
+    if case == "accs" and low[-1] == "у" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "а"
+    if case == "accs" and low[-1] == "ю" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "я"
+    if case == "ablt" and low[-2:] in ("ой", "ою") and stem2[-1:] not in _VOWELS:
+        return word[:-2] + "а"
+    if case == "ablt" and low[-2:] == "ей" and stem2[-1:] not in _VOWELS:
+        return word[:-2] + ("а" if stem2[-1:] in _SIBILANT else "я")
+    return None
+
+
+# Endings that hardly ever close a name in the nominative (Радживом, Тхапой, Обамы, Угбому).
+OBLIQUE_LOOKING = ("ом", "ем", "ём", "ым", "ой", "ою", "ею", "ому", "ему", "ую", "ы")
+
+
+def _looks_oblique(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(OBLIQUE_LOOKING) or len(low) > 3 and low[-1] in "ую" and low[-2] not in _VOWELS
+
+
+def _undeclined_feminine(word: str) -> bool:
+    """A woman's foreign surname ending in a consonant does not decline (Меркель, Кердпол)."""
+    low = word.lower()
+    return low[-1:] not in _VOWELS and low[-1:] not in "йь" and not low.endswith(_RUSSIAN_SURNAME)
+
+
+def _unknown_score(word: str, role: str, gender: str, case: str) -> float:
+    """Support for a word pymorphy3 does not know as a name being in ``case``: the nominative
+    as written unless the ending looks oblique; an oblique case by the suffix rules, strongly
+    when the ending looks oblique (a foreign ``Ларрионда`` or ``Ямамура`` is a nominative)."""
+    low = word.lower()
+    # a given name in a consonant and -у is often foreign and undeclined (Тору, Амаду)
+    oblique = _looks_oblique(word) and (role == "last" or low.endswith(OBLIQUE_LOOKING))
+    if gender == "femn" and _undeclined_feminine(word):
+        # a woman's surname ending in a consonant does not decline; a given name so ending
+        # is hardly a woman's
+        return 0.4 if role == "last" else 0.2 * (case == "nomn")
+    if case == "nomn":
+        return 0.1 if oblique else 0.5
+    guess = _suffix_nominative(word, gender, case)
+    if guess is None or guess == word:
+        return 0.0
+    if not oblique:
+        return 0.4
+    return 0.45 if low[-1] in "ую" and not low.endswith("ую") else 0.6
 
 
 _OBLIQUE_SURNAME_ENDINGS = tuple({e for g in _SURNAME_RULES.values() for rules in g.values() for e, _ in rules})
@@ -211,6 +318,14 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
     cands = [p for p in _name_parses(word) if _compatible(p, gender, case)]
     cands.sort(key=lambda p: (tag not in p.tag.grammemes, -p.score))
+    parses = _name_parses(word)
+    surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and p.is_known]
+    if case == "nomn" and role == "last" and not cands and surn and all(p.tag.case != "nomn" for p in surn):
+        # a known surname only oblique beside an undeclined given name (Барак Обамы)
+        form = surn[0].inflect({"nomn", "sing"})
+        return _restore(word, form.word) if form is not None else word
+    if gender == "femn" and role == "last" and not parses and _undeclined_feminine(word):
+        return word
     if case == "nomn" and not any("Fixd" not in p.tag.grammemes for p in cands):
         return word
     for p in cands:
@@ -219,7 +334,7 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         grams = {"nomn", "sing"}
         if "Surn" in p.tag.grammemes or "Patr" in p.tag.grammemes:
             grams.add(gender)
-        form = p.inflect(grams)
+        form = p.inflect(grams) or p.inflect({"nomn", "sing"})
         if form is not None:
             return _restore(word, form.word.replace("ё", "ё"))
     if not cands and not _name_parses(word) or (not cands and role == "last"):
@@ -261,8 +376,17 @@ def _fixed(word: str) -> bool:
     return indeclinable(word) or bool(parses) and all("Fixd" in p.tag.grammemes for p in parses)
 
 
-def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, float]:
-    best = ("masc", "nomn", -1.0)
+def _choose_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> tuple[str, str, float]:
+    ranked = _rank_gender_case(words, roles, hint)
+    return ranked[0] if ranked else ("masc", "nomn", -1.0)
+
+
+READING_MARGIN = 0.5  # other (gender, case) readings of a name kept within this of the best
+
+
+def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> list[tuple]:
+    """Every allowed (gender, case, score), best first (ties: masc nomn before others)."""
+    ranked: list[tuple] = []
     # One case for all parts: a word that cannot be in a case excludes it (unless nothing is left).
     agree = _agreeing(words, roles)
     allowed = {(g, c) for g in GENDERS for c in CASES if all(_may_be(w, r, g, c) for w, r in agree)}
@@ -304,15 +428,15 @@ def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, f
                     elif role == "last" and _suffix_nominative(word, gender, case) not in (None, word):
                         score += 0.6
                 else:
-                    guess = _suffix_nominative(word, gender, case)
-                    if guess is not None:
-                        score += 0.0 if guess == word else 0.6
+                    score += _unknown_score(word, role, gender, case)
                 score = before + (score - before) * weight + bonus
                 bonus = 0.0
             score += {"nomn": 0.05, "gent": 0.02}.get(case, 0.0) + (0.04 if gender == "masc" else 0)
-            if score > best[2]:
-                best = (gender, case, score)
-    return best
+            if hint is not None:
+                score += HINT_CASE * (case in hint.cases) + HINT_GENDER * (gender == hint.gender)
+            ranked.append((gender, case, score))
+    ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
+    return ranked
 
 
 def _is_name(word: str) -> bool:
@@ -339,6 +463,8 @@ def assign_roles(words: list[str]) -> list[str]:
     low = [w.lower() for w in words]
     parts = particles()
     pidx = [i for i, w in enumerate(low) if w in parts and i > 0]
+    if n > 1 and low[0] in parts:  # фон Штайнер, ибн Эзра
+        return ["particle" if w in parts else "last" for w in low]
     if pidx:  # Ник Назами бин Ник Ахмад, Урсула фон дер Ляйен
         k = pidx[0]
         for i in range(k):
@@ -377,14 +503,15 @@ def _join(words: list[str]) -> Optional[str]:
     return " ".join(words) if words else None
 
 
-def normalize(text: str | list[str]) -> ParsedName:
-    """Parse and put a person's name into the nominative."""
+def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
+    """Parse and put a person's name into the nominative (``hint``: what its context says)."""
     raw = split_words(text) if isinstance(text, str) else list(text)
     words = [_titlecase(w) for w in raw]
     if not words:
         return ParsedName()
     roles = assign_roles(words)
-    gender, case, _ = _choose_gender_case(words, roles)
+    ranked = _rank_gender_case(words, roles, hint) or [("masc", "nomn", -1.0)]
+    gender, case, top = ranked[0]
     # A first name or patronymic fixes the gender even when the case is nominative.
     plural = False
     if len(words) == 1 and roles[0] == "last":
@@ -412,9 +539,21 @@ def normalize(text: str | list[str]) -> ParsedName:
                     options.add(_word_nominative(words[-1], "last", g, c))
     if len(words) == 1 and not plural and not INITIAL_RE.match(words[0]):
         options.add(words[0])  # as written: a foreign surname that only looks oblique (Ньюсом)
+    readings = [(_join(firsts), _join(middles), _join(lasts))]
+    if gendered and not plural:  # other readings of the whole name: ``Гаррета Рейсмана``
+        for g, c, score in ranked[1:]:
+            if score < top - READING_MARGIN:
+                break
+            other = [_word_nominative(w, r, g, c) for w, r in zip(words, roles, strict=True)]
+            reading = tuple(_join([w for w, r in zip(other, roles, strict=True) if r in want])
+                            for want in (("first",), ("middle",), ("last", "particle")))
+            if reading not in readings:
+                readings.append(reading)
+                if reading[2]:
+                    options.add(reading[2])
     parsed = ParsedName(first=_join(firsts), middle=_join(middles), last=_join(lasts),
                         gender=gender, case=case, plural=plural,
-                        last_options=frozenset(options))
+                        last_options=frozenset(options), readings=tuple(readings))
     if roles and roles[0] == "last" and len(words) > 1 and words[0].lower() in east_asian():
         parsed.order = " ".join(norm)
     return parsed

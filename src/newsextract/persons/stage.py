@@ -11,7 +11,7 @@ from ..records import Mention, Person, PersonName, Position
 from . import positions as positions_mod
 from .coreference import corefer
 from .linking import attach
-from .mentions import find_mentions
+from .mentions import context_hint, find_mentions, is_junk
 from .merge import merge
 from .names import INITIAL_RE, normalize
 
@@ -32,13 +32,55 @@ class _OrgRef:
         self.start, self.end, self.name, self.country = start, end, name, country
 
 
+def _place_names(doc: Doc) -> frozenset[str]:
+    """Names and mention texts of the places the places stages found (none when they did not run)."""
+    out = set()
+    for field in ("countries", "locations"):
+        for place in doc.results.get(field, ()):
+            out.add(place.name.lower())
+            out.update(m.text.lower() for m in place.mentions)
+    return frozenset(out)
+
+
+def _voted_reading(group, names) -> tuple:
+    """The reading of the group's name whose surname most of its mentions allow
+    (``Гаррета Рейсмана`` ... ``Рейсман`` ... ``Рейсманом`` -> ``Гаррет Рейсман``)."""
+    n = group.name
+    readings = n.readings or ((n.first, n.middle, n.last),)
+    if len(readings) == 1:
+        return readings[0]
+
+    def votes(reading) -> int:
+        last = (reading[2] or "").lower()
+        return sum(1 for m in group.members
+                   if last in {(names[m].last or "").lower()} | {o.lower() for o in names[m].last_options})
+
+    return max(readings, key=votes)  # max keeps the first of equals: the best reading
+
+
+def join_glosses(doc: Doc, spans, groups):
+    """A name glossed in parentheses is the same person: ``Джошуа Вольф (Joshua Wolf)``."""
+    owner = {m: g for g in groups for m in g.members}
+    for i in range(len(spans) - 1):
+        a, b = owner[i], owner[i + 1]
+        between = doc.text[spans[i][1]:spans[i + 1][0]]
+        if a is b or between.strip() != "(" or not doc.text[spans[i + 1][1]:].lstrip().startswith(")"):
+            continue
+        for m in b.members:
+            owner[m] = a
+        a.members = sorted(a.members + b.members, key=lambda m: spans[m][0])
+        b.members = []
+    return [g for g in groups if g.members]
+
+
 def extract(doc: Doc) -> list[Person]:
-    spans = find_mentions(doc)
-    names = [normalize(doc.text[s:e]) for s, e in spans]
+    places = _place_names(doc)
+    spans = [(s, e) for s, e in find_mentions(doc) if not is_junk(doc, s, e, places)]
+    names = [normalize(doc.text[s:e], context_hint(doc, s, e)) for s, e in spans]
     keep = [i for i, n in enumerate(names) if (n.first or n.last) and not n.plural]
     spans = [spans[i] for i in keep]
     names = [names[i] for i in keep]
-    groups = merge(names, [s for s, _ in spans])
+    groups = join_glosses(doc, spans, merge(names, [s for s, _ in spans]))
     phrases = positions_mod.find_titles(doc, spans)
     links = attach(doc, spans, phrases)
     corefer(doc, spans, groups, phrases, links)
@@ -46,8 +88,7 @@ def extract(doc: Doc) -> list[Person]:
     out: list[Person] = []
     for g in groups:
         n = g.name
-        first = n.first
-        last = n.last
+        first, middle, last = _voted_reading(g, names)
         # prefer a full first name from any member over an initial
         if first and INITIAL_RE.match(first.split()[0]):
             for m in g.members:
@@ -55,8 +96,14 @@ def extract(doc: Doc) -> list[Person]:
                 if f and not INITIAL_RE.match(f.split()[0]):
                     first = f
                     break
-        middle = n.middle
-        if n.order:
+        if not middle and first:  # a patronymic from another mention of the same first name
+            for m in g.members:
+                x = names[m]
+                if x.middle and x.first and not INITIAL_RE.match(x.middle) and \
+                        x.first.lower() == first.lower() and x.last in (None, last):
+                    middle = x.middle
+                    break
+        if n.order and (first, last) == (n.first, n.last):
             full = n.order
         else:
             full = " ".join(p for p in (first, middle, last) if p)
