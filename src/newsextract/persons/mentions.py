@@ -14,7 +14,7 @@ import re
 from ..doc import Doc
 from ..nlp.grammar import is_abbr, parses
 from .lexicon import title_heads, title_modifiers
-from .names import Hint, given_name_only, normalize, particles, split_words
+from .names import Hint, east_asian, given_name_only, normalize, particles, split_words
 
 INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
 INITIALS_AFTER = re.compile(r"^\s(?:[А-ЯЁA-Z]\.\s?){1,2}")
@@ -43,6 +43,9 @@ def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int
         if word[:1].islower() and word.lower() not in particles():
             s += len(m.group(0))
             continue
+        if _common_word(tok, word) and " " in text[s:e].strip():
+            s += len(m.group(0))  # Лыжница Багиян, Всё-таки Проди: a word that is no name
+            continue
         if lemma in title_heads() or lemma in title_modifiers():
             if tok is not None and word[:1].isupper() and lemma in title_heads():
                 if _title_as_name(doc, tok, s + len(m.group(0)), e):
@@ -53,6 +56,21 @@ def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int
             continue
         break
     return s, e, False
+
+
+def _common_word(tok, word: str) -> bool:
+    """A capitalised word pymorphy3 knows and never as a name, nor as a place or a title
+    head (those are handled by their own rules)."""
+    if tok is None or not word[:1].isupper() or word.isupper():
+        return False
+    ps = parses(tok)
+    if word.lower() in east_asian():
+        return False
+    # an inanimate noun may be a foreign given name (Талия); a person noun (лыжница) is none
+    return bool(ps) and all(p.is_known for p in ps) and not any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes
+        or p.tag.POS == "NOUN" and "anim" not in p.tag.grammemes for p in ps) \
+        and tok.lemma not in title_heads() and tok.lemma not in title_modifiers()
 
 
 TITLE_BACK = 10  # a title head and its genitive tail

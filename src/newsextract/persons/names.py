@@ -463,7 +463,7 @@ def assign_roles(words: list[str]) -> list[str]:
     low = [w.lower() for w in words]
     parts = particles()
     pidx = [i for i, w in enumerate(low) if w in parts and i > 0]
-    if n > 1 and low[0] in parts:  # фон Штайнер, ибн Эзра
+    if n > 1 and low[0] in parts and low[0] not in east_asian():  # фон Штайнер, ибн Эзра
         return ["particle" if w in parts else "last" for w in low]
     if pidx:  # Ник Назами бин Ник Ахмад, Урсула фон дер Ляйен
         k = pidx[0]
@@ -485,8 +485,9 @@ def assign_roles(words: list[str]) -> list[str]:
         return roles
     if not initials[0] and all(initials[1:]):  # Путин В. В.
         return ["last", "first"] + ["middle"] * (n - 2)
-    if n <= 3 and low[0] in east_asian() and all(len(w) <= 6 for w in words) \
-            and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин
+    if n <= 3 and _east_asian_family(words[0]) and all(len(_syllables_stem(w)) <= 8 for w in words[1:]) \
+            and not any(_is_name(w) and len(w) > 4 for w in words[1:]) \
+            and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин, Кима Чен Ира
         return ["last"] + ["first"] * (n - 1)
     if n == 3 and _is_patr(words[2]) and not _is_patr(words[1]):  # Лужков Юрий Михайлович
         return ["last", "first", "middle"]
@@ -497,6 +498,59 @@ def assign_roles(words: list[str]) -> list[str]:
             and not _is_surname(words[1]):  # Иванов Иван
         roles = ["last", "first"]
     return roles
+
+
+def _east_asian_family(word: str) -> bool:
+    """A family name of the data file, also in an oblique case (``Кима``, ``Паком``)."""
+    low = word.lower()
+    if low in east_asian():
+        return True
+    if any(p.normal_form in east_asian() for p in _name_parses(word)):
+        return True
+    return len(low) >= 3 and (low[:-1] in east_asian() and low[-1] in "ауе"
+                              or low[:-2] in east_asian() and low[-2:] in ("ом", "ем"))
+
+
+def _east_asian_nominative(words: list[str], hint: Optional[Hint]) -> list[str]:
+    """Only the family name and the last syllable of an East Asian name decline, in the
+    case the family name shows (``Кима Чен Ира`` -> ``Ким Чен Ир``)."""
+    family, case = _east_asian_case(words[0])
+    if case == "nomn":  # an undeclined family name: the last syllable alone shows the case
+        low = words[-1].lower()
+        for ending, c in EAST_ASIAN_ENDINGS:
+            stem = low[:-len(ending)]
+            if low.endswith(ending) and len(stem) >= 2 and stem[-1] not in _VOWELS and c != "loct":
+                case = c
+                break
+        else:
+            return list(words)
+    last = _suffix_nominative(words[-1], "masc", case) if not indeclinable(words[-1]) else None
+    return [family] + words[1:-1] + [last or words[-1]]
+
+
+EAST_ASIAN_ENDINGS = (("ом", "ablt"), ("ем", "ablt"), ("а", "gent"), ("у", "datv"), ("е", "loct"))
+
+
+def _east_asian_case(word: str) -> tuple[str, str]:
+    """An East Asian family name in the nominative and the case it was in (``Кима``: gent)."""
+    low = word.lower()
+    if low in east_asian():
+        return word, "nomn"
+    for p in _name_parses(word):
+        if p.normal_form in east_asian():
+            return _restore(word, p.normal_form), p.tag.case
+    for ending, case in EAST_ASIAN_ENDINGS:
+        if low.endswith(ending) and low[:-len(ending)] in east_asian():
+            return word[:-len(ending)], case
+    return word, "nomn"
+
+
+def _syllables_stem(word: str) -> str:
+    low = word.lower()
+    for ending, _case in EAST_ASIAN_ENDINGS:
+        if low.endswith(ending):
+            return low[:-len(ending)]
+    return low
 
 
 def _join(words: list[str]) -> Optional[str]:
@@ -525,6 +579,9 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
             norm.append(w)
         else:
             norm.append(_word_nominative(w, r, gender, case))
+    east = len(words) > 1 and roles[0] == "last" and _east_asian_family(words[0])
+    if east:
+        norm = _east_asian_nominative(words, hint)
     firsts = [w for w, r in zip(norm, roles, strict=True) if r == "first"]
     middles = [w for w, r in zip(norm, roles, strict=True) if r == "middle"]
     lasts = [w for w, r in zip(norm, roles, strict=True) if r in ("last", "particle")]
@@ -540,7 +597,7 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     if len(words) == 1 and not plural and not INITIAL_RE.match(words[0]):
         options.add(words[0])  # as written: a foreign surname that only looks oblique (Ньюсом)
     readings = [(_join(firsts), _join(middles), _join(lasts))]
-    if gendered and not plural:  # other readings of the whole name: ``Гаррета Рейсмана``
+    if gendered and not plural and not east:  # other readings of the whole name: ``Гаррета Рейсмана``
         for g, c, score in ranked[1:]:
             if score < top - READING_MARGIN:
                 break
@@ -554,6 +611,6 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     parsed = ParsedName(first=_join(firsts), middle=_join(middles), last=_join(lasts),
                         gender=gender, case=case, plural=plural,
                         last_options=frozenset(options), readings=tuple(readings))
-    if roles and roles[0] == "last" and len(words) > 1 and words[0].lower() in east_asian():
+    if east:
         parsed.order = " ".join(norm)
     return parsed

@@ -73,9 +73,27 @@ def join_glosses(doc: Doc, spans, groups):
     return [g for g in groups if g.members]
 
 
+def _without_leading_names(doc: Doc, spans, others) -> list[tuple[int, int]]:
+    """A name's span without an organization or place name it starts with
+    (``Аль-Джазиры Сами аль-Хадж``)."""
+    out = []
+    for s, e in spans:
+        for a, b in others:
+            if a <= s < b < e and doc.text[b:e].strip():
+                s = b + len(doc.text[b:e]) - len(doc.text[b:e].lstrip(" \u00a0«»\"“”„,"))
+        out.append((s, e))
+    return out
+
+
+def _other_mentions(doc: Doc) -> list[tuple[int, int]]:
+    return sorted((m.start, m.end) for field in ("organizations", "countries", "locations")
+                  for x in doc.results.get(field, ()) for m in x.mentions)
+
+
 def extract(doc: Doc) -> list[Person]:
     places = _place_names(doc)
-    spans = [(s, e) for s, e in find_mentions(doc) if not is_junk(doc, s, e, places)]
+    spans = _without_leading_names(doc, find_mentions(doc), _other_mentions(doc))
+    spans = [(s, e) for s, e in spans if not is_junk(doc, s, e, places)]
     names = [normalize(doc.text[s:e], context_hint(doc, s, e)) for s, e in spans]
     keep = [i for i, n in enumerate(names) if (n.first or n.last) and not n.plural]
     spans = [spans[i] for i in keep]
