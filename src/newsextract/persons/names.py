@@ -582,6 +582,7 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     east = len(words) > 1 and roles[0] == "last" and _east_asian_family(words[0])
     if east:
         norm = _east_asian_nominative(words, hint)
+        norm[0] = norm[0][:1].upper() + norm[0][1:]  # a family name, not a particle (Ван)
     firsts = [w for w, r in zip(norm, roles, strict=True) if r == "first"]
     middles = [w for w, r in zip(norm, roles, strict=True) if r == "middle"]
     lasts = [w for w, r in zip(norm, roles, strict=True) if r in ("last", "particle")]
