@@ -48,12 +48,14 @@ class PlacesResult:
     """A Doc after the stages up to countries and locations, with their results."""
 
     def __init__(self, doc):
+        from newsextract.places import find_places
         from newsextract.places import stage as countries
 
         self.text = doc.text
         self.doc = doc
-        self.countries = doc.results["countries"] = countries.extract(doc)
-        self.locations = doc.results["locations"] = countries.extract_locations(doc)
+        doc.places = find_places(doc)
+        self.countries = doc.countries = countries.extract(doc)
+        self.locations = doc.locations = countries.extract_locations(doc)
 
 
 @pytest.fixture(scope="session")
@@ -67,3 +69,12 @@ def places(pipeline):
         return PlacesResult(doc)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus_records(pipeline):
+    """Records of three of the project's corpus folders (texts written for the project)."""
+    from newsextract.reader import read_paths
+
+    corpus = ROOT / "corpus"
+    return [pipeline.process(r) for r in read_paths([corpus / "regions", corpus / "ministries", corpus / "feeds"])]

@@ -6,6 +6,7 @@ import glob
 
 import pytest
 
+from newsextract.places import find_places
 from newsextract.places import stage as C
 
 from .conftest import make_doc
@@ -126,6 +127,7 @@ def test_lookup_country(phrase, iso2):
 
 def test_lookup_with_document_evidence():
     doc = make_doc("Казахстан и Россия подписали соглашение.")
+    doc.places = find_places(doc)
     assert C.lookup_country("РК", doc).iso2 == "KZ"
 
 

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from newsextract import events, nlp, structure
+from newsextract import events, nlp, quotes, structure
 from newsextract.doc import Doc
+from newsextract.events import extract_named
 from newsextract.events.named import find_named_events, fold_homoglyphs
 from newsextract.records import (
     Country,
@@ -34,16 +35,18 @@ def make_doc(text, *, countries=(), locations=(), persons=(), orgs=(), dates=(),
     structure.analyze(doc)
     nlp.segment(doc)
     nlp.lemmatize(doc)
-    doc.results["countries"] = [Country(iso2=iso2, iso3=ISO3[iso2], name=name,
+    doc.countries = [Country(iso2=iso2, iso3=ISO3[iso2], name=name,
                                         mentions=_m(text, pat, CountryMention))
                                 for pat, iso2, name in countries]
-    doc.results["locations"] = [Location(name=name, kind="region" if code else "city", code=code,
+    doc.locations = [Location(name=name, kind="region" if code else "city", code=code,
                                          mentions=_m(text, pat)) for pat, name, code in locations]
-    doc.results["persons"] = [Person(name=PersonName(last=full.split()[-1]), full_name=full,
+    doc.persons = [Person(name=PersonName(last=full.split()[-1]), full_name=full,
                                      mentions=_m(text, pat)) for pat, full in persons]
-    doc.results["organizations"] = [Organization(name=name, mentions=_m(text, pat)) for pat, name in orgs]
-    doc.results["dates"] = [DateMention(start=m.start(), end=m.end(), text=m.group(0), value=value)
+    doc.organizations = [Organization(name=name, mentions=_m(text, pat)) for pat, name in orgs]
+    doc.dates = [DateMention(start=m.start(), end=m.end(), text=m.group(0), value=value)
                             for pat, value in dates for m in re.finditer(pat, text)]
+    doc.named_events = extract_named(doc)
+    doc.quotes = quotes.extract(doc)
     return doc
 
 
@@ -122,7 +125,7 @@ def test_invitation_per_party():
                    countries=[(r"Казахстан\b", "KZ", "Казахстан")],
                    dates=[(r"в мае 2026 года", "2026-05"), (r"в сентябре 2026 года", "2026-09")])
     # the places are known to the document (e.g. named elsewhere): add mentions outside this sentence
-    doc.results["countries"][0].mentions = []
+    doc.countries[0].mentions = []
     invitations = [e for e in events.extract(doc) if e.type == "invitation"]
     assert [e.date for e in invitations] == ["2026-05", "2026-09"]
     assert [p.name for p in invitations[0].participants if p.role == "invited"] == ["Амурская область"]

@@ -17,11 +17,11 @@ def make_doc(text, persons=(), orgs=()):
     structure.analyze(doc)
     nlp.segment(doc)
     nlp.lemmatize(doc)
-    doc.results["persons"] = [
+    doc.persons = [
         Person(name=PersonName(first=full.split()[0], last=full.split()[-1]), full_name=full,
                mentions=[Mention(start=m.start(), end=m.end(), text=m.group(0)) for m in re.finditer(pat, text)])
         for pat, full in persons]
-    doc.results["organizations"] = [
+    doc.organizations = [
         Organization(name=name, mentions=[Mention(start=m.start(), end=m.end(), text=m.group(0))
                                           for m in re.finditer(pat, text)])
         for pat, name in orgs]
@@ -91,7 +91,7 @@ def test_sample_quote_speaker():
 
 def _positioned(doc, full, title):
     from newsextract.records import Position
-    for p in doc.results["persons"]:
+    for p in doc.persons:
         if p.full_name == full:
             p.positions = [Position(title=title, start=0, end=len(title), text=title)]
     return doc
@@ -121,8 +121,8 @@ def test_press_service_speaker_is_the_fuller_organization():
             "— Ремонт дорог идёт по графику, — сообщили в пресс-службе минтранса.\n")
     doc = make_doc(text, [], [(r"минтранс Тверской области", "Министерство транспорта Тверской области"),
                               (r"минтранса(?! Тверской)", "Министерство транспорта")])
-    doc.results["organizations"][0].abbreviation = "Минтранс Тверской области"
-    doc.results["organizations"][1].abbreviation = "Минтранс"
+    doc.organizations[0].abbreviation = "Минтранс Тверской области"
+    doc.organizations[1].abbreviation = "Минтранс"
     found = quotes.extract(doc)
     assert [(q.speaker, q.speaker_kind) for q in found] == [("Министерство транспорта Тверской области",
                                                              "organization")]

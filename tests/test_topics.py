@@ -8,6 +8,7 @@ import pytest
 
 from newsextract import nlp, structure, topics
 from newsextract.doc import Doc
+from newsextract.events import extract_named
 
 REQUIRED_IDS = """climate-policy ghg-inventory carbon-regulation carbon-neutrality hydrogen renewable-energy
 ecosystems biodiversity forests waste water air-quality ecology energy oil-gas mining economy-investment
@@ -17,10 +18,13 @@ international-cooperation""".split()
 
 
 def make_doc(text: str) -> Doc:
+    """A Doc with structure, tokens, lemmas and named events; no countries, organizations, persons."""
     doc = Doc(text=text)
     structure.analyze(doc)
     nlp.segment(doc)
     nlp.lemmatize(doc)
+    doc.countries, doc.organizations, doc.persons = [], [], []
+    doc.named_events = extract_named(doc)
     return doc
 
 
@@ -133,7 +137,7 @@ def test_foreign_countries_credit_international_cooperation(taxonomy):
     from newsextract.records import Country, CountryMention
     text = "Новость\n\nГости из Индии и Вьетнама осмотрели порт. Индия и Вьетнам довольны."
     doc = make_doc(text)
-    doc.results["countries"] = [
+    doc.countries = [
         Country(iso2=iso2, iso3=iso3, name=name,
                 mentions=[CountryMention(start=m.start(), end=m.end(), text=m.group(0), form="name")
                           for m in __import__("re").finditer(pat, text)])
@@ -148,7 +152,7 @@ def test_phrase_in_organization_name_weighs_little(taxonomy):
     doc = make_doc(text)
     start = text.index("Министерство")
     end = start + len("Министерство энергетики")
-    doc.results["organizations"] = [Organization(name="Министерство энергетики",
+    doc.organizations = [Organization(name="Министерство энергетики",
                                                  mentions=[Mention(start=start, end=end, text=text[start:end])])]
     assert "energy" not in {t.id for t in topics.extract(doc, taxonomy)}
 

@@ -49,7 +49,39 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     from .show import show_path
 
-    return show_path(args.file, topics=args.topics)
+    return show_path(args.file, topics=args.topics, html=args.html)
+
+
+def _missing_records(paths: list[str]) -> list[str]:
+    return [p for p in paths if not Path(p).is_file()]
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .tabular import describe, tables
+
+    if args.describe:
+        print(describe())
+        return EXIT_OK
+    if not args.records or not args.output:
+        print("newsextract export: give RECORDS.jsonl... and -o DIR (or --describe)", file=sys.stderr)
+        return EXIT_USAGE
+    if missing := _missing_records(args.records):
+        print(f"newsextract: no such records file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    written = tables(args.records).write(args.output, format=args.format)
+    print(f"{len(written)} files written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    if missing := _missing_records(args.records):
+        print(f"newsextract: no such records file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    out = write_report(args.records, args.output, title=args.title)
+    print(f"report written to {out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,7 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="a readable summary of one document's record")
     show.add_argument("file")
     show.add_argument("--topics", metavar="FILE")
+    show.add_argument("--html", action="store_true", help="an HTML page with the entities marked, on stdout")
     show.set_defaults(func=_cmd_show)
+
+    exp = sub.add_parser("export", help="normalized tables of records: Parquet, CSV or DuckDB")
+    exp.add_argument("records", nargs="*", metavar="RECORDS.jsonl")
+    exp.add_argument("-o", "--output", metavar="DIR")
+    exp.add_argument("--format", choices=("parquet", "csv", "duckdb"), default="parquet")
+    exp.add_argument("--describe", action="store_true", help="print the tables' columns and types")
+    exp.set_defaults(func=_cmd_export)
+
+    rep = sub.add_parser("report", help="one self-contained HTML page of records")
+    rep.add_argument("records", nargs="+", metavar="RECORDS.jsonl")
+    rep.add_argument("-o", "--output", required=True, metavar="report.html")
+    rep.add_argument("--title", default="newsextract report")
+    rep.set_defaults(func=_cmd_report)
 
     from .evaluation import cli as eval_cli
 

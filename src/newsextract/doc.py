@@ -10,6 +10,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from .errors import StageOrderError
+
 
 @dataclass(slots=True)
 class Token:
@@ -50,6 +52,36 @@ class ZoneSpan:
 IGNORED_ZONES = frozenset({"photo_credit", "caption", "boilerplate", "age_mark"})
 
 
+class Layer:
+    """A layer of the ``Doc`` that one stage assigns and later stages read.
+
+    Reading it before its stage ran raises ``StageOrderError`` naming the stage,
+    so a missing or misordered stage never looks like "nothing found"::
+
+        doc.countries            # the countries stage's Country list, or the error
+        "countries" in doc.layers  # has it run?
+    """
+
+    def __init__(self, stage: str, about: str):
+        self.stage = stage
+        self.__doc__ = about
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc, owner=None):
+        if doc is None:
+            return self
+        try:
+            return doc.layers[self.name]
+        except KeyError:
+            raise StageOrderError(f"Doc.{self.name} read before the {self.stage!r} stage ran "
+                                  f"(add it to the pipeline before the stage that reads it)") from None
+
+    def __set__(self, doc, value) -> None:
+        doc.layers[self.name] = value
+
+
 @dataclass
 class Doc:
     text: str
@@ -62,13 +94,24 @@ class Doc:
     sents: list[Sentence] = field(default_factory=list)
     ner: list[NerSpan] = field(default_factory=list)
     zones: list[ZoneSpan] = field(default_factory=list)
-    # Results of earlier stages, by stage name ("countries", "persons", ...).
-    results: dict[str, list] = field(default_factory=dict)
-    # Indexes that stages derive from results once and share ("event_dates", ...).
-    cache: dict[str, Any] = field(default_factory=dict)
+    # The values of the layers below, by name, once their stage has run.
+    layers: dict[str, Any] = field(default_factory=dict)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _ignored: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _zone_at: Optional[SpanIndex] = field(default=None, repr=False)
+
+    # --- layers that stages hand on (see pipeline.STAGES) -------------------
+    places = Layer("places", "every resolved place mention (places.match.PlaceMention), in text order")
+    dates = Layer("dates", "records.DateMention list")
+    countries = Layer("countries", "records.Country list")
+    locations = Layer("locations", "records.Location list")
+    organizations = Layer("organizations", "records.Organization list")
+    persons = Layer("persons", "records.Person list")
+    named_events = Layer("named_events", "named events of the text (events.named.NamedEvent), in order")
+    topics = Layer("topics", "records.Topic list")
+    quotes = Layer("quotes", "records.Quote list")
+    events = Layer("events", "records.Event list")
+    event_dates = Layer("events", "dates that can date an event (a SpanIndex of records.DateMention)")
 
     # --- indexes -----------------------------------------------------------
     def index(self) -> None:

@@ -222,8 +222,17 @@ class NewsRecord(_Model):
     topics: list[Topic] = []
     events: list[Event] = []
     quotes: list[Quote] = []
+    stages: list[str] = Field(default=[], description=(
+        "The pipeline stages that ran, in order (``Pipeline(enable=...)``); the fields of "
+        "stages not run are empty lists"))
 
     _published = field_validator("published")(_check_iso_date)
+
+    def _repr_html_(self) -> str:
+        """The record with its entities marked, for notebooks (needs the ``report`` extra)."""
+        from .report import record_html
+
+        return record_html(self)
 
     @model_validator(mode="after")
     def _offsets_point_into_text(self) -> NewsRecord:

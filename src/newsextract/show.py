@@ -43,7 +43,7 @@ def format_record(record: NewsRecord) -> str:
     return "\n".join(out)
 
 
-def show_path(path: str, *, topics: Optional[str] = None) -> int:
+def show_path(path: str, *, topics: Optional[str] = None, html: bool = False) -> int:
     from .pipeline import Pipeline
     from .reader import Failure, read_paths
 
@@ -52,11 +52,20 @@ def show_path(path: str, *, topics: Optional[str] = None) -> int:
         return 2
     pipeline = Pipeline(topics=topics)
     status = 0
+    records = []
     for read in read_paths([path]):
         if isinstance(read, Failure):
             print(f"{read.path}: {read.error}: {read.message}", file=sys.stderr)
             status = 1
             continue
-        print(format_record(pipeline.process(read)))
+        record = pipeline.process(read)
+        if html:
+            records.append(record)
+            continue
+        print(format_record(record))
         print()
+    if html:
+        from .report import render_report
+
+        print(render_report(records, title=path), end="")
     return status

@@ -2,7 +2,7 @@
 
 * ``stage``: the ``events`` stage, ``extract(doc) -> list[Event]``;
 * ``triggers``: the trigger lexicon and its matching in a sentence;
-* ``named``: named events (``СОР 29`` -> ``COP29``), look-alike letters folded;
+* ``named``: the ``named_events`` stage (``СОР 29`` -> ``COP29``), look-alike letters folded;
 * ``participants``: candidate mentions, demonyms, the home party, clauses, venues;
 * ``dates``: the date of an event from its clause;
 * ``targets``: what an invitation invites to;
@@ -11,6 +11,7 @@
 * ``enrich``: document-level completion (speakers, participation, inherited parties).
 """
 
+from .named import extract as extract_named
 from .stage import extract
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_named"]

@@ -44,7 +44,7 @@ def add_speakers(doc: Doc, drafts: list, speakers: Iterable[str]) -> None:
     meeting = main_meeting(drafts, doc.published)
     if meeting is None:
         return
-    by_name = {p.full_name: p for p in doc.results.get("persons") or []}
+    by_name = {p.full_name: p for p in doc.persons}
     for name in speakers:
         person = by_name.get(name)
         if person is not None:
@@ -58,7 +58,7 @@ def participation_target(drafts: list) -> Optional[object]:
 
 
 def region_names(doc: Doc) -> set[str]:
-    return {loc.name for loc in doc.results.get("locations") or [] if loc.kind == "region"}
+    return {loc.name for loc in doc.locations if loc.kind == "region"}
 
 
 def inherited(doc: Doc, meeting) -> list[Participant]:

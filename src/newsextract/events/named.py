@@ -63,6 +63,11 @@ def find_named_events(text: str) -> list[NamedEvent]:
     return sorted(kept, key=lambda n: n.start)
 
 
+def extract(doc) -> list[NamedEvent]:
+    """The ``named_events`` stage: the named events of ``doc.text`` (``doc.named_events``)."""
+    return find_named_events(doc.text)
+
+
 def closest_name(sent_named: list[NamedEvent], pos: int) -> Optional[str]:
     """The name for an event at ``pos``: names with numbers first, then the nearest."""
     if not sent_named:

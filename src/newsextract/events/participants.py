@@ -1,6 +1,6 @@
 """Event participants: candidate mentions, demonyms, the home party, clauses and venues.
 
-* **Candidates** are the mentions of earlier stages (``doc.results``:
+* **Candidates** are the mentions of earlier stages (``doc.countries``, ``doc.locations``, ...:
   countries in every form, locations, persons, organizations), outside ignored
   zones and the ``сообщает ИА ...`` attribution. When no stage produced any
   (upstream stages missing), ``doc.ner`` spans are used, the span text as name.
@@ -37,10 +37,6 @@ class Cand:
         self.key = (self.party.kind, self.party.name)
 
 
-def results(doc: Doc, name: str) -> list:
-    return doc.results.get(name) or []
-
-
 def counted(doc: Doc, start: int, end: int) -> bool:
     """Not in an ignored zone, not in the attribution clause."""
     return not doc.is_ignored(start, end) and doc.zone_kind(start) != "attribution"
@@ -49,16 +45,16 @@ def counted(doc: Doc, start: int, end: int) -> bool:
 def candidates(doc: Doc) -> list[Cand]:
     """Every participant mention of the document, from the earlier stages' results."""
     out: list[Cand] = []
-    for c in results(doc, "countries"):
+    for c in doc.countries:
         for m in c.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
-    for loc in results(doc, "locations"):
+    for loc in doc.locations:
         for m in loc.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name)))
-    for p in results(doc, "persons"):
+    for p in doc.persons:
         for m in p.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
-    for o in results(doc, "organizations"):
+    for o in doc.organizations:
         for m in o.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="organization", name=o.name)))
     if not out:  # upstream stages absent: fall back to raw NER spans
@@ -76,9 +72,9 @@ def candidates(doc: Doc) -> list[Cand]:
 
 def _place_names(doc: Doc) -> list[Participant]:
     out = []
-    for c in results(doc, "countries"):
+    for c in doc.countries:
         out.append(Participant(kind="country", name=c.name, iso2=c.iso2))
-    for loc in results(doc, "locations"):
+    for loc in doc.locations:
         out.append(Participant(kind="location", name=loc.name))
     return out
 
@@ -122,7 +118,7 @@ def home_party(doc: Doc, cands: list[Cand]) -> Optional[Participant]:
                       and not doc.is_ignored(s.start, s.end)), None)
         if first is not None:
             top = [c for c in cands if first.start <= c.start < first.end]
-    codes = {loc.name: (loc.code or "") for loc in results(doc, "locations")}
+    codes = {loc.name: (loc.code or "") for loc in doc.locations}
     regions = [c for c in top if c.party.kind == "location" and codes.get(c.party.name, "").startswith("RU-")]
     if regions:
         return regions[0].party

@@ -22,10 +22,10 @@ up through :class:`~newsextract.doc.SpanIndex`.
 from __future__ import annotations
 
 from ..doc import Doc, SpanIndex
-from ..quotes import stage as quote_stage
 from ..records import Event
 from . import enrich
 from .build import Context, to_event
+from .dates import when_index
 from .named import find_named_events, fold_homoglyphs
 from .participants import candidates, counted, home_party
 from .sentences import sentence_events
@@ -39,11 +39,12 @@ def extract(doc: Doc) -> list[Event]:
     """The events of a document, in text order of their sentences."""
     if not doc.tokens or not doc.sents:
         return []
-    named = [n for n in find_named_events(doc.text) if counted(doc, n.start, n.end)]
+    doc.event_dates = when_index(doc)
+    named = [n for n in doc.named_events if counted(doc, n.start, n.end)]
     named_at = SpanIndex(named)
     cands = [c for c in candidates(doc) if not any(n.start <= c.start and c.end <= n.end
                                                    for n in named_at.overlapping(c.start, c.end))]
-    found_quotes = quote_stage.extract(doc)
+    found_quotes = doc.quotes
     quoted = SpanIndex([(q.start, q.end) for q in found_quotes], key=lambda q: q)
     ctx = Context(cands, home_party(doc, cands), quoted)
     prev_end = 0

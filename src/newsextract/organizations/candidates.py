@@ -12,7 +12,6 @@ from typing import Optional
 
 from ..doc import Doc, Token
 from ..nlp.grammar import is_abbr, is_cap, is_gent, is_word, parses
-from ..places.match import find_places
 from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
 from .names import normal_name
 from .phrases import by_phrase, lower_head
@@ -42,7 +41,7 @@ class Context:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.place_end: dict[int, int] = {}
-        for m in find_places(doc):
+        for m in doc.places:
             if m.form in ("name", "official", "abbreviation"):
                 self.place_end[m.start] = max(m.end, self.place_end.get(m.start, m.end))
         self.person_tokens: set[int] = set()

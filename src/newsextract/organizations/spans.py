@@ -22,7 +22,6 @@ from typing import Optional
 from .. import resources
 from ..doc import Doc, Token
 from ..nlp.grammar import is_abbr, is_word, parses
-from ..places.match import find_places
 from .lexicon import org_heads
 
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
@@ -87,7 +86,7 @@ class PlaceIndex:
 
     def __init__(self, doc: Doc):
         self.by_end: dict[int, int] = {}
-        for m in find_places(doc):
+        for m in doc.places:
             if m.form in ("name", "official", "abbreviation") and m.kind in ("country", "region", "city"):
                 self.by_end[m.end] = min(m.start, self.by_end.get(m.end, m.start))
 

@@ -302,7 +302,7 @@ def _country_cut(toks: list[Token], floor: int) -> int:
     last = len(toks)
     while last > floor:
         n = next((n for n in range(min(4, last - floor), 0, -1) if all(is_cap(t) for t in toks[last - n:last])
-                  and context.lookup(" ".join(t.text for t in toks[last - n:last]))), 0)
+                  and context.names_country(" ".join(t.text for t in toks[last - n:last]))), 0)
         if not n:
             break
         last -= n
@@ -316,7 +316,7 @@ def _country_cut(toks: list[Token], floor: int) -> int:
 def _region_before(doc: Doc, offset: int) -> Optional[str]:
     """The genitive text of the nearest region named before ``offset`` (same or earlier sentence)."""
     best = None
-    for loc in doc.results.get("locations", []) or []:
+    for loc in doc.locations:
         if getattr(loc, "kind", None) != "region":
             continue
         for m in getattr(loc, "mentions", []) or []:
@@ -352,7 +352,7 @@ def _lead_country(doc: Doc, ph: TitlePhrase) -> Optional[str]:
         return found[-1][2]
     for tok in reversed(doc.tokens_in(window_start, sent.start + m.start())):
         if is_cap(tok):
-            code = context.lookup(tok.text)
+            code = context.lookup(doc, tok.text)
             if code:
                 return code
     return None

@@ -19,7 +19,7 @@ from .names import INITIAL_RE, normalize
 def _org_mentions(doc: Doc) -> list:
     """Organization mentions of the organizations stage as simple (start, end, name, country)."""
     out = []
-    for org in doc.results.get("organizations", []) or []:
+    for org in doc.organizations:
         for m in org.mentions:
             out.append(_OrgRef(m.start, m.end, org.name, org.country))
     return out

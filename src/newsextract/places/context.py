@@ -1,87 +1,52 @@
-"""Countries and regions around a span, read from the countries stage (defensively)."""
+"""Countries and regions around a span, for later stages (organizations, persons).
+
+They read the countries and locations stages' results (``doc.countries``,
+``doc.locations``) and the gazetteer (``lookup``), so a position or an
+organization gets a country only where the countries stage sees one.
+"""
 
 from __future__ import annotations
 
 from typing import Optional
 
 from ..doc import Doc
-
-# A few forms the countries stage may not know yet; it is consulted first.
-_FALLBACK = {
-    "рф": "RU", "россия": "RU", "российский": "RU", "рк": "KZ", "казахстан": "KZ",
-    "казахстанский": "KZ", "сша": "US", "американский": "US", "малайзия": "MY",
-    "малайзийский": "MY", "азербайджан": "AZ", "азербайджанский": "AZ", "китай": "CN",
-    "китайский": "CN", "кнр": "CN", "беларусь": "BY", "рб": "BY", "белорусский": "BY",
-    "украина": "UA", "украинский": "UA", "германия": "DE", "фрг": "DE", "немецкий": "DE",
-    "франция": "FR", "французский": "FR", "великобритания": "GB", "британский": "GB",
-    "япония": "JP", "японский": "JP", "индия": "IN", "индийский": "IN", "турция": "TR",
-    "турецкий": "TR", "иран": "IR", "иранский": "IR", "узбекистан": "UZ", "киргизия": "KG",
-    "кыргызстан": "KG", "таджикистан": "TJ", "армения": "AM", "грузия": "GE", "израиль": "IL",
-    "италия": "IT", "испания": "ES", "польша": "PL", "сирия": "SY", "египет": "EG",
-    "монголия": "MN", "вьетнам": "VN", "индонезия": "ID", "бразилия": "BR", "кндр": "KP",
-    "северокорейский": "KP", "южнокорейский": "KR",
-}
-
-
-def _countries_module():
-    try:
-        from . import stage as countries
-    except Exception:  # noqa: BLE001 - the parallel stage may be missing or broken
-        return None
-    return countries
+from .gazetteer import gazetteer
+from .stage import country_at, lookup_country
 
 
 def country_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """Country mentions ``(start, end, iso2)`` inside ``[start, end)``."""
     out = []
-    for country in doc.results.get("countries", []) or []:
-        iso2 = getattr(country, "iso2", None)
-        for m in getattr(country, "mentions", []) or []:
-            if start <= m.start and m.end <= end and iso2:
-                out.append((m.start, m.end, iso2))
+    for country in doc.countries:
+        for m in country.mentions:
+            if start <= m.start and m.end <= end:
+                out.append((m.start, m.end, country.iso2))
     return sorted(out)
 
 
-def lookup(word: str) -> Optional[str]:
-    """ISO2 of a country name, abbreviation or adjective (one or a few words)."""
-    mod = _countries_module()
-    fn = getattr(mod, "lookup_country", None) if mod else None
-    if fn is not None:
-        try:
-            entry = fn(word)
-        except Exception:  # noqa: BLE001
-            entry = None
-        if entry is not None and getattr(entry, "iso2", None):
-            return entry.iso2
-    from ..nlp import morph
+def lookup(doc: Doc, words: str) -> Optional[str]:
+    """ISO2 of a country name, abbreviation or adjective (one or a few words).
 
-    low = word.lower()
-    if low in _FALLBACK and (word[:1].isupper() or len(word) > 4):
-        return _FALLBACK[low]
-    lem = morph.lemma(word)
-    if lem in _FALLBACK and (word[:1].isupper() or lem.endswith("ский")):
-        return _FALLBACK[lem]
-    return None
+    Abbreviations with several readings (``РК``) are decided by the document's
+    other place mentions, as the countries stage decides them.
+    """
+    entry = lookup_country(words, doc)
+    return entry.iso2 if entry is not None else None
 
 
-def country_at(doc: Doc, start: int, end: int) -> Optional[str]:
-    mod = _countries_module()
-    fn = getattr(mod, "country_at", None) if mod else None
-    if fn is not None:
-        try:
-            code = fn(doc, start, end)
-        except Exception:  # noqa: BLE001
-            code = None
-        if code:
-            return code
-    return None
+def names_country(words: str) -> bool:
+    """Whether a phrase can name a country (``Республики Таджикистан``; ``РК`` in any of its
+    readings): a title ends before it, whatever the country turns out to be."""
+    if lookup_country(words) is not None:
+        return True
+    return any(hit.kind == "country" for hit in gazetteer().abbreviations.get(words.strip(), ()))
 
 
 def region_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
     """Location mentions inside ``[start, end)`` with their Location record."""
     out = []
-    for loc in doc.results.get("locations", []) or []:
-        for m in getattr(loc, "mentions", []) or []:
+    for loc in doc.locations:
+        for m in loc.mentions:
             if start <= m.start and m.end <= end:
                 out.append((m.start, m.end, loc))
     return sorted(out, key=lambda x: x[0])
@@ -96,11 +61,11 @@ def country_in(doc: Doc, start: int, end: int) -> Optional[str]:
     if code:
         return code
     for _s, _e, loc in region_mentions(doc, start, end):
-        if getattr(loc, "country", None):
+        if loc.country:
             return loc.country
     for tok in doc.tokens_in(start, end):
         if tok.text[:1].isalpha() and (tok.text[:1].isupper() or tok.lemma.endswith("ский")):
-            code = lookup(tok.text)
+            code = lookup(doc, tok.text)
             if code:
                 return code
     return None

@@ -384,10 +384,7 @@ def resolve(readings: list[Hit], text: str, evidence: Counter) -> Optional[Hit]:
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
-    """Every resolved place mention of a document (cached on the doc)."""
-    cached = doc.__dict__.get("_places")
-    if cached is not None:
-        return cached
+    """Every resolved place mention of a document (the ``places`` stage: ``doc.places``)."""
     gaz = gazetteer()
     raw = _Finder(doc, gaz).run()
     raw = [m for m in raw if not doc.is_ignored(m.start, m.end)]
@@ -400,5 +397,4 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 continue
             m.entry, m.kind = hit.entry, hit.kind
         out.append(m)
-    doc.__dict__["_places"] = out
     return out

@@ -31,7 +31,7 @@ from typing import Optional
 from ..doc import Doc
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
-from .match import PlaceMention, _evidence, _Finder, find_places, resolve
+from .match import PlaceMention, _evidence, _Finder, resolve
 from .normalize import nominative, with_kind
 from .other import directional_start, geox_places, kind_name, plausible_place
 
@@ -42,7 +42,7 @@ __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup
 def extract(doc: Doc) -> list[Country]:
     """One ``Country`` per country mentioned, in order of first mention."""
     by_iso: dict[str, Country] = {}
-    for m in find_places(doc):
+    for m in doc.places:
         if m.kind != "country" or not isinstance(m.entry, CountryEntry):
             continue
         e = m.entry
@@ -67,7 +67,7 @@ _CITY_FULL = {"Петербург": "Санкт-Петербург", "Питер
 
 def extract_locations(doc: Doc) -> list[Location]:
     """Regions, cities and other NER locations, one ``Location`` per place."""
-    places = find_places(doc)
+    places = doc.places
     found: dict[tuple, Location] = {}
 
     def add(key: tuple, start: int, end: int, **fields) -> None:
@@ -143,9 +143,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def loc_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of named places, the way token-level LOC scoring counts them:
     country names/official names/abbreviations, regions, cities, other NER LOC."""
-    spans = [(m.start, m.end) for m in find_places(doc)
+    spans = [(m.start, m.end) for m in doc.places
              if m.form in ("name", "official", "abbreviation")]
-    for loc in doc.results.get("locations") or extract_locations(doc):
+    for loc in doc.locations:
         if loc.kind == "other":
             spans.extend((x.start, x.end) for x in loc.mentions)
     return sorted(set(spans))
@@ -156,7 +156,7 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
 
     With ``places=True`` region and city mentions count too (``Баку`` -> AZ).
     """
-    for m in find_places(doc):
+    for m in doc.places:
         if m.start >= end:
             break
         if m.end <= start:
@@ -193,7 +193,7 @@ def lookup_country(text: str, doc: Optional[Doc] = None) -> Optional[CountryEntr
         return None
     mentions = _lookup_mentions(text)
     found = set()
-    evidence = _evidence(find_places(doc)) if doc is not None else None
+    evidence = _evidence(doc.places) if doc is not None else None
     for m in mentions:
         entry = m.entry
         if entry is None and m.readings:

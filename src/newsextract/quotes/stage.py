@@ -13,7 +13,7 @@ An attribution needs a speech verb (``отметить``, ``сказать``, ``
 right after the dash or before the colon: indirect speech (``отметил, что ...``)
 and bare «» names (``ОАО «Газпром»``) are left out.
 
-The speaker is the Person (``doc.results["persons"]``) with a mention inside the
+The speaker is the Person (``doc.persons``) with a mention inside the
 attribution, else one whose last name appears there; ``он``/``она`` take the
 previous quote's speaker; otherwise an Organization mention gives
 ``speaker_kind="organization"`` (``отметили в пресс-службе`` without a known
@@ -261,8 +261,8 @@ class _Who:
 
 
 def _who(doc: Doc) -> _Who:
-    persons = doc.results.get("persons") or []
-    orgs = doc.results.get("organizations") or []
+    persons = doc.persons
+    orgs = doc.organizations
     return _Who(persons, orgs,
                 SpanIndex([(m.start, m.end, p) for p in persons for m in p.mentions], key=_span_of),
                 SpanIndex([(m.start, m.end, o) for o in orgs for m in o.mentions], key=_span_of),

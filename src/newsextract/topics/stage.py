@@ -50,7 +50,6 @@ from typing import Optional
 
 from .. import resources
 from ..doc import Doc, SpanIndex
-from ..events.named import find_named_events
 from ..nlp.matcher import PhraseMatcher
 from ..records import Evidence, Topic
 
@@ -174,9 +173,9 @@ def _first_body_sentence(doc: Doc) -> Optional[int]:
 
 def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Organization names, named events and position titles: phrases there are no topic evidence."""
-    spans = [(m.start, m.end) for o in doc.results.get("organizations") or [] for m in o.mentions]
-    spans += [(n.start, n.end) for n in find_named_events(doc.text)]
-    spans += [(p.start, p.end) for person in doc.results.get("persons") or [] for p in person.positions]
+    spans = [(m.start, m.end) for o in doc.organizations for m in o.mentions]
+    spans += [(n.start, n.end) for n in doc.named_events]
+    spans += [(p.start, p.end) for person in doc.persons for p in person.positions]
     return sorted(spans)
 
 
@@ -187,7 +186,7 @@ def _discussion_sentences(doc: Doc) -> set[int]:
 
 def _foreign_mentions(doc: Doc) -> list[tuple[int, int]]:
     """Counted mentions of countries other than Russia: evidence of international cooperation."""
-    return [(m.start, m.end) for c in doc.results.get("countries") or [] if c.iso2 != HOME_COUNTRY
+    return [(m.start, m.end) for c in doc.countries if c.iso2 != HOME_COUNTRY
             for m in c.mentions
             if not doc.is_ignored(m.start, m.end) and doc.zone_kind(m.start) not in NOT_COUNTED_ZONES]
 
