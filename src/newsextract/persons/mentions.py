@@ -61,7 +61,7 @@ def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int
 def _common_word(tok, word: str) -> bool:
     """A capitalised word pymorphy3 knows and never as a name, nor as a place or a title
     head (those are handled by their own rules)."""
-    if tok is None or not word[:1].isupper() or word.isupper():
+    if tok is None or not word[:1].isupper() or word.isupper() or len(word) < 4:
         return False
     ps = parses(tok)
     if word.lower() in east_asian():

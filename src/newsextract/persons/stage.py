@@ -33,10 +33,10 @@ class _OrgRef:
 
 
 def _place_names(doc: Doc) -> frozenset[str]:
-    """Names and mention texts of the places the places stages found (none when they did not run)."""
+    """Names and mention texts of the places the places stages found."""
     out = set()
-    for field in ("countries", "locations"):
-        for place in doc.results.get(field, ()):
+    for places in (doc.countries, doc.locations):
+        for place in places:
             out.add(place.name.lower())
             out.update(m.text.lower() for m in place.mentions)
     return frozenset(out)
@@ -86,8 +86,8 @@ def _without_leading_names(doc: Doc, spans, others) -> list[tuple[int, int]]:
 
 
 def _other_mentions(doc: Doc) -> list[tuple[int, int]]:
-    return sorted((m.start, m.end) for field in ("organizations", "countries", "locations")
-                  for x in doc.results.get(field, ()) for m in x.mentions)
+    return sorted((m.start, m.end) for found in (doc.organizations, doc.countries, doc.locations)
+                  for x in found for m in x.mentions)
 
 
 def extract(doc: Doc) -> list[Person]:
