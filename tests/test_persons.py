@@ -8,7 +8,7 @@ import os
 import pytest
 
 from newsextract.persons.merge import merge
-from newsextract.persons.names import normalize
+from newsextract.persons.names import Hint, normalize
 
 NAMES = [
     ("Вячеславом Аленьковым", "Вячеслав Аленьков", ("Вячеслав", None, "Аленьков")),
@@ -42,7 +42,47 @@ NAMES = [
     # ... but known and consonant-stem ones still do
     ("Байдену", "Байден", (None, None, None)),
     ("Аленькове", "Аленьков", (None, None, None)),
+    # foreign surnames of the -а declension in an oblique case
+    ("Радживом Тхапой", "Раджив Тхапа", ("Раджив", None, "Тхапа")),
+    ("Раджива Тхапы", "Раджив Тхапа", ("Раджив", None, "Тхапа")),
+    ("Обамы", "Обама", (None, None, None)),
+    ("Барак Обамы", "Барак Обама", ("Барак", None, "Обама")),
+    # gender from the first name
+    ("Алишером Каримовым", "Алишер Каримов", ("Алишер", None, "Каримов")),
+    ("Аксары Кердпол", "Аксара Кердпол", ("Аксара", None, "Кердпол")),
+    # final vowels of foreign names in the nominative stay
+    ("Ямамура", "Ямамура", (None, None, None)),
+    ("Виджесекара", "Виджесекара", (None, None, None)),
+    ("Тэсфайе", "Тэсфайе", (None, None, None)),
+    ("Хорхе Ларрионда", "Хорхе Ларрионда", ("Хорхе", None, "Ларрионда")),
+    ("Сэйдзи Маэхара", "Сэйдзи Маэхара", ("Сэйдзи", None, "Маэхара")),
+    ("Сэйдзи Маэхары", "Сэйдзи Маэхара", ("Сэйдзи", None, "Маэхара")),
+    # adjectival surnames
+    ("Юрию Долгорукому", "Юрий Долгорукий", ("Юрий", None, "Долгорукий")),
+    # East Asian order, also in an oblique case
+    ("Пак Сон Мин", "Пак Сон Мин", ("Сон Мин", None, "Пак")),
+    ("Пака Сон Мина", "Пак Сон Мин", ("Сон Мин", None, "Пак")),
+    ("Нгуен Тхи Ханг", "Нгуен Тхи Ханг", ("Тхи Ханг", None, "Нгуен")),
+    ("Си Цзиньпином", "Си Цзиньпин", ("Цзиньпин", None, "Си")),
+    ("Ван Ицзюнь", "Ван Ицзюнь", ("Ицзюнь", None, "Ван")),
+    # compound names kept whole
+    ("Мохаммед аль-Хашими", "Мохаммед аль-Хашими", ("Мохаммед", None, "аль-Хашими")),
+    ("ибн Халдуном", "ибн Халдун", (None, None, "ибн Халдун")),
 ]
+
+
+HINTED = [
+    # the context decides what the name alone cannot
+    ("фон Штайнера", Hint(cases=frozenset({"gent"})), "фон Штайнер"),
+    ("Хорхе Ларрионда", Hint(cases=frozenset({"gent", "accs"})), "Хорхе Ларрионд"),
+    ("Валентина Коновалова", Hint(gender="masc"), "Валентин Коновалов"),
+    ("Валентина Коновалова", Hint(gender="femn"), "Валентина Коновалова"),
+]
+
+
+@pytest.mark.parametrize("text,hint,full", HINTED)
+def test_normalize_with_context(text, hint, full):
+    assert normalize(text, hint).full == full
 
 
 @pytest.mark.parametrize("text,full,parts", NAMES)
@@ -65,6 +105,9 @@ MERGES = [
     (["Мария Захарова", "Захаровой", "Захарова"], 1),
     (["Олег Смирнов", "Ольга Смирнова", "Смирнов"], 2),
     (["Трэвис Холсом", "Холсом"], 1),  # a lone word read as a first name (Холс) still joins
+    (["Гаррета Рейсмана", "Рейсман", "Рейсманом"], 1),  # another reading of the full name
+    (["Пётр Сомов", "Анна Сомова", "Сомова", "П. Сомов"], 2),  # a father and his daughter
+    (["Иван Лукин", "Игорь Лукин"], 2),
 ]
 
 
@@ -87,6 +130,17 @@ def _persons(pipe, text):
 
 
 PIPELINE_CASES = [
+    ("Министр провёл переговоры с послом Непала Радживом Тхапой.", {"Раджив Тхапа"}),
+    ("Вице-премьер Алишер Каримов прибыл в Казань. Переговоры с Алишером Каримовым прошли в мэрии.",
+     {"Алишер Каримов"}),
+    ("Генконсул Пак Сон Мин посетил завод. Встреча с Пак Сон Мином прошла в мэрии.", {"Пак Сон Мин"}),
+    ("В церемонии участвовал посол Испании Хосе Луис Перес Гарсия.", {"Хосе Луис Перес Гарсия"}),
+    ("Японский инженер Кэндзи Ямамура рассказал о проекте.", {"Кэндзи Ямамура"}),
+    ("Журналист Анна Светлова (Anna Svetlova) задала вопрос.", {"Анна Светлова"}),
+    ("Директор Пётр Сомов пришёл с дочерью Анной Сомовой. Сомова рассказала о школе.",
+     {"Пётр Сомов", "Анна Сомова"}),
+    ("Ректор Елена Викторовна Жукова открыла форум. — Елена Викторовна, как прошёл год?",
+     {"Елена Викторовна Жукова"}),
     ("Вчера губернатор области Олег Смирнов открыл мост. Смирнов отметил важность проекта, "
      "а О. Смирнов-младший промолчал.", {"Олег Смирнов"}),
     ("Соглашение подписали с Еленой Морозовой и Павлом Лебедевым.", {"Елена Морозова", "Павел Лебедев"}),
@@ -97,6 +151,21 @@ PIPELINE_CASES = [
 @pytest.mark.parametrize("text,expected", PIPELINE_CASES)
 def test_pipeline_persons(pipe, text, expected):
     assert expected <= set(_persons(pipe, text))
+
+
+JUNK = [
+    # a town after a preposition, an abbreviation, a title word, a button label
+    ("Делегация побывала в Шуе и Кинешме, где её встретил мэр Олег Рябов.", {"Олег Рябов"}),
+    ("Минстрой РТ сообщил, что глава ведомства Марат Хайруллин посетил стройку.", {"Марат Хайруллин"}),
+    ("Делегация во главе с Губернатором прибыла в Харбин. Губернатор Игорь Зотов провёл встречу.",
+     {"Игорь Зотов"}),
+    ("Поделиться Лайкнуть Отправить. Директор Лев Орлов открыл выставку.", {"Лев Орлов"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", JUNK)
+def test_no_junk_persons(pipe, text, expected):
+    assert set(_persons(pipe, text)) == expected
 
 
 def test_lone_surname_joins_full_name(pipe):
@@ -114,7 +183,7 @@ def test_offsets_match_text(pipe):
             assert text[q.start:q.end] == q.text
 
 
-SEEDS = glob.glob("/work/shared/seeds/*.txt")
+SEEDS = glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "shared", "seeds", "*.txt"))
 
 
 @pytest.mark.skipif(not SEEDS, reason="sample press release absent")

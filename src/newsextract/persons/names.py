@@ -563,6 +563,9 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     words = [_titlecase(w) for w in raw]
     if not words:
         return ParsedName()
+    # inside a name a hyphenated article stays lower case: Мохаммед аль-Хашими
+    words = words[:1] + [w[:w.index("-")].lower() + w[w.index("-"):]
+                         if "-" in w and w[:w.index("-")].lower() in particles() else w for w in words[1:]]
     roles = assign_roles(words)
     ranked = _rank_gender_case(words, roles, hint) or [("masc", "nomn", -1.0)]
     gender, case, top = ranked[0]
