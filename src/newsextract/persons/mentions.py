@@ -296,6 +296,10 @@ def context_hint(doc: Doc, start: int, end: int) -> Hint:
                 break
             if not t.text[:1].isalpha():
                 break
+            if k == first.index - 1 and t.text[:1].islower() and t.lemma not in title_heads() and \
+                    t.lemma not in title_modifiers() and parses(t) and parses(t)[0].tag.POS == "NOUN":
+                cases = frozenset({"gent"})  # a noun's dependent: по словам Данна, закон Гука
+                break
             if t.lemma in title_heads():
                 cases = _noun_cases(t)
                 femn = [p for p in parses(t) if p.tag.POS == "NOUN" and p.tag.gender == "femn"

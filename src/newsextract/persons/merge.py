@@ -71,6 +71,9 @@ def merge(names: list[ParsedName], starts: list[int]) -> list[Group]:
         n = names[i]
         cands = []
         for g in groups:
+            if not n.first and n.context_gender and g.name.first and not INITIAL_RE.match(g.name.first) \
+                    and g.name.gender and g.name.gender != n.context_gender:
+                continue  # "Бут рассказала" is not Виктор Бут
             if n.last:
                 options = {_k(n.last)} | {_k(o) for o in n.last_options}
                 if g.last and (g.last in options or (g.name.last_options and _k(n.last) in

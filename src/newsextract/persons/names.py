@@ -70,6 +70,7 @@ class ParsedName:
     # (first, middle, last) of this reading and of others nearly as good, best first: the
     # person's other mentions choose among them (``Гаррета Рейсмана`` ... ``Рейсман``)
     readings: tuple = ()
+    context_gender: Optional[str] = None  # the gender its predicate shows (Петрова заявила)
 
     @property
     def full(self) -> str:
@@ -317,7 +318,8 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         return word
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
     cands = [p for p in _name_parses(word) if _compatible(p, gender, case)]
-    cands.sort(key=lambda p: (tag not in p.tag.grammemes, -p.score))
+    # in an oblique case a declining reading beats an indeclinable one (Марку: Марк)
+    cands.sort(key=lambda p: (case != "nomn" and "Fixd" in p.tag.grammemes, tag not in p.tag.grammemes, -p.score))
     parses = _name_parses(word)
     surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and p.is_known]
     if case == "nomn" and role == "last" and not cands and surn and all(p.tag.case != "nomn" for p in surn):
@@ -337,7 +339,7 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         form = p.inflect(grams) or p.inflect({"nomn", "sing"})
         if form is not None:
             return _restore(word, form.word.replace("ё", "ё"))
-    if not cands and not _name_parses(word) or (not cands and role == "last"):
+    if not cands:
         guess = _suffix_nominative(word, gender, case)
         if guess is not None:
             return guess
@@ -592,7 +594,7 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     options: set[str] = set()
     gendered = any(r in ("first", "middle") and not INITIAL_RE.match(w)
                    for w, r in zip(words, roles, strict=True))
-    if roles[-1] == "last" and not plural and not gendered and "particle" not in roles:
+    if (len(words) == 1 or roles[-1] == "last" and not gendered) and not plural and "particle" not in roles:
         for g in GENDERS:
             for c in CASES:
                 if any(_compatible(p, g, c) for p in _name_parses(words[-1])) or \
@@ -613,7 +615,7 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
                 if reading[2]:
                     options.add(reading[2])
     parsed = ParsedName(first=_join(firsts), middle=_join(middles), last=_join(lasts),
-                        gender=gender, case=case, plural=plural,
+                        gender=gender, case=case, plural=plural, context_gender=hint.gender if hint else None,
                         last_options=frozenset(options), readings=tuple(readings))
     if east:
         parsed.order = " ".join(norm)
