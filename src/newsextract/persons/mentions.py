@@ -337,7 +337,7 @@ def is_junk(doc: Doc, start: int, end: int, places: frozenset[str]) -> bool:
         return False
     if tok.lemma in title_heads():
         return True
-    if word.isupper() and len(word) <= 4:
+    if word.isupper() and len(word) <= 4 and not word.isascii():
         return True
     ps = parses(tok)
     if not any(NAME_TAGS & p.tag.grammemes and p.is_known for p in ps):

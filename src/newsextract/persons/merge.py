@@ -76,8 +76,11 @@ def merge(names: list[ParsedName], starts: list[int]) -> list[Group]:
                 continue  # "Бут рассказала" is not Виктор Бут
             if n.last:
                 options = {_k(n.last)} | {_k(o) for o in n.last_options}
+                parts = g.last.split()  # a compound surname: Перес Гарсия ... Гарсия
                 if g.last and (g.last in options or (g.name.last_options and _k(n.last) in
-                                                     {_k(o) for o in g.name.last_options})):
+                                                     {_k(o) for o in g.name.last_options})
+                               or len(parts) > 1 and " " not in _k(n.last) and (parts[0] in options
+                                                                             or parts[-1] in options)):
                     pass
                 elif g.last and not n.first and _stem(g.last) == _stem(_k(n.last)) and \
                         not g.name.gender == n.gender:

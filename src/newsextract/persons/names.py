@@ -202,7 +202,7 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
                 return _restore(word, form.word)
     if len(low) < 3:
         return None
-    if gender == "femn" or low[-2:] in ("ой", "ою") or low[-1] == "ы":
+    if gender == "femn" or low.endswith(("ой", "ою", "ы", "ии", "ию", "ией")):
         guess = _a_declension(word, low, case)
         if guess is not None or gender == "femn":
             return guess
@@ -251,7 +251,7 @@ def _a_declension(word: str, low: str, case: str) -> Optional[str]:
 
 
 # Endings that hardly ever close a name in the nominative (Радживом, Тхапой, Обамы, Угбому).
-OBLIQUE_LOOKING = ("ом", "ем", "ём", "ым", "ой", "ою", "ею", "ому", "ему", "ую", "ы")
+OBLIQUE_LOOKING = ("ом", "ем", "ём", "ым", "ой", "ою", "ею", "ому", "ему", "ую", "ы", "ии")
 
 
 def _looks_oblique(word: str) -> bool:
@@ -488,9 +488,15 @@ def assign_roles(words: list[str]) -> list[str]:
     if not initials[0] and all(initials[1:]):  # Путин В. В.
         return ["last", "first"] + ["middle"] * (n - 2)
     if n <= 3 and _east_asian_family(words[0]) and all(len(_syllables_stem(w)) <= 8 for w in words[1:]) \
-            and not any(_is_name(w) and len(w) > 4 for w in words[1:]) \
+            and not any(_is_name(w) and len(w) > 4 or not _syllabic(w) for w in words[1:]) \
             and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин, Кима Чен Ира
         return ["last"] + ["first"] * (n - 1)
+    given = 0  # Хосе Луис Перес Гарсия: the known given names first, the surnames after
+    while given < n - 1 and _is_name(words[given]) and any(p.is_known for p in _name_parses(words[given])) \
+            and not _is_patr(words[given]):
+        given += 1
+    if n >= 3 and given >= 2 and not any(_is_patr(w) for w in words):
+        return ["first"] * given + ["last"] * (n - given)
     if n == 3 and _is_patr(words[2]) and not _is_patr(words[1]):  # Лужков Юрий Михайлович
         return ["last", "first", "middle"]
     if n == 2 and _is_patr(words[1]):  # Юрий Михайлович
@@ -545,6 +551,13 @@ def _east_asian_case(word: str) -> tuple[str, str]:
         if low.endswith(ending) and low[:-len(ending)] in east_asian():
             return word[:-len(ending)], case
     return word, "nomn"
+
+
+def _syllabic(word: str) -> bool:
+    """A given name of Russian transcriptions of Chinese, Korean or Vietnamese syllables: no
+    ``р`` (but ``эр``), no final ``с`` (``Хуан Карлос`` is Spanish, ``Ян Новак`` Czech)."""
+    low = _syllables_stem(word) if word.lower().endswith(("ом", "ем")) else word.lower()
+    return "р" not in low.replace("эр", "") and not low.endswith(("с", "в", "з", "ш", "ч", "ф"))
 
 
 def _syllables_stem(word: str) -> str:
