@@ -104,6 +104,7 @@ def extract(doc: Doc) -> list[Person]:
     corefer(doc, spans, groups, phrases, links)
     orgs = _org_mentions(doc)
     out: list[Person] = []
+    firsts = [(g.name.first or "").lower() for g in groups]
     for g in groups:
         n = g.name
         first, middle, last = _voted_reading(g, names)
@@ -114,7 +115,9 @@ def extract(doc: Doc) -> list[Person]:
                 if f and not INITIAL_RE.match(f.split()[0]):
                     first = f
                     break
-        if not middle and first:  # a patronymic from another mention of the same first name
+        if not middle and first and firsts.count(first.lower()) == 1:
+            # a patronymic from another mention of the same first name, when no other person
+            # has that first name (``— Елена Станиславовна, ...`` is not glued to another Елена)
             for m in g.members:
                 x = names[m]
                 if x.middle and x.first and not INITIAL_RE.match(x.middle) and \
