@@ -102,6 +102,7 @@ def document_rows(rec: dict, key: str, rows: Rows) -> None:
         "published_source": rec.get("published_source") if isinstance(rec.get("published_source"), str) else None,
         "source_path": src.get("path"), "source_sha256": src.get("sha256"), "source_format": src.get("format"),
         "source_encoding": src.get("encoding"), "source_url": src.get("url"), "source_name": src.get("name"),
+        "stages": ",".join(rec.get("stages") or []),
         "decode_errors": _count(src.get("decode_errors")), "n_chars": len(text),
         "n_countries": len(_list(rec, "countries")), "n_persons": len(persons),
         "n_events": len(_list(rec, "events")), "text": text,

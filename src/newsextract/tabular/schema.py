@@ -67,6 +67,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("source_encoding", "string", "detected encoding"),
         _c("source_url", "string", "URL given with the item"),
         _c("source_name", "string", "source name given with the item"),
+        _c("stages", "string", "pipeline stages that ran, comma-separated in order", False),
         _c("decode_errors", "int32", "characters that could not be decoded, when the record says"),
         _c("n_chars", "int32", "length of text", False),
         _c("n_countries", "int32", "countries found", False),
