@@ -188,11 +188,7 @@ def test_offsets_match_text(pipe):
             assert text[q.start:q.end] == q.text
 
 
-<<<<<<< HEAD
-SEEDS = glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "shared", "seeds", "*.txt"))
-=======
 SEEDS = sorted(str(p) for p in SEED_DIR.glob("*.txt"))  # ../shared/seeds relative to the project
->>>>>>> main
 
 
 @pytest.mark.skipif(not SEEDS, reason="sample press release absent")

@@ -83,11 +83,21 @@ class _Keys:
         return cls(_k(n.last), _k(n.first), _k(n.middle), frozenset(_k(o) for o in n.last_options))
 
 
+def _parts(last: str) -> list[str]:
+    return last.split() if " " in last else []
+
+
 def _joins(n: ParsedName, nk: _Keys, g: Group, gk: _Keys) -> bool:
     """Whether mention ``n`` may join group ``g``."""
+    if not n.first and n.context_gender and g.name.first and not INITIAL_RE.match(g.name.first) \
+            and g.name.gender and g.name.gender != n.context_gender:
+        return False  # "Бут рассказала" is not Виктор Бут
     if n.last:
+        parts = _parts(gk.last)
         if gk.last and (gk.last == nk.last or gk.last in nk.options or nk.last in gk.options):
             pass
+        elif len(parts) > 1 and " " not in nk.last and ({parts[0], parts[-1]} & ({nk.last} | nk.options)):
+            pass  # a compound surname: Перес Гарсия ... Гарсия
         elif gk.last and not n.first and _stem(gk.last) == _stem(nk.last) and \
                 not g.name.gender == n.gender:
             pass
@@ -123,7 +133,7 @@ class _GroupIndex:
         if gk.last:
             self.by_last[gk.last].append(k)
             self.by_stem[_stem(gk.last)].append(k)
-        for option in gk.options:
+        for option in gk.options | set(_parts(gk.last)[:1] + _parts(gk.last)[-1:]):
             self.by_option[option].append(k)
         self.by_first[gk.first].append(k)
 
@@ -133,7 +143,8 @@ class _GroupIndex:
         if n.last:
             for key in (nk.last, *nk.options):
                 found.update(self.by_last.get(key, ()))
-            found.update(self.by_option.get(nk.last, ()))
+            for key in (nk.last, *nk.options):
+                found.update(self.by_option.get(key, ()))
             if not n.first:
                 found.update(self.by_stem.get(_stem(nk.last), ()))
                 found.update(self.by_first.get(nk.last, ()))
@@ -152,45 +163,8 @@ def merge(names: list[ParsedName], starts: list[int]) -> list[Group]:
     member_starts: list[list[int]] = []  # per group, sorted
     index = _GroupIndex()
     for i in order:
-<<<<<<< HEAD
-        n = names[i]
-        cands = []
-        for g in groups:
-            if not n.first and n.context_gender and g.name.first and not INITIAL_RE.match(g.name.first) \
-                    and g.name.gender and g.name.gender != n.context_gender:
-                continue  # "Бут рассказала" is not Виктор Бут
-            if n.last:
-                options = {_k(n.last)} | {_k(o) for o in n.last_options}
-                parts = g.last.split()  # a compound surname: Перес Гарсия ... Гарсия
-                if g.last and (g.last in options or (g.name.last_options and _k(n.last) in
-                                                     {_k(o) for o in g.name.last_options})
-                               or len(parts) > 1 and " " not in _k(n.last) and (parts[0] in options
-                                                                             or parts[-1] in options)):
-                    pass
-                elif g.last and not n.first and _stem(g.last) == _stem(_k(n.last)) and \
-                        not g.name.gender == n.gender:
-                    pass
-                elif not g.last and not n.first and g.first == _k(n.last):
-                    pass  # a lone word matching a first name
-                else:
-                    continue
-                if not _first_compatible(g.first, _k(n.first)):
-                    continue
-                if n.middle and g.name.middle and not _first_compatible(_k(g.name.middle), _k(n.middle)):
-                    continue
-            elif n.first:
-                if g.first != _k(n.first) and g.last != _k(n.first) and not (
-                        g.last and g.last in {_k(o) for o in n.last_options}):
-                    continue
-                if g.first == _k(n.first) and INITIAL_RE.match(n.first or ""):
-                    continue
-            else:
-                continue
-            cands.append(g)
-=======
         n, nk = names[i], keys[i]
         cands = [k for k in index.candidates(n, nk) if _joins(n, nk, groups[k], group_keys[k])]
->>>>>>> main
         if not cands:
             index.add(len(groups), nk)
             groups.append(Group(name=n, members=[i]))

@@ -207,7 +207,6 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     return None
 
 
-<<<<<<< HEAD
 def _a_declension(word: str, low: str, case: str) -> Optional[str]:
     """Undo a case ending of the ``-а``/``-я`` declension (Тхапой, Обамы, Угбому -> -а)."""
     stem2, stem1 = low[:-2], low[:-1]
@@ -270,12 +269,9 @@ def _unknown_score(word: str, role: str, gender: str, case: str) -> float:
     return 0.45 if low[-1] in "ую" and not low.endswith("ую") else 0.6
 
 
-_OBLIQUE_SURNAME_ENDINGS = tuple({e for g in _SURNAME_RULES.values() for rules in g.values() for e, _ in rules})
-=======
 @functools.cache
 def oblique_surname_endings() -> tuple[str, ...]:
     return tuple(sorted({e for g in surname_rules().values() for rules in g.values() for e, _ in rules}))
->>>>>>> main
 
 
 @functools.lru_cache(maxsize=20_000)
