@@ -185,7 +185,7 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
                 return _restore(word, form.word)
     if len(low) < 3:
         return None
-    if gender == "femn" or low.endswith(("ой", "ою", "ы", "ии", "ию", "ией")):
+    if gender == "femn" or low.endswith(("ой", "ою", "ы", "ии", "ию", "ией")) or case == "datv" and low[-1] == "е":
         guess = _a_declension(word, low, case)
         if guess is not None or gender == "femn":
             return guess

@@ -13,7 +13,7 @@ from .coreference import corefer
 from .linking import attach
 from .mentions import context_hint, find_mentions, is_junk
 from .merge import merge
-from .names import INITIAL_RE, normalize
+from .names import INITIAL_RE, Hint, normalize
 
 
 def _org_mentions(doc: Doc) -> list:
@@ -40,6 +40,27 @@ def _place_names(doc: Doc) -> frozenset[str]:
             out.add(place.name.lower())
             out.update(m.text.lower() for m in place.mentions)
     return frozenset(out)
+
+
+COORDINATORS = frozenset({"и", ",", "или", "а также"})
+
+
+def _coordinated(doc: Doc, spans, hints, names) -> list:
+    """Coordinated names share their case: an ambiguous name takes the case its neighbour
+    shows beyond doubt (``Кими Райкконена и Марка Уэббера``: genitive)."""
+    out = list(names)
+    for i in range(len(spans) - 1):
+        between = " ".join(doc.text[spans[i][1]:spans[i + 1][0]].split())
+        if between not in COORDINATORS:
+            continue
+        for a, b in ((i, i + 1), (i + 1, i)):
+            sure, unsure = names[a], names[b]
+            if len(sure.readings) == 1 and sure.first and sure.last and sure.case != "nomn" \
+                    and (len(unsure.readings) > 1 or unsure.case != sure.case) \
+                    and not hints[b].cases:
+                hint = Hint(cases=frozenset({sure.case}), gender=hints[b].gender)
+                out[b] = normalize(doc.text[spans[b][0]:spans[b][1]], hint)
+    return out
 
 
 def _voted_reading(group, names) -> tuple:
@@ -94,7 +115,9 @@ def extract(doc: Doc) -> list[Person]:
     places = _place_names(doc)
     spans = _without_leading_names(doc, find_mentions(doc), _other_mentions(doc))
     spans = [(s, e) for s, e in spans if not is_junk(doc, s, e, places)]
-    names = [normalize(doc.text[s:e], context_hint(doc, s, e)) for s, e in spans]
+    hints = [context_hint(doc, s, e) for s, e in spans]
+    names = [normalize(doc.text[s:e], h) for (s, e), h in zip(spans, hints, strict=True)]
+    names = _coordinated(doc, spans, hints, names)
     keep = [i for i, n in enumerate(names) if (n.first or n.last) and not n.plural]
     spans = [spans[i] for i in keep]
     names = [names[i] for i in keep]
