@@ -24,7 +24,7 @@ CORPUS_FLOORS = {
 FACTRU_FLOORS = {"names_nominative": 0.93, "ner_PER": 0.965, "ner_LOC": 0.935, "ner_ORG": 0.86, "occupation": 0.55, "meeting": 0.55}
 NEREL_FLOORS = {"person_exact": 0.92, "profession": 0.625, "works_as": 0.63, "country_mentions": 0.945,
                 "country_doc": 0.96, "date_span": 0.89, "organizations": 0.73}
-PRESS_FLOORS = {"persons": 0.96}
+PRESS_FLOORS = {"persons": 0.97}
 
 
 def _check(report, floors):

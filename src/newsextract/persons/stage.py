@@ -33,9 +33,9 @@ class _OrgRef:
 
 
 def _place_names(doc: Doc) -> frozenset[str]:
-    """Names and mention texts of the places the places stages found."""
+    """Names and mention texts of the places and organizations the stages before found."""
     out = set()
-    for places in (doc.countries, doc.locations):
+    for places in (doc.countries, doc.locations, doc.organizations):
         for place in places:
             out.add(place.name.lower())
             out.update(m.text.lower() for m in place.mentions)
