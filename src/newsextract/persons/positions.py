@@ -21,6 +21,7 @@ from ..nlp.grammar import (
     is_gent,
     is_verb,
     is_word,
+    join,
     nominative,
     parses,
 )
@@ -534,21 +535,37 @@ def _sender_end(doc: Doc, ph: TitlePhrase) -> int:
     return ph.end
 
 
+class _Place:
+    """A place named in a title's tail that the locations stage did not resolve."""
+
+    def __init__(self, name: str):
+        self.name, self.country, self.code, self.kind = name, None, None, "region"
+
+
 def _place_of(doc: Doc, ph: TitlePhrase):
     """The location named in the tail after the title (``губернатор Тюменской области``), or for
     ``глава региона`` the region named before."""
     if ph.title_last >= ph.last:
         return None
-    start = doc.tokens[ph.title_last].start
-    found = context.region_mentions(doc, start, _sender_end(doc, ph))
+    start, end = doc.tokens[ph.title_last].start, _sender_end(doc, ph)
+    found = context.region_mentions(doc, start, end)
     if found:
         return found[0][2]
-    tail = doc.tokens[ph.title_last:ph.last]
+    tail = [t for t in doc.tokens[ph.title_last:ph.last] if t.end <= end]
     if any(t.lemma in ("регион", "область", "край", "республика") for t in tail) and not any(is_cap(t) for t in tail):
         regions = [loc for _s, _e, loc in context.region_mentions(doc, max(0, ph.start - 2000), ph.start)
                    if getattr(loc, "kind", None) == "region"]
         return regions[-1] if regions else None
-    return None
+    return _written_place(doc, tail)
+
+
+def _written_place(doc: Doc, tail: list[Token]) -> Optional[_Place]:
+    """``Бухарской области`` -> ``Бухарская область``: capitalised adjectives and a place word."""
+    k = next((i for i, t in enumerate(tail) if t.lemma in PLACE_LEMMAS and not is_cap(t)), None)
+    if k is None or k == 0 or not all(is_cap(t) and _adjective(t) for t in tail[:k]):
+        return None
+    words = nominative(tail[:k + 1], k)
+    return _Place(join(doc.text, tail[:k + 1], words))
 
 
 def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
