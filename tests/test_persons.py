@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import glob
 import os
 
 import pytest
 
 from newsextract.persons.merge import merge
 from newsextract.persons.names import normalize
+
+from .conftest import SEEDS as SEED_DIR
 
 NAMES = [
     ("Вячеславом Аленьковым", "Вячеслав Аленьков", ("Вячеслав", None, "Аленьков")),
@@ -115,7 +116,7 @@ def test_offsets_match_text(pipe):
             assert text[q.start:q.end] == q.text
 
 
-SEEDS = glob.glob("/work/shared/seeds/*.txt")
+SEEDS = sorted(str(p) for p in SEED_DIR.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 @pytest.mark.skipif(not SEEDS, reason="sample press release absent")

@@ -13,6 +13,8 @@ from newsextract.evaluation.runner import evaluate
 
 from .conftest import DATA, ROOT
 
+pytestmark = pytest.mark.quality  # ``make eval``; ``make test`` leaves them out
+
 CORPUS_FLOORS = {
     "countries_doc": 0.97, "countries_mentions": 0.94, "countries_form": 0.92, "locations": 0.93,
     "persons": 0.92, "person_mentions": 0.95, "positions": 0.62, "organizations": 0.63,

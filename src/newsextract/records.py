@@ -1,4 +1,4 @@
-"""Pydantic models of the output contract (``../shared/contract/RECORD.md``).
+"""Pydantic models of the output contract (``docs/RECORD.md``, packaged as ``data/RECORD.md``).
 
 Every field of the contract is present; lists default to ``[]`` and unknown
 scalars to ``None``. Validators keep offsets, ISO codes and dates honest.
@@ -78,6 +78,9 @@ class Source(_Model):
     encoding: Optional[str] = None
     url: Optional[str] = None
     name: Optional[str] = None
+    decode_errors: int = Field(0, ge=0, description=(
+        "invalid byte sequences replaced by U+FFFD while decoding (a UTF-8 file with a few "
+        "damaged bytes), plus lone surrogates replaced in JSON strings; 0 for a clean input"))
 
 
 class Zone(Span):
@@ -198,6 +201,7 @@ class Event(_Model):
     date: Optional[str] = None
     location: Optional[str] = None
     name: Optional[str] = None  # a named event, normalized (COP29)
+    planned: bool = Field(False, description="announced, not yet held (посетит, планируется подписать, пройдёт)")
     sentence: Offsets
 
     _date = field_validator("date")(_check_iso_date)
