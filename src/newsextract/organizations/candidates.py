@@ -190,7 +190,7 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
 
 def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
     """``Генеральное консульство Японии``, ``Национальный музей Кабардино-Балкарии``: capitalised
-    adjectives before a lower-case head with a name after it."""
+    adjectives before a lower-case head with a place after it."""
     doc, tok = ctx.doc, toks[i]
     if i == 0 or tok.index in ctx.person_tokens or is_abbr(tok):
         return None
@@ -200,7 +200,7 @@ def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMent
             k += 1
         if k == i or k >= len(toks) or toks[k].lemma not in org_heads() or is_cap(toks[k]):
             return None
-        j = tail_end(ctx, toks, k + 1)
+        j = ctx.place_after(toks, k + 1)
     else:
         return None
     if j <= k + 1:
