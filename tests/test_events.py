@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import re
 
 import pytest
@@ -21,6 +20,8 @@ from newsextract.records import (
     Person,
     PersonName,
 )
+
+from .conftest import SEEDS
 
 ISO3 = {"KZ": "KAZ", "AZ": "AZE", "MY": "MYS", "CN": "CHN", "RU": "RUS", "BY": "BLR", "IN": "IND", "TR": "TUR"}
 
@@ -157,7 +158,7 @@ def test_demonym_and_fold():
     assert fold_homoglyphs("СОР 29 и Сахалин") == "COP 29 и Сахалин"
 
 
-SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))
+SAMPLES = sorted(str(p) for p in SEEDS.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 def _sample_spec(text):

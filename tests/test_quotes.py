@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import re
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from newsextract import nlp, quotes, structure
 from newsextract.doc import Doc
 from newsextract.records import Mention, Organization, Person, PersonName
+
+from .conftest import SEEDS
 
 
 def make_doc(text, persons=(), orgs=()):
@@ -135,7 +136,7 @@ def test_no_quotes(text):
     assert quotes.extract(make_doc(text, [PETROV])) == []
 
 
-SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))
+SAMPLES = sorted(str(p) for p in SEEDS.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 @pytest.mark.skipif(not SAMPLES, reason="shared sample absent")

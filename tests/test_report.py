@@ -114,3 +114,16 @@ def test_cli_export_and_describe(corpus_records, tmp_path, capsys):
     assert "date_start" in capsys.readouterr().out
     assert cli.main(["export", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "t")]) == cli.EXIT_USAGE
     assert cli.main(["export", str(path)]) == cli.EXIT_USAGE
+
+
+def test_show_html(pipeline, monkeypatch, tmp_path, capsys):
+    import newsextract.pipeline
+
+    monkeypatch.setattr(newsextract.pipeline, "Pipeline", lambda **_: pipeline)
+    path = tmp_path / "omsk.txt"
+    path.write_text("Губернатор Омской области Виталий Хоценко встретился с послом Казахстана 14 марта 2025 года.",
+                    encoding="utf-8")
+    assert cli.main(["show", str(path), "--html"]) == 0
+    html = capsys.readouterr().out
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html
+    assert '<mark class="e-person" title="Виталий Хоценко">' in html

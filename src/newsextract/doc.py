@@ -102,9 +102,12 @@ class Doc:
 
     # --- layers that stages hand on (see pipeline.STAGES) -------------------
     places = Layer("places", "every resolved place mention (places.match.PlaceMention), in text order")
+    place_index = Layer("places", "doc.places as a SpanIndex (places.country_at queries it by range)")
     dates = Layer("dates", "records.DateMention list")
     countries = Layer("countries", "records.Country list")
     locations = Layer("locations", "records.Location list")
+    country_index = Layer("countries", "SpanIndex of (start, end, position, Country) per country mention")
+    location_index = Layer("locations", "SpanIndex of (start, end, position, Location) per location mention")
     organizations = Layer("organizations", "records.Organization list")
     persons = Layer("persons", "records.Person list")
     named_events = Layer("named_events", "named events of the text (events.named.NamedEvent), in order")

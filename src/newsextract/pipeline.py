@@ -46,9 +46,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("ner", nlp.tag_ner, ("sents",), ("ner",), "slovnet PER/LOC/ORG spans"),
     Stage("published", dates.infer_published, ("zones",), ("published",), "publication date from the dateline"),
     Stage("dates", dates.extract, ("tokens", "published"), ("dates",), "date expressions, normalized"),
-    Stage("places", places.find_places, ("lemmas", "ner"), ("places",), "gazetteer place mentions, resolved"),
-    Stage("countries", places.extract_countries, ("places",), ("countries",), "countries and their mentions"),
-    Stage("locations", places.extract_locations, ("places", "ner"), ("locations",), "regions, cities, other places"),
+    Stage("places", places.find_places, ("lemmas", "ner"), ("places", "place_index"), "gazetteer place mentions, resolved"),
+    Stage("countries", places.extract_countries, ("places",), ("countries", "country_index"), "countries and their mentions"),
+    Stage("locations", places.extract_locations, ("places", "ner"), ("locations", "location_index"), "regions, cities, other places"),
     Stage("organizations", organizations.extract, ("places", "ner", "countries", "locations"),
           ("organizations",), "organizations, merged, with their country"),
     Stage("persons", persons.extract, ("ner", "countries", "locations", "organizations"), ("persons",),
@@ -124,6 +124,10 @@ class Pipeline:
     def __init__(self, *, topics: Optional[str] = None, ner: Optional[nlp.NerModel] = None,
                  enable: Optional[Iterable[str]] = None, disable: Optional[Iterable[str]] = None,
                  stages: Optional[Iterable[Stage]] = None):
+        # what __reduce__ rebuilds it from (a given ``ner`` model is rebuilt as the default one)
+        self.options = {"topics": topics, "enable": None if enable is None else list(enable),
+                        "disable": None if disable is None else list(disable),
+                        "stages": None if stages is None else list(stages)}
         chosen = list(stages) if stages is not None else select(enable, disable)
         check_order(chosen)
         names = {s.name for s in chosen}
@@ -156,10 +160,105 @@ class Pipeline:
     def __call__(self, text: str, **meta: Any) -> NewsRecord:
         return self.process(make_item(text, **meta))
 
-    def pipe(self, items: Iterable[Item | str]) -> Iterator[NewsRecord]:
-        """Stream records for items (or plain texts), in order."""
-        for item in items:
-            yield self.process(item if isinstance(item, Item) else make_item(item))
+    def __reduce__(self):
+        """Pickle as the options it was built from (the models are rebuilt, never pickled)."""
+        return (_rebuild, (self.options,))
+
+    def pipe(self, items: Iterable[Item | str], *, n_process: int = 1, batch_size: int = 32,
+             timeout: Optional[float] = None, threads: Optional[int] = None) -> Iterator[NewsRecord]:
+        """Stream records for items (or plain texts), in order, like spaCy's ``nlp.pipe``.
+
+        The NER pieces of ``batch_size`` documents are tagged together (sorted by
+        length); ``n_process > 1`` runs worker processes that each build this
+        pipeline from its options (``parallel.run``). The records are the same
+        whatever ``n_process`` and ``batch_size``. A document that fails raises
+        its error (``StageError``, ``DocumentTimeout``, ``WorkerDied``) when its
+        turn comes; use ``parallel.run`` to get errors as values instead.
+        """
+        from . import parallel
+
+        for _, outcome in parallel.run(items, n_process=n_process, batch_size=batch_size, timeout=timeout,
+                                       pipeline_options=self.options, threads=threads,
+                                       pipeline=self if n_process == 1 else None):
+            if isinstance(outcome, BaseException):
+                raise outcome
+            yield outcome
+
+    def outcomes(self, items: Iterable[Item | str], *, batch_size: int = 32) -> Iterator[tuple[Any, Any]]:
+        """``(item, record or StageError)`` in order, the NER of ``batch_size`` documents batched."""
+        names = self.stage_names
+        if "ner" not in names:
+            for raw in items:
+                yield raw, self._outcome(as_item(raw))
+            return
+        cut = names.index("ner")
+        before, after = self._run[:cut], self._run[cut + 1:]
+        for batch in _chunks(items, batch_size):
+            pending = [as_item(raw) for raw in batch]
+            docs = [new_doc(item) for item in pending]
+            failed: dict[int, StageError] = {}
+            for k, doc in enumerate(docs):
+                if (err := _run_stages(doc, before)) is not None:
+                    failed[k] = err
+            live = [doc for k, doc in enumerate(docs) if k not in failed]
+            try:
+                nlp.tag_ner_many(live, self.ner)
+            except Exception:  # noqa: BLE001 - find the document: NER one by one
+                for k, doc in enumerate(docs):
+                    if k not in failed and (err := _run_stages(doc, self._run[cut:cut + 1])) is not None:
+                        failed[k] = err
+            for k, (raw, item, doc) in enumerate(zip(batch, pending, docs, strict=True)):
+                error = failed.get(k) or _run_stages(doc, after)
+                yield raw, error if error is not None else _record(doc, item, names)
+
+    def _outcome(self, item: Item):
+        try:
+            return self.process(item)
+        except StageError as exc:
+            return exc
+
+
+def _rebuild(options: dict) -> Pipeline:
+    return Pipeline(**options)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def as_item(item: Item | str) -> Item:
+    return item if isinstance(item, Item) else make_item(item)
+
+
+def new_doc(item: Item) -> Doc:
+    return Doc(text=item.text, doc_id=item.doc_id, title=item.title,
+               published=item.published, meta=dict(item.meta))
+
+
+def _run_stages(doc: Doc, stages: list[tuple[Stage, Callable]]) -> Optional[StageError]:
+    """Run stages over a doc; the first failure, named, or None."""
+    for stage, run in stages:
+        try:
+            result = run(doc)
+        except Exception as exc:  # noqa: BLE001 - returned with the stage's name
+            return StageError(stage.name, doc.doc_id, exc)
+        if result is not None:
+            setattr(doc, stage.assigns[0], result)
+    return None
+
+
+def _record(doc: Doc, item: Item, stages: list[str]):
+    try:
+        return to_record(doc, item.source, stages)
+    except Exception as exc:  # noqa: BLE001
+        return StageError("record", item.doc_id, exc)
 
 
 def make_item(text: str, *, doc_id: str = "doc", title: Optional[str] = None,

@@ -1,4 +1,4 @@
-"""Pydantic models of the output contract (``../shared/contract/RECORD.md``).
+"""Pydantic models of the output contract (``docs/RECORD.md``, packaged as ``data/RECORD.md``).
 
 Every field of the contract is present; lists default to ``[]`` and unknown
 scalars to ``None``. Validators keep offsets, ISO codes and dates honest.
@@ -78,6 +78,9 @@ class Source(_Model):
     encoding: Optional[str] = None
     url: Optional[str] = None
     name: Optional[str] = None
+    decode_errors: int = Field(0, ge=0, description=(
+        "invalid byte sequences replaced by U+FFFD while decoding (a UTF-8 file with a few "
+        "damaged bytes), plus lone surrogates replaced in JSON strings; 0 for a clean input"))
 
 
 class Zone(Span):
@@ -127,9 +130,12 @@ class PersonName(_Model):
 
 
 class Position(Span):
-    title: str
-    organization: Optional[str] = None
-    country: Optional[str] = None
+    """One role of a person; ``start``/``end``/``text`` are its first mention."""
+
+    title: str = Field(description="nominative, lower case, without the organization or territory tail")
+    organization: Optional[str] = Field(None, description="the body or region named with the title")
+    country: Optional[str] = Field(None, description="alpha-2 code of the position's country")
+    mentions: list[Mention] = Field([], description="every phrase of the text stating this role")
 
     _country = field_validator("country")(_check_iso2)
 
@@ -254,7 +260,9 @@ def iter_spans(record: NewsRecord):
         yield from location.mentions
     for person in record.persons:
         yield from person.mentions
-        yield from person.positions
+        for position in person.positions:
+            yield position
+            yield from position.mentions
     for org in record.organizations:
         yield from org.mentions
     yield from record.dates

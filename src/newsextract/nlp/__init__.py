@@ -11,7 +11,7 @@ leave this package.
 """
 
 from .morph import lemmatize
-from .ner import NerModel, ner_pieces, tag_ner
+from .ner import NerModel, ner_pieces, tag_ner, tag_ner_many
 from .segment import segment, split_sentences
 
-__all__ = ["NerModel", "lemmatize", "ner_pieces", "segment", "split_sentences", "tag_ner"]
+__all__ = ["NerModel", "lemmatize", "ner_pieces", "segment", "split_sentences", "tag_ner", "tag_ner_many"]

@@ -7,6 +7,7 @@ linear in the number of tokens whatever the number of phrases.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -57,32 +58,52 @@ class PhraseMatcher:
             self.add(phrase, payload)
         return self
 
-    def _longest_at(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple] | None:
-        """The longest phrase starting at token ``i`` (all lemma readings tried)."""
+    def _longest_at(self, keys: Sequence[tuple[str, ...]], i: int) -> tuple[int, tuple] | None:
+        """The longest phrase starting at token ``i``, every lemma reading tried.
+
+        ``keys`` are the tokens' lookup keys (``token_keys``). Among phrases of
+        the same length the one read through the preferred keys wins (each
+        token's most likely lemma first, then the others sorted): the result
+        never depends on set order or on PYTHONHASHSEED.
+        """
         best = None
         frontier = [(self._root, i)]
+        n = len(keys)
         while frontier:
             node, j = frontier.pop()
-            if _END in node and j > i and (best is None or j > best[0]):
+            if j > i and (best is None or j > best[0]) and _END in node:
                 best = (j, tuple(node[_END]))
-            if j >= len(tokens):
+            if j >= n:
                 continue
-            tok = tokens[j]
-            keys = tok.lemmas or frozenset((tok.lemma or tok.text.lower(),))
-            for lemma in keys | {tok.text.lower().replace("ё", "е")}:
-                child = node.get(lemma)
-                if child is not None:
-                    frontier.append((child, j + 1))
+            children = [child for key in keys[j] if (child := node.get(key)) is not None]
+            frontier.extend((child, j + 1) for child in reversed(children))
         return best
 
     def finditer(self, tokens: Sequence[Token], *, overlapping: bool = False) -> Iterator[Match]:
         """Matches left to right; longest first, non-overlapping unless asked."""
+        keys = [token_keys(t.text, t.lemma, t.lemmas) for t in tokens]
+        root = self._root
         i = 0
-        while i < len(tokens):
-            found = self._longest_at(tokens, i)
+        while i < len(keys):
+            found = None
+            for key in keys[i]:
+                if key in root:
+                    found = self._longest_at(keys, i)
+                    break
             if found is None:
                 i += 1
                 continue
             end, payloads = found
             yield Match(i, end, payloads)
             i = i + 1 if overlapping else end
+
+
+@functools.lru_cache(maxsize=200_000)
+def token_keys(text: str, lemma: str, lemmas: frozenset) -> tuple[str, ...]:
+    """The keys a token is looked up by: its most likely lemma first, then its other
+    lemmas and its lower-cased form (ё folded), sorted."""
+    pool = set(lemmas or (lemma or text.lower(),))
+    pool.add(text.lower().replace("ё", "е"))
+    first = lemma if lemma in pool else None
+    rest = sorted(pool - {first})
+    return (first, *rest) if first is not None else tuple(rest)

@@ -2,54 +2,123 @@
 
 ``NerModel`` is the heavy object, built once per process and passed in; slovnet's
 markup is turned into our own ``NerSpan`` here and never leaves this module.
+
+Throughput: the model is fed our own razdel tokens (slovnet would re-tokenize
+every piece with razdel again), and pieces of one document - or of many, in
+``Pipeline.pipe`` - are run in batches sorted by length, so a batch carries
+almost no padding. The CNN masks padded positions after every layer, so a
+piece's tags do not depend on the pieces it is batched with.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
-from ..doc import Doc, NerSpan
+from ..doc import Doc, NerSpan, Token
+from ..threads import limit_threads
 
 CHUNK_CHARS = 3000  # NER sees at most this many characters at once
+BATCH_SIZE = 32  # pieces per model call (sorted by length, so padding stays small)
+_IDS_LIMIT = 500_000  # word -> ids memo, cleared when it grows past this
 
 
 class NerModel:
-    """natasha's slovnet NER tagger, loaded once and reused for every document."""
+    """natasha's slovnet NER tagger, loaded once and reused for every document.
 
-    def __init__(self) -> None:
+    ``threads`` caps the BLAS threads of the process (``threads.limit_threads``:
+    default from ``NEWSEXTRACT_THREADS``, else 1).
+    """
+
+    def __init__(self, *, batch_size: int = BATCH_SIZE, threads: int | None = None) -> None:
         from natasha import NewsEmbedding, NewsNERTagger
 
-        self._tagger = NewsNERTagger(NewsEmbedding())
+        limit_threads(threads)
+        infer = NewsNERTagger(NewsEmbedding()).infer
+        self._model = infer.model
+        self._encoder = infer.encoder
+        self._tags = infer.decoder.tags_vocab
+        self.batch_size = batch_size
+        self._ids: dict[str, tuple[int, int]] = {}
 
-    def spans(self, pieces: list[tuple[int, str]]) -> Iterator[NerSpan]:
-        """NER spans of ``(offset, text)`` pieces, with offsets into the document."""
-        texts = [text for _, text in pieces]
-        for (offset, text), markup in zip(pieces, self._tagger.map(texts), strict=False):
-            for span in markup.spans:
-                yield NerSpan(offset + span.start, offset + span.stop, span.type,
-                              text[span.start:span.stop])
+    def _encode(self, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+        """slovnet's word and shape ids of the tokens (``TagEncoder.item``), memoized per word."""
+        ids = self._ids
+        if len(ids) > _IDS_LIMIT:
+            ids.clear()
+        word_ids, shape_ids = [], []
+        for tok in tokens:
+            pair = ids.get(tok.text)
+            if pair is None:
+                word_id, shape_id = self._encoder.item([tok.text])
+                pair = ids[tok.text] = (word_id[0], shape_id[0])
+            word_ids.append(pair[0])
+            shape_ids.append(pair[1])
+        return word_ids, shape_ids
+
+    def tag(self, pieces: Sequence[Sequence[Token]]) -> list[list[tuple[int, int, str]]]:
+        """``(start, end, type)`` spans of each piece (a run of tokens), in the pieces' order."""
+        from slovnet.bio import bio_spans
+
+        out: list[list[tuple[int, int, str]]] = [[] for _ in pieces]
+        order = sorted((i for i in range(len(pieces)) if pieces[i]), key=lambda i: len(pieces[i]))
+        decode = self._tags.decode
+        for first in range(0, len(order), self.batch_size):
+            chunk = order[first:first + self.batch_size]
+            batch = self._encoder.input([self._encode(pieces[i]) for i in chunk])
+            pred = self._model(batch.word_id, batch.shape_id, batch.pad_mask)
+            for i, tag_ids in zip(chunk, self._model.head.crf.decode(pred, ~batch.pad_mask), strict=True):
+                tags = [decode(t) for t in tag_ids.tolist()]
+                out[i] = [(s.start, s.stop, s.type) for s in bio_spans(_Bounds.of(pieces[i]), tags)]
+        return out
 
 
-def ner_pieces(doc: Doc) -> list[tuple[int, str]]:
-    """Group sentences into pieces of at most CHUNK_CHARS for the NER model."""
-    pieces: list[tuple[int, str]] = []
-    start = end = None
-    for sent in doc.sents:
+class _Bounds:
+    """A token's bounds as slovnet's ``bio_spans`` reads them (``start``, ``stop``)."""
+
+    __slots__ = ("start", "stop")
+
+    def __init__(self, start: int, stop: int):
+        self.start, self.stop = start, stop
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> list[_Bounds]:
+        return [cls(t.start, t.end) for t in tokens]
+
+
+def ner_pieces(doc: Doc) -> list[tuple[int, int]]:
+    """Group sentences into pieces of at most CHUNK_CHARS (never across a line break).
+
+    A piece is a ``(first, last)`` range of sentence indexes.
+    """
+    pieces: list[tuple[int, int]] = []
+    first = start = end = None
+    for k, sent in enumerate(doc.sents):
         if start is not None and (sent.end - start > CHUNK_CHARS or "\n" in doc.text[end:sent.start]):
-            pieces.append((start, doc.text[start:end]))
+            pieces.append((first, k))
             start = None
         if start is None:
-            start = sent.start
+            first, start = k, sent.start
         end = sent.end
     if start is not None:
-        pieces.append((start, doc.text[start:end]))
+        pieces.append((first, len(doc.sents)))
     return pieces
 
 
+def _piece_tokens(doc: Doc) -> list[list[Token]]:
+    return [doc.tokens[doc.sents[first].first:doc.sents[last - 1].last] for first, last in ner_pieces(doc)]
+
+
+def tag_ner_many(docs: Sequence[Doc], model: NerModel) -> None:
+    """Fill ``doc.ner`` of every doc, the pieces of all docs batched together by length."""
+    runs = [_piece_tokens(doc) for doc in docs]
+    found = model.tag([piece for pieces in runs for piece in pieces])
+    k = 0
+    for doc, pieces in zip(docs, runs, strict=True):
+        doc.ner = [NerSpan(start, end, kind, doc.text[start:end])
+                   for spans in found[k:k + len(pieces)] for start, end, kind in spans]
+        k += len(pieces)
+
+
 def tag_ner(doc: Doc, model: NerModel) -> None:
-    """Fill ``doc.ner`` with slovnet spans, piece by piece (bounded memory)."""
-    doc.ner = []
-    pieces = ner_pieces(doc)
-    batch = 64
-    for i in range(0, len(pieces), batch):
-        doc.ner.extend(model.spans(pieces[i:i + batch]))
+    """Fill ``doc.ner`` with slovnet spans over the doc's own tokens."""
+    tag_ner_many([doc], model)

@@ -16,12 +16,7 @@ from .stage import country_at, lookup_country
 
 def country_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """Country mentions ``(start, end, iso2)`` inside ``[start, end)``."""
-    out = []
-    for country in doc.countries:
-        for m in country.mentions:
-            if start <= m.start and m.end <= end:
-                out.append((m.start, m.end, country.iso2))
-    return sorted(out)
+    return sorted((s, e, country.iso2) for s, e, _, country in doc.country_index.within(start, end))
 
 
 def lookup(doc: Doc, words: str) -> Optional[str]:
@@ -44,12 +39,8 @@ def names_country(words: str) -> bool:
 
 def region_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
     """Location mentions inside ``[start, end)`` with their Location record."""
-    out = []
-    for loc in doc.locations:
-        for m in loc.mentions:
-            if start <= m.start and m.end <= end:
-                out.append((m.start, m.end, loc))
-    return sorted(out, key=lambda x: x[0])
+    found = sorted(doc.location_index.within(start, end), key=lambda t: (t[0], t[2]))  # stable, as stored
+    return [(s, e, loc) for s, e, _, loc in found]
 
 
 def country_in(doc: Doc, start: int, end: int) -> Optional[str]:

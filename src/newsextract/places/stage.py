@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
 from .match import PlaceMention, _evidence, _Finder, resolve
@@ -51,7 +51,9 @@ def extract(doc: Doc) -> list[Country]:
             country = by_iso[e.iso2] = Country(iso2=e.iso2, iso3=e.iso3, name=e.name,
                                                historical=e.historical)
         country.mentions.append(CountryMention(start=m.start, end=m.end, text=m.text, form=m.form))
-    return list(by_iso.values())
+    countries = list(by_iso.values())
+    doc.country_index = mention_index(countries)
+    return countries
 
 
 # NER LOC spans that name organizations or buildings standing for them, not places.
@@ -109,6 +111,7 @@ def extract_locations(doc: Doc) -> list[Location]:
     for loc in out:
         loc.mentions.sort(key=lambda x: x.start)
     out.sort(key=lambda loc: loc.mentions[0].start)
+    doc.location_index = mention_index(out)
     return out
 
 
@@ -156,11 +159,7 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
 
     With ``places=True`` region and city mentions count too (``Баку`` -> AZ).
     """
-    for m in doc.places:
-        if m.start >= end:
-            break
-        if m.end <= start:
-            continue
+    for m in doc.place_index.overlapping(start, end):
         inside = start <= m.start and m.end <= end
         covering = m.start <= start and end <= m.end
         if not (inside or covering):
@@ -168,6 +167,12 @@ def country_at(doc: Doc, start: int, end: int, *, places: bool = False) -> Optio
         if m.kind == "country" or places:
             return m.iso2
     return None
+
+
+def mention_index(records: list) -> SpanIndex:
+    """``(start, end, position, record)`` of every mention of the records, by span."""
+    rows = [(m.start, m.end, record) for record in records for m in record.mentions]
+    return SpanIndex([(s, e, k, r) for k, (s, e, r) in enumerate(rows)], key=lambda t: (t[0], t[1]))
 
 
 @functools.lru_cache(maxsize=10_000)

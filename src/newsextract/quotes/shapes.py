@@ -30,22 +30,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .. import resources
 from ..doc import Doc, SpanIndex
 from ..nlp import morph
 from .marks import Marked, hard_wrapped
 
-# Lemmas that attribute direct speech (``сказал``, ``отметила``, ``уверен``).
-SPEECH_VERBS = frozenset("""
-сказать говорить отметить отмечать заявить заявлять подчеркнуть подчеркивать добавить добавлять
-пояснить пояснять сообщить сообщать рассказать рассказывать заметить замечать уточнить уточнять
-указать указывать констатировать резюмировать подытожить признаться признаваться признать
-напомнить напоминать ответить отвечать посетовать сетовать поделиться делиться написать писать
-процитировать цитировать прокомментировать комментировать объяснить объяснять высказаться
-акцентировать предупредить предупреждать пообещать обещать уверить уверять утверждать говориться
-считать подчеркиваться отмечаться сообщаться заверить заверять обратить обратиться воскликнуть
-продолжить сказано спросить спрашивать поинтересоваться поздравить призвать призывать пожелать
-заключить передать передавать информировать уверенный убежденный выразить рассуждать
-""".split())
 # Nouns that introduce speech after a colon (``задаёт вопрос: «...»``).
 SPEECH_NOUNS = frozenset({"вопрос", "слово", "словам", "заявление", "обращение"})
 DASH = "—–"
@@ -78,10 +67,15 @@ def lemma(word: str) -> str:
     return morph.lemma(word) if word[:1].isalpha() else word.lower()
 
 
+def speech_verbs() -> frozenset[str]:
+    """Lemmas that attribute direct speech (``сказал``, ``отметила``, ``уверен``): ``data/speech_verbs.txt``."""
+    return resources.word_set("speech_verbs.txt")
+
+
 def is_speech_word(word: str) -> bool:
-    if lemma(word) in SPEECH_VERBS:
+    if lemma(word) in speech_verbs():
         return True
-    return any(p.normal_form.replace("ё", "е") in SPEECH_VERBS for p in morph.parse(word))
+    return any(p.normal_form.replace("ё", "е") in speech_verbs() for p in morph.parse(word))
 
 
 def speech_at(text: str, pos: int, limit: int, words: int = 3) -> bool:

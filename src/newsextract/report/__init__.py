@@ -16,6 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+try:
+    import jinja2  # noqa: F401 - the report's one hard requirement, checked here for a clear message
+except ImportError as exc:
+    raise ImportError("newsextract report needs jinja2 and matplotlib: pip install 'newsextract[report]'") from exc
+
 from ..tabular.rows import build_rows, records_with_keys
 from .build import DOC_LINKS, TOP_TOPICS, document_view, overview
 from .highlight import KINDS, legend

@@ -21,9 +21,17 @@ FORMATS = ("parquet", "csv", "duckdb")
 DUCKDB_FILE = "newsextract.duckdb"
 
 
+def _pyarrow():
+    try:
+        import pyarrow
+    except ImportError as exc:
+        raise ImportError("newsextract tables need pyarrow and duckdb: pip install 'newsextract[tables]'") from exc
+    return pyarrow
+
+
 def arrow_schema(name: str):
     """The pyarrow schema of one table."""
-    import pyarrow as pa
+    pa = _pyarrow()
 
     types = {"string": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
              "date": pa.date32()}
@@ -73,7 +81,7 @@ class Tables(Mapping):
 
 def tables(records: Any) -> Tables:
     """Tables of records: NewsRecord objects, record dicts, or paths of JSONL files."""
-    import pyarrow as pa
+    pa = _pyarrow()
 
     rows = build_rows(records)
     return Tables({name: pa.Table.from_pylist(rows[name], schema=arrow_schema(name)) for name in TABLES})
