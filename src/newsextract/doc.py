@@ -49,7 +49,12 @@ class ZoneSpan:
 
 
 # Zones whose content is not counted by extractors (repeated or site furniture).
-IGNORED_ZONES = frozenset({"photo_credit", "caption", "boilerplate", "age_mark"})
+# Tails of other articles ("related") and bylines are not ignored here: the people and
+# places named there are annotated; topics skip them (topics/stage.py).
+IGNORED_ZONES = frozenset({
+    "photo_credit", "caption", "boilerplate", "age_mark",
+    "stamp", "timestamp", "ticker", "menu", "share", "cookie", "tags",
+})
 
 
 class Layer:
@@ -89,6 +94,7 @@ class Doc:
     title: Optional[str] = None
     published: Optional[str] = None  # ISO date, the anchor for relative dates
     published_inferred: bool = False
+    published_source: Optional[str] = None  # metadata | dateline | stamp | url | inferred
     meta: dict[str, Any] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)
     sents: list[Sentence] = field(default_factory=list)

@@ -44,7 +44,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", nlp.segment, ("zones",), ("tokens", "sents"), "razdel sentences and tokens"),
     Stage("morph", nlp.lemmatize, ("tokens",), ("lemmas",), "pymorphy3 lemmas of the tokens"),
     Stage("ner", nlp.tag_ner, ("sents",), ("ner",), "slovnet PER/LOC/ORG spans"),
-    Stage("published", dates.infer_published, ("zones",), ("published",), "publication date from the dateline"),
+    Stage("published", dates.infer_published, ("zones",), ("published",), "publication date: metadata, dateline, stamp or date line, URL, lead"),
     Stage("dates", dates.extract, ("tokens", "published"), ("dates",), "date expressions, normalized"),
     Stage("places", places.find_places, ("lemmas", "ner"), ("places", "place_index"), "gazetteer place mentions, resolved"),
     Stage("countries", places.extract_countries, ("places",), ("countries", "country_index"), "countries and their mentions"),
@@ -145,8 +145,7 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def process(self, item: Item) -> NewsRecord:
-        doc = Doc(text=item.text, doc_id=item.doc_id, title=item.title,
-                  published=item.published, meta=dict(item.meta))
+        doc = new_doc(item)
         for stage, run in self._run:
             try:
                 result = run(doc)
@@ -240,8 +239,11 @@ def as_item(item: Item | str) -> Item:
 
 
 def new_doc(item: Item) -> Doc:
+    meta = dict(item.meta)
+    if item.source.url and "url" not in meta:
+        meta["url"] = item.source.url  # the published stage reads dates in the URL
     return Doc(text=item.text, doc_id=item.doc_id, title=item.title,
-               published=item.published, meta=dict(item.meta))
+               published=item.published, meta=meta)
 
 
 def _run_stages(doc: Doc, stages: list[tuple[Stage, Callable]]) -> Optional[StageError]:
@@ -276,6 +278,7 @@ def to_record(doc: Doc, source: Source, stages: Optional[list[str]] = None) -> N
              for z in doc.zones]
     return NewsRecord(doc_id=doc.doc_id, source=source, text=doc.text, title=doc.title,
                       published=doc.published, published_inferred=doc.published_inferred,
+                      published_source=doc.published_source,
                       zones=zones, stages=list(stages or []), **fields)
 
 
