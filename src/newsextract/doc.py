@@ -98,7 +98,7 @@ class Doc:
     meta: dict[str, Any] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)
     sents: list[Sentence] = field(default_factory=list)
-    ner: list[NerSpan] = field(default_factory=list)
+    ner: list[NerSpan] = field(default_factory=list)  # or nlp.ner.NerSpans, tagged when asked
     zones: list[ZoneSpan] = field(default_factory=list)
     # The values of the layers below, by name, once their stage has run.
     layers: dict[str, Any] = field(default_factory=dict)
@@ -108,7 +108,7 @@ class Doc:
 
     # --- layers that stages hand on (see pipeline.STAGES) -------------------
     places = Layer("places", "every resolved place mention (places.match.PlaceMention), in text order")
-    place_index = Layer("places", "doc.places as a SpanIndex (places.country_at queries it by range)")
+    place_index = Layer("places", "doc.places queried by range: .overlapping(start, end) (places.country_at)")
     dates = Layer("dates", "records.DateMention list")
     countries = Layer("countries", "records.Country list")
     locations = Layer("locations", "records.Location list")

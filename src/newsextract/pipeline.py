@@ -133,7 +133,9 @@ class Pipeline:
         names = {s.name for s in chosen}
         self.ner = (ner or nlp.NerModel()) if "ner" in names else None
         self.taxonomy = topic_stage.load_taxonomy(topics) if "topics" in names else None
-        options = {"ner": {"model": self.ner}, "topics": {"taxonomy": self.taxonomy}}
+        # NER tags a paragraph only when asked about it if no selected stage reads every span
+        self.lazy_ner = lazy = all(s.name == "places" for s in chosen if "ner" in s.requires)
+        options = {"ner": {"model": self.ner, "lazy": lazy}, "topics": {"taxonomy": self.taxonomy}}
         self.stages: list[Stage] = chosen
         self._run = [(s, partial(s.func, **options[s.name]) if s.name in options else s.func)
                      for s in chosen]
@@ -186,7 +188,7 @@ class Pipeline:
     def outcomes(self, items: Iterable[Item | str], *, batch_size: int = 32) -> Iterator[tuple[Any, Any]]:
         """``(item, record or StageError)`` in order, the NER of ``batch_size`` documents batched."""
         names = self.stage_names
-        if "ner" not in names:
+        if "ner" not in names or self.lazy_ner:  # lazy NER: each document tags what it asks for
             for raw in items:
                 yield raw, self._outcome(as_item(raw))
             return

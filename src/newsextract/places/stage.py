@@ -30,7 +30,7 @@ from typing import Optional
 
 from ..doc import Doc, SpanIndex
 from ..records import Country, CountryMention, Location, Mention
-from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
+from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer, phrase_key
 from .match import PlaceMention, _evidence, _Finder, resolve
 from .normalize import nominative, with_kind
 from .other import directional_start, geox_places, kind_name, plausible_place
@@ -42,8 +42,8 @@ __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup
 def extract(doc: Doc) -> list[Country]:
     """One ``Country`` per country mentioned, in order of first mention."""
     by_iso: dict[str, Country] = {}
-    for m in doc.places:
-        if m.kind != "country" or not isinstance(m.entry, CountryEntry):
+    for m in doc.places.countries():
+        if not isinstance(m.entry, CountryEntry):
             continue
         e = m.entry
         country = by_iso.get(e.iso2)
@@ -78,9 +78,12 @@ def extract_locations(doc: Doc) -> list[Location]:
             loc = found[key] = Location(**fields)
         loc.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
 
+    region_names: dict[str, list[PlaceMention]] = {}
     for m in places:
         e = m.entry
         if isinstance(e, RegionEntry):
+            if m.form == "name":
+                region_names.setdefault(e.code, []).append(m)
             add(("region", e.code), m.start, m.end, name=e.name, kind="region", code=e.code,
                 country=e.country)
         elif isinstance(e, CityEntry):
@@ -92,11 +95,11 @@ def extract_locations(doc: Doc) -> list[Location]:
                 country=e.country or None)
         elif m.kind == "territory" and isinstance(e, CountryEntry):
             add(("territory", e.iso2), m.start, m.end, name=e.name, kind="other", country=e.iso2)
-    taken = sorted((m.start, m.end) for m in places)
+    taken = SpanIndex(places)  # every gazetteer place: NER and geox spans over them are no new place
     for span in doc.ner:
         if span.type != "LOC" or doc.is_ignored(span.start, span.end):
             continue
-        if not span.text[:1].isupper() or _overlaps(taken, span.start, span.end):
+        if not span.text[:1].isupper() or taken.overlapping(span.start, span.end):
             continue
         name = _other_name(doc, span.start, span.end)
         if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
@@ -104,15 +107,30 @@ def extract_locations(doc: Doc) -> list[Location]:
         start = directional_start(doc, span.start) or span.start
         add(("other", name.lower()), start, span.end, name=name, kind="other")
     for start, end in geox_places(doc):
-        if not doc.is_ignored(start, end) and not _overlaps(taken, start, end):
+        if not doc.is_ignored(start, end) and not taken.overlapping(start, end):
             name = _other_name(doc, start, end)
             add(("other", name.lower()), start, end, name=name, kind="other")
     out = list(found.values())
     for loc in out:
         loc.mentions.sort(key=lambda x: x.start)
+        if loc.kind == "region" and loc.code:
+            loc.name = _region_name(loc, region_names.get(loc.code, []))
     out.sort(key=lambda loc: loc.mentions[0].start)
     doc.location_index = mention_index(out)
     return out
+
+
+def _region_name(loc: Location, mentions: list[PlaceMention]) -> str:
+    """The region's name as the text gives it: the full name when the text writes it,
+    else the short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``)."""
+    short = gazetteer().short_names.get(loc.code or "", {})
+    first = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        name = short.get(phrase_key(m.text)[0])
+        if name is None:
+            return loc.name  # the full name (or a long official form) is written
+        first = first or name
+    return first or loc.name
 
 
 def _other_name(doc: Doc, start: int, end: int) -> str:
@@ -126,21 +144,6 @@ def _other_name(doc: Doc, start: int, end: int) -> str:
 def _city_name(entry: CityEntry) -> str:
     """A federal city under its full name (``Петербург``, ``Питер`` -> ``Санкт-Петербург``)."""
     return _CITY_FULL.get(entry.name, entry.name)
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_left(spans, (start, -1))
-    for k in (i - 1, i):
-        if 0 <= k < len(spans) and spans[k][0] < end and start < spans[k][1]:
-            return True
-    j = i
-    while j < len(spans) and spans[j][0] < end:
-        if spans[j][1] > start:
-            return True
-        j += 1
-    return False
 
 
 def loc_spans(doc: Doc) -> list[tuple[int, int]]:
