@@ -303,3 +303,15 @@ def test_phrase_families(taxonomy, text, expected):
 def test_generic_words_alone_no_topic(taxonomy, text, absent):
     found = {t.id for t in topics.extract(make_doc(BODY + text), taxonomy)}
     assert not absent & found, found
+
+
+@pytest.mark.parametrize("text, tid, counted", [
+    # the title of a session after "на тему" says what was discussed
+    ("Участники форума провели дискуссии на тему «Развитие туристического потенциала региона».", "tourism", True),
+    ("Прошли круглые столы на темы «Будущее энергетики», «Развитие туристического потенциала».", "tourism", True),
+    # a quoted programme's name is weak evidence
+    ("Участники форума вспомнили программу «Развитие туристического потенциала региона».", "tourism", False),
+])
+def test_session_title_after_theme_counts(taxonomy, text, tid, counted):
+    found = {t.id for t in topics.extract(make_doc(BODY + text), taxonomy)}
+    assert (tid in found) == counted, found

@@ -86,6 +86,10 @@ ZONE_WEIGHTS = {"headline": 3.0, "lead": 2.0}
 FIRST_SENTENCE_WEIGHT = 1.5
 NOT_COUNTED_ZONES = frozenset({"attribution", "dateline", "byline", "related"})  # related: other articles
 # A quoted name: «Вода России», "Чистая вода" (a programme, a project, an event)
+# ... unless it is the title of a session after "на тему": then it says what was discussed.
+THEME_BEFORE_RE = re.compile(r"\bтем(?:а|е|у|ы|ам|ами|ой|атик[аеиуой])\s*:?\s*"
+                             r"(?:(?:«[^«»\n]{1,80}»|\"[^\"\n]{1,80}\")\s*(?:,|и)?\s*)*$", re.IGNORECASE)
+THEME_WINDOW = 400  # characters before a quoted title searched for "на тему"
 QUOTED_NAME_RE = re.compile(r"«[А-ЯЁA-Z][^«»\n.,!?]{1,60}»|\"[А-ЯЁA-Z][^\"\n.,!?]{1,60}\"|„[А-ЯЁA-Z][^„“\n.,!?]{1,60}“")
 
 
@@ -224,8 +228,13 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     spans += [(n.start, n.end) for n in doc.named_events]
     spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     spans += [(n.start, n.end) for n in doc.ner if n.type == "ORG"]
-    spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text)]
+    spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text) if not _is_theme(doc.text, m.start())]
     return sorted(spans)
+
+
+def _is_theme(text: str, start: int) -> bool:
+    """A quoted title after ``на тему`` (``темы «Развитие туризма», «Логистика»``)."""
+    return THEME_BEFORE_RE.search(text[max(0, start - THEME_WINDOW):start]) is not None
 
 
 def _person_spans(doc: Doc) -> list[tuple[int, int]]:
