@@ -24,6 +24,13 @@ only when repeated in prominent places. A phrase inside a name (an organization'
 ``ЭКСПО зелёных технологий``, a person's position such as ``министр туризма``)
 weighs ``NAME_FACTOR`` of that.
 
+Lists of fields of cooperation (``сотрудничество в области культуры и туризма``,
+``в туристической и образовательной сферах``; see ``fields.py``) and sentences
+saying what was discussed (``обсудили ...``, ``на тему «...»``) name topics: a
+phrase there weighs ``FIELD_FACTOR`` / ``DISCUSSION_FACTOR`` more, so one
+strong phrase in such a short list makes its topic; a field in a long
+boilerplate list of every field weighs ``LONG_LIST_FACTOR`` less.
+
 Repeats of the same phrase count less (the k-th repeat of one key phrase weighs
 ``w / k``): many distinct phrases say more than one phrase said many times.
 The score saturates: ``score = 1 - exp(-W / saturation)`` with ``W`` the summed
