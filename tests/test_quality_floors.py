@@ -31,7 +31,7 @@ NEREL_FLOORS = {"person_exact": 0.92, "profession": 0.615, "works_as": 0.645, "c
 PRESS_FLOORS = {
     "countries_doc": 0.92, "countries_mentions": 0.92, "locations": 0.70, "persons": 0.97, "positions": 0.78,
     "positions_tails_forgiven": 0.81, "organizations": 0.52, "dates_span": 0.96, "dates_value": 0.88,
-    "published": 0.94, "topics": 0.70, "events_type": 0.89, "events_participants": 0.57, "quotes": 0.99,
+    "published": 0.94, "topics": 0.77, "events_type": 0.89, "events_participants": 0.57, "quotes": 0.99,
     "quotes_speaker": 0.95,
 }
 
