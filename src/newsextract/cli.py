@@ -30,6 +30,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if missing:
         print(f"newsextract: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler:
+        from .batch import errors_path_for
+        from .dask import extract_to
+
+        out = Path(args.output)
+        ok, failed = extract_to(args.paths, out, Path(args.errors) if args.errors else errors_path_for(out),
+                                address=args.scheduler, n_workers=max(args.workers, 2), topics=args.topics)
+        print(f"{ok} records, {failed} errors", file=sys.stderr)
+        return EXIT_SOME_FAILED if failed else EXIT_OK
     summary = run_batch(args.paths, Path(args.output), errors=Path(args.errors) if args.errors else None,
                         workers=args.workers, resume=args.resume, topics=args.topics,
                         progress=not args.quiet)
@@ -94,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     ext.add_argument("--errors", metavar="FILE", help="errors file (default: OUT.errors.jsonl)")
     ext.add_argument("--workers", type=int, default=1, metavar="N")
+    ext.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster (tcp://host:8786, or 'local': a LocalCluster of --workers "
+                          "processes, at least 2); needs the dask extra")
     ext.add_argument("--resume", action="store_true", help="skip documents already in OUT")
     ext.add_argument("--topics", metavar="FILE", help="a taxonomy TOML file of your own")
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
