@@ -80,7 +80,7 @@ def diff(before: Path, after: Path) -> int:
         keys_new = set().union(*map(set, new)) if new else set()
         for key in sorted(keys_old ^ keys_new):
             print(f"  field {key!r} only {'before' if key in keys_old else 'after'}")
-        for rec_a, rec_b in zip(old, new):
+        for rec_a, rec_b in zip(old, new, strict=False):
             for key in sorted((set(rec_a) | set(rec_b)) - IGNORED):
                 if key not in rec_a or key not in rec_b:
                     continue

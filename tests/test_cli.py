@@ -81,17 +81,26 @@ def test_usage_errors_exit_two(argv):
     assert main(argv) == 2
 
 
-def test_workers_match_single_process(tmp_path):
+def test_workers_and_hash_seeds_match_single_process(tmp_path):
+    """Two workers under another hash seed, and a resumed run, give the bytes of one process."""
     (tmp_path / "in").mkdir()
     for i in range(4):
         (tmp_path / "in" / f"d{i}.txt").write_text(RELEASE.replace("3 апреля", f"{i + 3} апреля"), encoding="utf-8")
+    (tmp_path / "in" / "bad.json").write_text("[" * 100_000, encoding="utf-8")
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["extract", str(tmp_path / "in"), "-o", str(one), "-q"]) == 0
+    assert main(["extract", str(tmp_path / "in"), "-o", str(one), "-q"]) == 1
+    seed = "1" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
     cmd = [sys.executable, "-m", "newsextract", "extract", str(tmp_path / "in"), "-o", str(two),
            "--workers", "2", "-q"]
-    subprocess.run(cmd, check=True, capture_output=True)
-    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    done = subprocess.run(cmd, capture_output=True, env=dict(os.environ, PYTHONHASHSEED=seed))
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert one.read_bytes() == two.read_bytes()
     assert len(_lines(one)) == 4
+    assert (tmp_path / "one.errors.jsonl").read_bytes() == (tmp_path / "two.errors.jsonl").read_bytes()
+    lines = one.read_bytes().splitlines(keepends=True)
+    two.write_bytes(lines[0] + lines[1][:-10])  # killed mid-line
+    assert main(["extract", str(tmp_path / "in"), "-o", str(two), "--resume", "-q"]) == 1
+    assert one.read_bytes() == two.read_bytes()
 
 
 def test_own_output_is_not_read_back(tmp_path):
@@ -124,3 +133,102 @@ def test_own_taxonomy(tmp_path):
     assert [t["id"] for t in record["topics"]] == ["aviation"]
     evidence = record["topics"][0]["evidence"][0]
     assert record["text"][evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_version_and_global_options_anywhere(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        from newsextract.cli import build_parser
+
+        build_parser().parse_args(["--version"])
+    assert exc.value.code == 0
+    assert "newsextract" in capsys.readouterr().out
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "r.jsonl"
+    assert main(["extract", str(tmp_path), "-o", str(out), "-q", "-v"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped" in err and "notes.pdf" in err  # -v lists skipped files
+    assert "1 record, 0 errors, 1 skipped" in err and "resume" not in err
+    assert main(["-q", "extract", str(tmp_path / "a.txt"), "-o", str(out)]) == 0
+
+
+@pytest.mark.parametrize("extra,message", [
+    (["--topics", "/nonexistent/mine.toml"], "taxonomy"),
+    (["--topics", "WRONG_SHAPE"], "wrong shape"),
+    (["--errors", "OUT"], "same file"),
+    (["-o", "INPUT"], "input files"),
+    (["--workers", "0"], "workers"),
+    (["--max-bytes", "lots"], "size"),
+])
+def test_usage_errors_touch_nothing(tmp_path, capsys, extra, message):
+    doc = tmp_path / "a.txt"
+    doc.write_text(RELEASE, encoding="utf-8")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('[topics]\nid = "x"\n', encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    out.write_text('{"schema_version": "1.0"}\n', encoding="utf-8")
+    extra = [{"WRONG_SHAPE": str(wrong), "OUT": str(out), "INPUT": str(doc)}.get(x, x) for x in extra]
+    argv = ["extract", str(doc), "-o", str(out), "-q"]
+    if "-o" in extra:
+        argv = ["extract", str(doc), "-q"]
+    assert main(argv + extra) == 2
+    assert message in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == '{"schema_version": "1.0"}\n'
+    assert doc.read_text(encoding="utf-8") == RELEASE
+    assert not (tmp_path / "r.errors.jsonl").exists()
+
+
+def test_unwritable_output_is_one_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "file").write_text("x")
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "file" / "r.jsonl"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write" in err and "Traceback" not in err
+
+
+def test_second_extract_on_same_output_refused(tmp_path):
+    import fcntl
+
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    with open(out, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        cmd = [sys.executable, "-m", "newsextract", "extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 2 and "another newsextract" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_stdin_and_stdout(tmp_path):
+    cmd = [sys.executable, "-m", "newsextract", "extract", "-", "-o", "-", "-q"]
+    done = subprocess.run(cmd, input=RELEASE.encode("utf-8"), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    (record,) = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert record["doc_id"] == "stdin" and record["text"] == RELEASE
+    lines = "\n".join(json.dumps({"id": f"n{i}", "text": RELEASE}, ensure_ascii=False) for i in range(2)) + "\n{"
+    done = subprocess.run(cmd + ["--format", "jsonl"], input=lines.encode("utf-8"), capture_output=True)
+    assert done.returncode == 1
+    assert [json.loads(x)["doc_id"] for x in done.stdout.decode().splitlines()] == ["n0", "n1"]
+    assert b'"error": "JSONDecodeError"' in done.stderr  # error lines go to stderr with -o -
+
+
+def test_named_unknown_kinds_and_devices(tmp_path, capsys):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 " + RELEASE.encode("utf-8"))
+    (tmp_path / "b.docx").write_bytes(b"PK\x03\x04")
+    os.mkfifo(tmp_path / "pipe")
+    out = tmp_path / "o" / "r.jsonl"
+    argv = ["extract", str(tmp_path / "a.pdf"), str(tmp_path / "b.docx"), str(tmp_path / "pipe"), "/dev/zero",
+            "-o", str(out), "-q"]
+    assert main(argv) == 1
+    errors = _lines(tmp_path / "o" / "r.errors.jsonl")
+    assert [e["error"] for e in errors] == ["UnsupportedFormat", "UnsupportedFormat", "NotRegularFile",
+                                            "NotRegularFile"]
+    assert out.read_text() == "" and "Traceback" not in capsys.readouterr().err
+
+
+def test_eval_with_nothing_to_score(tmp_path):
+    assert main(["eval", str(tmp_path), "--format", "corpus"]) != 0
+
+
+def test_schema_contract(capsys):
+    assert main(["schema", "--contract"]) == 0
+    assert "Stand-off offsets" in capsys.readouterr().out

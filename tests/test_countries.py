@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import glob
-
 import pytest
 
 from newsextract.places import find_places
 from newsextract.places import stage as C
 
+from .conftest import SEEDS as SEED_DIR
 from .conftest import make_doc
 
 
@@ -142,7 +141,7 @@ def test_gazetteer_is_complete():
     assert gazetteer() is gaz  # built once
 
 
-SEEDS = sorted(glob.glob("/work/shared/seeds/*.txt"))
+SEEDS = sorted(str(p) for p in SEED_DIR.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 @pytest.mark.skipif(not SEEDS, reason="sample press release absent")

@@ -118,11 +118,14 @@ TRAPS = [
     "В 2024 школах прошли уроки.",
     "Версия 1.12.2 вышла.",
     "Температура 16,5 градуса, давление 745 мм.",
-    "В среду выбросили 5 кг отходов окружающую среду.",
+    pytest.param("В среду выбросили 5 кг отходов окружающую среду.", marks=pytest.mark.xfail(
+        strict=True, reason="the leading 'В среду' is read as Wednesday (a weekday date, the grammar's "
+                            "WEEKDAYS); the case means 'среда' the environment, which needs sense "
+                            "disambiguation the grammar does not do")),
 ]
 
 
-@pytest.mark.parametrize("text", TRAPS[:-1])
+@pytest.mark.parametrize("text", TRAPS)
 def test_not_dates(text):
     assert run(text) == []
 

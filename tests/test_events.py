@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import re
 
 import pytest
@@ -21,6 +20,8 @@ from newsextract.records import (
     Person,
     PersonName,
 )
+
+from .conftest import SEEDS
 
 ISO3 = {"KZ": "KAZ", "AZ": "AZE", "MY": "MYS", "CN": "CHN", "RU": "RUS", "BY": "BLR", "IN": "IND", "TR": "TUR"}
 
@@ -157,7 +158,7 @@ def test_demonym_and_fold():
     assert fold_homoglyphs("СОР 29 и Сахалин") == "COP 29 и Сахалин"
 
 
-SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))
+SAMPLES = sorted(str(p) for p in SEEDS.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 def _sample_spec(text):
@@ -228,3 +229,92 @@ def test_meeting_joined_by_participation_sentence_and_agreement_inherits():
     assert {"Китай", "Индия"} <= {p.name for p in meeting.participants}
     agreement = next(e for e in found if e.type == "agreement")
     assert {p.name for p in agreement.participants} == {"Китай", "Индия"}
+
+
+PETROV = (r"Иван\w* Петров\w*", "Иван Петров")
+SMIRNOVA = (r"Ann?\w* Смирнов\w*|Анн\w* Смирнов\w*", "Анна Смирнова")
+SOMOV = (r"Олег\w* Сомов\w*", "Олег Сомов")
+MINSK = (r"Минск\w*", "Минск", None)
+KZ = (r"Казахстан\w*", "KZ", "Казахстан")
+
+
+@pytest.mark.parametrize("text, spec, etype, planned", [
+    (H + "Губернатор Иван Петров посетит Минск в мае.", {"persons": [PETROV], "locations": [MINSK]}, "visit", True),
+    (H + "Губернатор Иван Петров посетил Минск.", {"persons": [PETROV], "locations": [MINSK]}, "visit", False),
+    (H + "Соглашение между Амурской областью и Казахстаном планируется подписать осенью.",
+     {"locations": [AMUR], "countries": [KZ]}, "agreement", True),
+    (H + "Соглашение между Амурской областью и Казахстаном будет подписано до конца года.",
+     {"locations": [AMUR], "countries": [KZ]}, "agreement", True),
+    (H + "Амурская область и Казахстан подписали соглашение о сотрудничестве.",
+     {"locations": [AMUR], "countries": [KZ]}, "agreement", False),
+    (H + "Форум пройдёт в Минске, в нём примут участие делегации Амурской области и Казахстана.",
+     {"locations": [AMUR, MINSK], "countries": [KZ]}, "conference", True),
+    (H + "В Минске прошёл форум, в нём приняли участие делегации Амурской области и Казахстана.",
+     {"locations": [AMUR, MINSK], "countries": [KZ]}, "conference", False),
+    (H + "Следующий раунд переговоров Амурской области и Казахстана запланирован на осень.",
+     {"locations": [AMUR], "countries": [KZ]}, "meeting", True),
+])
+def test_planned_events(text, spec, etype, planned):
+    found = [e for e in events.extract(make_doc(text, published="2025-03-01", **spec)) if e.type == etype]
+    assert found and found[0].planned is planned
+    if planned:
+        assert found[0].date is None  # announced, undated in its clause: never the publication date
+
+
+@pytest.mark.parametrize("text, spec, etype, expected", [
+    # coordinated verbs share the subject and the venue, each keeps its complements
+    (H + "Иван Петров прибыл в Минск и провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "locations": [MINSK]}, "visit", {"Иван Петров", "Минск"}),
+    (H + "Иван Петров прибыл в Минск и провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "locations": [MINSK]}, "meeting", {"Иван Петров", "Минск", "Анна Смирнова"}),
+    # the words reporting an event are not its parties
+    (H + "Как сообщил посол Казахстана Олег Сомов, делегация Амурской области посетит Минск.",
+     {"persons": [SOMOV], "locations": [AMUR, MINSK], "countries": [KZ]}, "visit", {"Амурская область", "Минск"}),
+    (H + "Анна Смирнова заявила, что Иван Петров посетит Минск.",
+     {"persons": [PETROV, SMIRNOVA], "locations": [MINSK]}, "visit", {"Иван Петров", "Минск"}),
+    (H + "Делегация Амурской области посетит Минск, сообщает пресс-служба Олега Сомова.",
+     {"persons": [SOMOV], "locations": [AMUR, MINSK]}, "visit", {"Амурская область", "Минск"}),
+    # a diplomat's host country and what an exhibition is dedicated to are no parties
+    (H + "Посол Казахстана в России Олег Сомов посетил Амурскую область.",
+     {"persons": [SOMOV], "locations": [AMUR], "countries": [KZ, (r"России", "RU", "Россия")]}, "visit",
+     {"Олег Сомов", "Казахстан", "Амурская область"}),
+    (H + "В Минске открылась выставка, посвящённая дружбе Казахстана и Амурской области.",
+     {"locations": [MINSK, AMUR], "countries": [KZ]}, "conference", {"Минск"}),
+])
+def test_event_participants_exactly(text, spec, etype, expected):
+    found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]
+    assert found, [(e.type, e.trigger.text) for e in events.extract(make_doc(text, **spec))]
+    assert {p.name for p in found[0].participants} == expected
+
+
+@pytest.mark.parametrize("text, spec, etype, expected", [
+    # an elided subject: the persons of the event just before
+    (H + "Иван Петров приехал в Минск. Встретился с министром Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "locations": [MINSK]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    # "с ним": the parties of the event just before
+    (H + "Посол Казахстана Олег Сомов посетил Амурскую область. Совещание с ним прошло в правительстве.",
+     {"persons": [SOMOV], "locations": [AMUR], "countries": [KZ]}, "meeting", {"Олег Сомов", "Казахстан"}),
+    # the members of a delegation listed with their titles
+    (H + "Делегация Амурской области провела переговоры в Минске. В состав делегации вошли министр "
+         "экономики Олег Сомов и министр культуры Анна Смирнова.",
+     {"persons": [SOMOV, SMIRNOVA], "locations": [AMUR, MINSK]}, "meeting", {"Олег Сомов", "Анна Смирнова"}),
+    # a statement attributing a quote: the quote's speaker
+    (H + "Иван Петров подвёл итоги года.\n\n\"Мы довольны итогами сезона и планами\", - заявил он.",
+     {"persons": [PETROV]}, "statement", {"Иван Петров"}),
+])
+def test_event_participants_from_context(text, spec, etype, expected):
+    found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]
+    assert found and expected <= {p.name for p in found[0].participants}
+
+
+@pytest.mark.parametrize("text, spec, etype", [
+    (H + "Конкурс собрал более тысячи заявок от учёных Амурской области.", {"locations": [AMUR]}, "conference"),
+    (H + "В университете Минска прошёл день открытых дверей.", {"locations": [MINSK]}, "conference"),
+    (H + "Делегация Амурской области приняла участие в бизнес-форуме в Минске.",
+     {"locations": [AMUR, MINSK]}, "conference"),
+    (H + "Иван Петров выступил на пленарном заседании форума в Минске.",
+     {"persons": [PETROV], "locations": [MINSK]}, "conference"),
+])
+def test_gathering_types(text, spec, etype):
+    types = [e.type for e in events.extract(make_doc(text, **spec))]
+    assert etype in types and "meeting" not in types, types

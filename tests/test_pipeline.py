@@ -119,3 +119,17 @@ def test_countries_only_equals_full_pipeline(pipeline):
     for text in texts:
         full, alone = pipeline(text), only(text)
         assert [c.model_dump() for c in alone.countries] == [c.model_dump() for c in full.countries]
+
+
+def test_cli_only_runs_the_chosen_stages(tmp_path):
+    from newsextract.cli import EXIT_OK, EXIT_USAGE, main
+
+    src = tmp_path / "note.txt"
+    src.write_text("Делегация Казахстана прибыла в Омск 3 апреля 2025 года.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--only", "countries,dates"]) == EXIT_OK
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rec["stages"] == ["structure", "segment", "morph", "ner", "published", "dates", "places", "countries"]
+    assert [c["iso2"] for c in rec["countries"]] == ["KZ"] and rec["dates"]
+    assert rec["persons"] == rec["locations"] == rec["events"] == []
+    assert main(["extract", str(src), "-o", str(out), "-q", "--only", "countries,weather"]) == EXIT_USAGE

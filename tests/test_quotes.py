@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import re
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from newsextract import nlp, quotes, structure
 from newsextract.doc import Doc
 from newsextract.records import Mention, Organization, Person, PersonName
+
+from .conftest import SEEDS
 
 
 def make_doc(text, persons=(), orgs=()):
@@ -65,17 +66,77 @@ def test_quotes(text, persons, orgs, expected):
         assert text[q.start:q.end] == q.text
 
 
+PETROV_I = (r"(?:Иван\w* |И\. )Петров\w*", "Иван Петров")
+ALFA = (r"компании «Альфа»", "Альфа")
+
+
+@pytest.mark.parametrize("text, persons, orgs, expected", [
+    # straight quotes, hyphen attribution
+    (H + '"Мы рассчитываем завершить стройку к декабрю", - сказал Иван Петров.',
+     [PETROV], [], [("Мы рассчитываем завершить стройку к декабрю", "Иван Петров", "person")]),
+    # a quoted name inside straight-quoted speech does not end it
+    (H + '"Работы по программе "Чистая вода" идут с опережением графика", - сообщил Иван Петров.',
+     [PETROV], [], [('Работы по программе "Чистая вода" идут с опережением графика', "Иван Петров", "person")]),
+    # a comma alone before the speech verb
+    (H + "«Финансирование мы получили вовремя и в полном объёме», отметил Иван Петров.",
+     [PETROV], [], [("Финансирование мы получили вовремя и в полном объёме", "Иван Петров", "person")]),
+    # „“ marks
+    (H + "„Сезон навигации начнётся в мае“, — сказал Иван Петров.",
+     [PETROV], [], [("Сезон навигации начнётся в мае", "Иван Петров", "person")]),
+    # colon then straight quotes
+    (H + 'Иван Петров заявил: "Поставки зерна будут расти и дальше".',
+     [PETROV], [], [("Поставки зерна будут расти и дальше", "Иван Петров", "person")]),
+    # a label line naming the speaker, the speech on the next line
+    (H + "Глава фонда Иван Петров:\nЗа год отремонтировано больше тысячи домов.",
+     [PETROV], [], [("За год отремонтировано больше тысячи домов", "Иван Петров", "person")]),
+    # a colon line introduces a dash paragraph
+    (H + "Иван Петров рассказал журналистам:\n— Мы открыли три новые школы в районе.",
+     [PETROV], [], [("Мы открыли три новые школы в районе", "Иван Петров", "person")]),
+    # speech over two paragraphs: each opens, the last one closes
+    (H + "«Первый этап мы закончили весной.\n«Второй начнём после выборов», — пояснил Иван Петров.",
+     [PETROV], [], [("Первый этап мы закончили весной.\n«Второй начнём после выборов", "Иван Петров", "person")]),
+    # hard-wrapped wire text, the quote over line breaks; a press release as the source
+    (H + 'Новость дня.\n\n"Новый корпус больницы\nпримет первых пациентов\nв сентябре", - говорится в\n'
+         "сообщении.\n\nРаботы ведутся\nв две смены.",
+     [], [], [("Новый корпус больницы\nпримет первых пациентов\nв сентябре", None, "organization")]),
+    # a lowercase fragment quoted in indirect speech
+    (H + "Иван Петров отметил, что новая дорога «сократит путь до райцентра вдвое».",
+     [PETROV], [], [("сократит путь до райцентра вдвое", "Иван Петров", "person")]),
+    # a paragraph of speech of its own: the source named just before
+    (H + "Об этом сообщает пресс-служба компании «Альфа».\n«Все линии работают в штатном режиме. "
+         "Перебоев не ожидается».",
+     [], [ALFA], [("Все линии работают в штатном режиме. Перебоев не ожидается", "Альфа", "organization")]),
+    # an interview in dash paragraphs: the question is not a quote, the answer is the interviewee's
+    (H + "Корреспондент побеседовал с директором заповедника Иваном Петровым.\n\n"
+         "— Сколько туристов приехало к вам в этом году?\n\n— Больше двадцати тысяч, это рекорд для заповедника.",
+     [PETROV], [], [("Больше двадцати тысяч, это рекорд для заповедника", "Иван Петров", "person")]),
+    # an interview with labels
+    (H + "Директор заповедника Иван Петров ответил на вопросы.\n\nКорр.: Когда откроется новый маршрут?\n\n"
+         "И. Петров: Маршрут откроем в октябре, если позволит погода.",
+     [PETROV_I], [], [("Маршрут откроем в октябре, если позволит погода", "Иван Петров", "person")]),
+])
+def test_quote_shapes(text, persons, orgs, expected):
+    found = quotes.extract(make_doc(text, persons, orgs))
+    assert [(q.text, q.speaker, q.speaker_kind) for q in found] == expected
+    for q in found:
+        assert text[q.start:q.end] == q.text
+
+
 @pytest.mark.parametrize("text", [
     H + "Иван Петров отметил, что работа будет продолжена.",  # indirect speech
     H + "Сотрудники ОАО «Газпром» и компании «Северный ветер» провели учения.",  # names in «»
     H + "Фильм «Война и мир во всей красе» покажут в кинотеатре.",  # a title, no speech verb
-    H + "— Кто пойдёт?\n— Я пойду.",  # dialogue without attribution
+    H + "— Кто пойдёт?\n— Я пойду.",  # dialogue without attribution, too short
+    H + 'Партия "Единая Россия" провела встречу с избирателями района.',  # a quoted name
+    H + "Прошёл форум «Россия — страна больших возможностей», сообщает пресс-служба.",  # a title mid-sentence
+    H + "Жители обсуждали программу «Комфортная городская среда в малых городах».",
+    H + "— строительство новых школ;\n— ремонт дорог в районах области.",  # a dash list
 ])
 def test_no_quotes(text):
     assert quotes.extract(make_doc(text, [PETROV])) == []
 
 
-SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))
+SAMPLES = sorted(str(p) for p in SEEDS.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 @pytest.mark.skipif(not SAMPLES, reason="shared sample absent")

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from newsextract.reader import Failure, Item, decode, iter_files, normalize_newlines, read_paths
+from newsextract.reader import Failure, Item, Skipped, decode, iter_files, normalize_newlines, read_paths
 
 TEXT = ("Томская область расширяет торговлю с Казахстаном\n\n"
         "15 марта. Губернатор Томской области Иван Петров встретился с послом Казахстана.\n")
@@ -108,3 +108,125 @@ def test_ignore_file_skips_names(tmp_path):
     _write(tmp_path, "README.md", "# Корпус")
     _write(tmp_path, ".newsextractignore", "# not documents\ngold/\nREADME.md\n")
     assert [p.relative_to(tmp_path).as_posix() for p, _ in iter_files([tmp_path])] == ["news/a.txt"]
+
+
+@pytest.mark.parametrize("raw,encoding,errors", [
+    # One stray byte in UTF-8 Cyrillic: still UTF-8, the byte replaced and counted.
+    (TEXT.encode("utf-8")[:40] + b"\xff" + TEXT.encode("utf-8")[40:], "utf-8", 1),
+    (TEXT.encode("utf-8").replace("Казахстан".encode(), b"\xc0\xc1"), "utf-8", 4),  # twice,
+    (TEXT.encode("utf-8"), "utf-8", 0),
+    # Not UTF-8 at all: detected as before.
+    (TEXT.encode("cp1251"), "cp1251", 0),
+    (TEXT.encode("koi8_r"), "koi8-r", 0),
+])
+def test_damaged_utf8_stays_utf8(raw, encoding, errors):
+    from newsextract.reader import decode_counted
+
+    text, found, count = decode_counted(raw)
+    assert found.replace("_", "-") == encoding and count == errors
+    assert text.count("\ufffd") == errors
+    if not errors:
+        assert normalize_newlines(text) == TEXT
+
+
+def test_damaged_utf8_file_records_decode_errors(tmp_path):
+    raw = TEXT.encode("utf-8")
+    _write(tmp_path, "a.txt", raw[:40] + b"\xff" + raw[40:])
+    (item,), _ = _read_all(tmp_path)
+    assert item.source.encoding == "utf-8" and item.source.decode_errors == 1
+
+
+def test_json_surrogates_and_depth(tmp_path):
+    _write(tmp_path, "s.json", '{"id": "a\\ud800", "title": "T\\udfff", "text": "Текст \\ud83d\\ude00 и \\ud800."}')
+    _write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    _write(tmp_path, "deep.jsonl", '{"text": "ok", "id": "fine"}\n' + "{\"a\":" * 50_000 + "1" + "}" * 50_000 + "\n")
+    items, failures = _read_all(tmp_path)
+    by_id = {i.doc_id: i for i in items}
+    assert set(by_id) == {"a\ufffd", "fine"}
+    item = by_id["a\ufffd"]
+    assert item.text == "Текст 😀 и \ufffd." and item.title == "T\ufffd"
+    assert item.source.decode_errors == 3
+    assert sorted((f.doc_id, f.error) for f in failures) == [("deep.json", "JSONTooDeep"),
+                                                             ("deep.jsonl:2", "JSONTooDeep")]
+
+
+def test_special_files_and_unknown_kinds(tmp_path):
+    _write(tmp_path, "in/a.txt", TEXT)
+    _write(tmp_path, "in/doc.pdf", b"%PDF-1.4")
+    _write(tmp_path, "in/doc.xml", "<a/>")
+    _write(tmp_path, "named.docx", b"PK\x03\x04")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    os.symlink(tmp_path / "in" / "nowhere.txt", tmp_path / "in" / "broken.txt")
+    reads = list(read_paths([tmp_path / "in", tmp_path / "named.docx", "/dev/null"], skipped=True))
+    failures = sorted((r.doc_id, r.error) for r in reads if isinstance(r, Failure))
+    assert failures == [("broken.txt", "FileNotFoundError"), ("named.docx", "UnsupportedFormat"),
+                        ("null", "NotRegularFile"), ("pipe.txt", "NotRegularFile")]
+    skipped = sorted(os.path.basename(r.path) for r in reads if isinstance(r, Skipped))
+    assert skipped == ["doc.pdf", "doc.xml"]
+    assert [r.doc_id for r in reads if isinstance(r, Item)] == ["a.txt"]
+
+
+def test_unreadable_folder_and_file_under_it(tmp_path, monkeypatch):
+    _write(tmp_path, "in/ok/a.txt", TEXT)
+    _write(tmp_path, "in/locked/b.txt", TEXT)
+    locked = str(tmp_path / "in" / "locked")
+    real_scandir, real_stat = os.scandir, os.stat
+
+    def scandir(path):
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def fake_stat(path, *args, **kwargs):
+        if str(path).startswith(locked + os.sep):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", fake_stat)
+    reads = list(read_paths([tmp_path / "in", tmp_path / "in" / "locked" / "b.txt"]))
+    assert [r.doc_id for r in reads if isinstance(r, Item)] == ["ok/a.txt"]
+    assert sorted((r.path, r.error) for r in reads if isinstance(r, Failure)) == [
+        (locked, "PermissionError"), (locked + os.sep + "b.txt", "PermissionError")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders whatever their mode")
+def test_unreadable_folder_really(tmp_path):
+    _write(tmp_path, "in/locked/b.txt", TEXT)
+    (tmp_path / "in" / "locked").chmod(0)
+    try:
+        reads = list(read_paths([tmp_path / "in"]))
+    finally:
+        (tmp_path / "in" / "locked").chmod(0o755)
+    assert [(r.error) for r in reads] == ["PermissionError"]
+
+
+def test_size_limit_and_stdin():
+    import io
+
+    from newsextract.reader import read_stdin
+
+    (item,) = read_stdin("txt", stream=io.BytesIO(TEXT.encode("cp1251")))
+    assert item.text == TEXT and item.doc_id == "stdin" and item.source.encoding == "cp1251"
+    (failure,) = read_stdin("txt", max_bytes=10, stream=io.BytesIO(TEXT.encode()))
+    assert failure.error == "TooLarge"
+    lines = "\n".join(json.dumps({"id": f"n{i}", "text": TEXT}, ensure_ascii=False) for i in range(2))
+    assert [i.doc_id for i in read_stdin("jsonl", stream=io.BytesIO(lines.encode()))] == ["n0", "n1"]
+
+
+def test_large_jsonl_is_read_line_by_line(tmp_path):
+    import hashlib
+
+    from newsextract.reader import read_file
+
+    lines = [json.dumps({"id": f"n{i}", "text": TEXT}, ensure_ascii=False) for i in range(4)]
+    lines.insert(2, json.dumps({"id": "long", "text": TEXT * 10}, ensure_ascii=False))
+    path = _write(tmp_path, "big.jsonl", "\n".join(lines) + "\n")
+    reads = list(read_file(path, tmp_path, max_bytes=600))
+    assert [(r.doc_id, type(r).__name__) for r in reads] == [
+        ("n0", "Item"), ("n1", "Item"), ("big.jsonl:3", "Failure"), ("n2", "Item"), ("n3", "Item")]
+    assert reads[2].error == "TooLarge"
+    assert reads[0].source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert reads[0].text == TEXT
+    (failure,) = read_file(_write(tmp_path, "big.txt", TEXT * 10), tmp_path, max_bytes=600)
+    assert failure.error == "TooLarge"

@@ -67,7 +67,7 @@ COVERAGE = [
     (models.Location, "locations", {}, {"mentions"}),
     (models.PersonName, "persons", {}, set()),
     (models.Person, "persons", {}, {"name", "mentions", "positions"}),
-    (models.Position, "positions", {}, set()),
+    (models.Position, "positions", {}, {"mentions"}),  # the first mention is the row's span
     (models.Organization, "organizations", {}, {"mentions"}),
     (models.DateMention, "dates", {}, set()),
     (models.Topic, "topics", {"id": "topic_id"}, {"evidence"}),
@@ -177,7 +177,7 @@ def test_positions_one_row_per_distinct_role(pipeline):
     rows = t.positions.to_pylist()
     assert len(rows) == len(roles) >= 1
     assert {(r["full_name"], r["title"], r["organization"], r["country"]) for r in rows} == roles
-    assert sum(r["mentions"] for r in rows) == sum(len(p.positions) for p in rec.persons)
+    assert sum(r["mentions"] for r in rows) == sum(len(q.mentions) or 1 for p in rec.persons for q in p.positions)
 
 
 def test_reads_records_defensively_with_fields_to_come():

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import glob
-
 import pytest
 
 from newsextract import nlp, structure, topics
 from newsextract.doc import Doc
 from newsextract.events import extract_named
+
+from .conftest import SEEDS
 
 REQUIRED_IDS = """climate-policy ghg-inventory carbon-regulation carbon-neutrality hydrogen renewable-energy
 ecosystems biodiversity forests waste water air-quality ecology energy oil-gas mining economy-investment
@@ -119,7 +119,7 @@ def test_bad_taxonomy_parent(tmp_path):
         topics.load_taxonomy(str(path))
 
 
-SAMPLES = sorted(glob.glob("/work/shared/seeds/*.txt")) or sorted(glob.glob("../shared/seeds/*.txt"))
+SAMPLES = sorted(str(p) for p in SEEDS.glob("*.txt"))  # ../shared/seeds relative to the project
 
 
 @pytest.mark.skipif(not SAMPLES, reason="shared sample absent")

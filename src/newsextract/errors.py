@@ -27,7 +27,7 @@ class ReadError(NewsExtractError):
         self.kind = kind
 
 
-class TaxonomyError(UsageError):
+class TaxonomyError(UsageError, ValueError):
     """A topics taxonomy (TOML) that is missing or of the wrong shape."""
 
 
@@ -54,3 +54,44 @@ class DocumentTimeout(NewsExtractError):
 
 class WorkerDied(NewsExtractError):
     """A worker process that ended while it held a document (killed, out of memory)."""
+
+
+class OutputError(UsageError):
+    """An output (``-o``, ``--errors``) that cannot be used: unwritable, an input, the other output."""
+
+
+class OutputLocked(OutputError):
+    """An output another process is writing (its advisory lock is held)."""
+
+
+class ResumeError(UsageError):
+    """An OUT that ``--resume`` cannot continue (a damaged line before the last one)."""
+
+
+# Exit statuses of the command line.
+EXIT_OK = 0  # every document gave a record
+EXIT_SOME_FAILED = 1  # some documents gave an error line instead (or eval had nothing to score)
+EXIT_USAGE = 2  # usage errors, unusable outputs: checked before any document is read
+EXIT_INTERRUPTED = 130  # Ctrl-C; every finished record is kept
+
+EXIT_CODES: dict[type[NewsExtractError], int] = {
+    NewsExtractError: EXIT_SOME_FAILED,
+    UsageError: EXIT_USAGE,
+    TaxonomyError: EXIT_USAGE,
+    StageOrderError: EXIT_USAGE,
+    OutputError: EXIT_USAGE,
+    OutputLocked: EXIT_USAGE,
+    ResumeError: EXIT_USAGE,
+    ReadError: EXIT_SOME_FAILED,
+    StageError: EXIT_SOME_FAILED,
+    DocumentTimeout: EXIT_SOME_FAILED,
+    WorkerDied: EXIT_SOME_FAILED,
+}
+
+
+def exit_code(exc: BaseException) -> int:
+    """The CLI's exit status for an error that ends a command."""
+    for cls in type(exc).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return EXIT_SOME_FAILED

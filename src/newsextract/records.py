@@ -1,4 +1,4 @@
-"""Pydantic models of the output contract (``../shared/contract/RECORD.md``).
+"""Pydantic models of the output contract (``docs/RECORD.md``, packaged as ``data/RECORD.md``).
 
 Every field of the contract is present; lists default to ``[]`` and unknown
 scalars to ``None``. Validators keep offsets, ISO codes and dates honest.
@@ -78,6 +78,9 @@ class Source(_Model):
     encoding: Optional[str] = None
     url: Optional[str] = None
     name: Optional[str] = None
+    decode_errors: int = Field(0, ge=0, description=(
+        "invalid byte sequences replaced by U+FFFD while decoding (a UTF-8 file with a few "
+        "damaged bytes), plus lone surrogates replaced in JSON strings; 0 for a clean input"))
 
 
 class Zone(Span):
@@ -127,9 +130,12 @@ class PersonName(_Model):
 
 
 class Position(Span):
-    title: str
-    organization: Optional[str] = None
-    country: Optional[str] = None
+    """One role of a person; ``start``/``end``/``text`` are its first mention."""
+
+    title: str = Field(description="nominative, lower case, without the organization or territory tail")
+    organization: Optional[str] = Field(None, description="the body or region named with the title")
+    country: Optional[str] = Field(None, description="alpha-2 code of the position's country")
+    mentions: list[Mention] = Field([], description="every phrase of the text stating this role")
 
     _country = field_validator("country")(_check_iso2)
 
@@ -195,6 +201,7 @@ class Event(_Model):
     date: Optional[str] = None
     location: Optional[str] = None
     name: Optional[str] = None  # a named event, normalized (COP29)
+    planned: bool = Field(False, description="announced, not yet held (посетит, планируется подписать, пройдёт)")
     sentence: Offsets
 
     _date = field_validator("date")(_check_iso_date)
@@ -253,7 +260,9 @@ def iter_spans(record: NewsRecord):
         yield from location.mentions
     for person in record.persons:
         yield from person.mentions
-        yield from person.positions
+        for position in person.positions:
+            yield position
+            yield from position.mentions
     for org in record.organizations:
         yield from org.mentions
     yield from record.dates

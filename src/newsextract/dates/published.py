@@ -18,12 +18,8 @@ from typing import NamedTuple
 
 from ..doc import Doc
 from ..structure import dateline_parts
+from .tables import MONTH_STEMS
 
-# Month stems: "в мае 2025 года", "октябре 2025" -> 5, 10
-MONTH_STEMS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
-    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}
 # Parts of a year as month ranges: "летом 2025 года" -> (6, 8), "во втором полугодии" -> (7, 12)
 YEAR_PARTS = {
     "зим": (1, 2), "весн": (3, 5), "лет": (6, 8), "осен": (9, 11),
@@ -36,6 +32,7 @@ YEAR_PARTS = {
 }
 _PART_ALT = "|".join(sorted(YEAR_PARTS, key=len, reverse=True))
 _YEAR = r"19[5-9]\d|20[0-4]\d"
+_MONTH = "|".join(MONTH_STEMS)
 
 # "16 мая 2025", "с 11 по 22 ноября 2024 года", "в мае 2025 года", "летом 2025 года",
 # "в 2024 году", "2025–2027 годы", "с 2019 по 2023 год"
@@ -43,15 +40,9 @@ MENTION_RE = re.compile(
     rf"(?P<pre>\b(?:с|до|к|начиная\s+с|не\s+позднее)\s+)?"
     rf"(?:(?:(?P<day0>\d{{1,2}})\s*(?:[-–—]|по)\s*)?(?P<day>\d{{1,2}})\s+)?"
     rf"(?:(?P<part>{_PART_ALT})[а-яё]*\s+)?"
-    rf"(?:(?P<month>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{{0,3}}\s+)?"
+    rf"(?:(?P<month>{_MONTH})[а-яё]{{0,3}}\s+)?"
     rf"(?:(?P<year0>{_YEAR})\s*(?:[-–—]|по)\s*)?(?P<year>{_YEAR})(?!\d)"
     rf"(?(month)|(?(part)|\s*(?:год|гг|г\.)))",
-    re.I,
-)
-# "16 октября 2025", "в мае 2025 года": for readers without the dates stage
-MONTH_YEAR_RE = re.compile(
-    r"(?:(\d{1,2})\s+)?(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-яё]{0,3}\s+((?:19|20)\d\d)(?!\d)",
     re.I,
 )
 LABEL_YEAR_RE = re.compile(rf"[А-ЯЁA-Za-zа-яё]-({_YEAR})(?!\d)")  # «Баренц-2025»: held that year

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Optional
 
+from .. import resources
 from ..doc import Doc
 from ..nlp import morph
 from .grammar import Atom
@@ -47,12 +48,6 @@ PROSPECTIVE = frozenset({
 # Verbs after which an infinitive reports something done: "удалось провести в марте"
 RETROSPECTIVE = frozenset({"удаться", "смочь", "успеть", "начать", "стать", "продолжить", "прийтись",
                            "начинать", "продолжать", "перестать", "закончить", "завершить"})
-# Verbs of saying attribute a quote; they do not place the date ("..., в сентябре, — отметил он")
-SPEECH = frozenset({
-    "сказать", "отметить", "сообщить", "заявить", "подчеркнуть", "рассказать", "добавить", "пояснить",
-    "уточнить", "напомнить", "заметить", "указать", "говорить", "сообщать", "отмечать", "подчёркивать",
-    "подчеркивать", "констатировать", "передать", "написать", "признать", "заверить", "пояснять",
-})
 
 
 def _verb_reading(word: str) -> Optional[tuple[str, Optional[str], str]]:
@@ -101,7 +96,7 @@ def _tense_of(words) -> Optional[str]:
             continue
         if infn:
             return "past" if lemma in RETROSPECTIVE else "futr"
-        if lemma in SPEECH:
+        if lemma in resources.word_set("speech_verbs.txt"):  # verbs of saying
             speech = speech or tense
             continue
         return tense

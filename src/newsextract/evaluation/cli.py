@@ -24,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"newsextract: no such file or folder: {args.path}", file=sys.stderr)
         return 2
     report = evaluate(args.path, args.format, baseline=args.baseline)
+    if not report.documents:
+        print(f"newsextract: nothing to score in {args.path} (no documents with {args.format} gold)",
+              file=sys.stderr)
+        return 1
     if args.json:
         print(report.to_json(errors=args.errors))
         return 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Optional
 
 from .metrics import Match, exact_span_match, greedy_match, overlap_span_match
 from .normalize import head_word, norm, same_word, stems, words
@@ -41,6 +42,40 @@ def same_person_title(g: tuple[str, str], p: tuple[str, str]) -> bool:
 
 def person_title_pairs(gold: Sequence[tuple[str, str]], pred: Sequence[tuple[str, str]]) -> Match:
     return greedy_match(sorted(set(gold)), sorted(set(pred)), same_person_title)
+
+
+def title_norm(title: Optional[str]) -> str:
+    """A title for strict comparison: normalized, no space after a dot (``и. о.`` = ``и.о.``)."""
+    return re.sub(r"\.\s+", ".", norm(title))
+
+
+def same_position(g: tuple[str, str], p: tuple[str, str]) -> bool:
+    """``(last name, title)``: last names inflection-equal, titles equal."""
+    return same_word(g[0], p[0]) and title_norm(g[1]) == title_norm(p[1])
+
+
+def same_position_tail(g: tuple[str, str], p: tuple[str, str]) -> bool:
+    """As ``same_position``, or the predicted title is the gold title plus a tail
+    (``губернатор тюменской области`` for ``губернатор``)."""
+    if not same_word(g[0], p[0]):
+        return False
+    gt, pt = title_norm(g[1]), title_norm(p[1])
+    return bool(gt) and (pt == gt or pt.startswith(gt + " "))
+
+
+def positions(gold: Sequence[tuple[str, str]], pred: Sequence[tuple[str, str]], tails: bool = False) -> Match:
+    """Positions one-to-one: each gold position and each predicted one used at most once.
+
+    Exact titles pair first; with ``tails`` a second pass pairs the rest by
+    ``same_position_tail``. A person's title predicted twice counts once as found
+    and once as a false hit.
+    """
+    first = greedy_match(list(gold), list(pred), same_position)
+    if not tails:
+        return first
+    second = greedy_match(first.missed, first.false, same_position_tail)
+    return Match(tp=first.tp + second.tp, missed=second.missed, false=second.false,
+                 pairs=first.pairs + second.pairs)
 
 
 def same_org(g: Any, p: Any) -> bool:

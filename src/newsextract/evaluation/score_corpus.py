@@ -3,7 +3,9 @@
 Fields: countries_doc (ISO set), countries_mentions (span, or text without
 offsets) and countries_form (form accuracy on matched mentions), locations
 (name set), persons (full-name set), person_mentions (span), positions
-((last name, title) pairs, loose), organizations (loose names), dates_span
+((last name, title) pairs one-to-one, titles equal), positions_tails_forgiven (the
+same, a predicted title may carry a territory or organization tail after the gold
+title), organizations (loose names), dates_span
 (overlap), dates_value (value and end_value on overlapping dates), published
 (accuracy), topics (id set), events_type (type set), events_participants
 ((type, participant) pairs), quotes (overlap), quotes_speaker (accuracy).
@@ -49,7 +51,9 @@ def _persons(report: Report, gold: GoldDoc, rec: NewsRecord) -> None:
     report.add("person_mentions", rec.doc_id, match.mentions(gm, views.person_mentions(rec), gold.offsets))
     gp = [(last_name(p["full_name"], (p.get("name") or {}).get("last")), q["title"])
           for p in g for q in p.get("positions") or []]
-    report.add("positions", rec.doc_id, match.person_title_pairs(gp, views.person_positions(rec)))
+    pp = views.person_positions(rec)
+    report.add("positions", rec.doc_id, match.positions(gp, pp))
+    report.add("positions_tails_forgiven", rec.doc_id, match.positions(gp, pp, tails=True))
 
 
 def _organizations(report: Report, gold: GoldDoc, rec: NewsRecord) -> None:

@@ -62,8 +62,9 @@ def relation_pairs(doc: NerelDoc, rel_type: str) -> list[tuple[tuple, tuple]]:
 
 
 def works_as(record: NewsRecord) -> list[tuple[tuple, tuple]]:
-    """``(person mention spans, position span)`` for every position of every person."""
-    return [(tuple(views.spans(p.mentions)), (q.start, q.end, q.text)) for p in record.persons for q in p.positions]
+    """``(person mention spans, position span)`` for every mention of every position of every person."""
+    return [(tuple(views.spans(p.mentions)), (m.start, m.end, m.text)) for p in record.persons
+            for q in p.positions for m in q.mentions or [q]]
 
 
 def same_works_as(g: tuple, p: tuple) -> bool:
@@ -77,13 +78,16 @@ def _place_spans(record: NewsRecord, org: str | None, country: str | None) -> tu
 
 
 def workplaces(record: NewsRecord) -> list[tuple[tuple, tuple, str]]:
-    """``(person-side spans, place spans, place name)`` for positions naming an organization or a country."""
+    """``(person-side spans, place spans, place name)`` for each mention of a position naming an
+    organization or a country."""
     out = []
     for p in record.persons:
         for q in p.positions:
             if q.organization or q.country:
-                side = (*views.spans(p.mentions), (q.start, q.end, q.text))
-                out.append((side, _place_spans(record, q.organization, q.country), q.organization or q.country or ""))
+                place = _place_spans(record, q.organization, q.country)
+                for m in q.mentions or [q]:
+                    side = (*views.spans(p.mentions), (m.start, m.end, m.text))
+                    out.append((side, place, q.organization or q.country or ""))
     return out
 
 

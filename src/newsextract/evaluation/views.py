@@ -41,8 +41,9 @@ def org_mentions(record: NewsRecord) -> list[tuple[int, int, str]]:
 
 
 def position_spans(record: NewsRecord) -> list[tuple[int, int, str, str]]:
-    """``(start, end, text, title)`` of every position phrase."""
-    return [(q.start, q.end, q.text, q.title) for p in record.persons for q in p.positions]
+    """``(start, end, text, title)`` of every position phrase (every mention of every position)."""
+    return [(m.start, m.end, m.text, q.title) for p in record.persons for q in p.positions
+            for m in q.mentions or [q]]
 
 
 def ner_spans(record: NewsRecord) -> list[tuple[int, int, str, str]]:

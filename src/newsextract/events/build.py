@@ -23,15 +23,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
+from ..nlp import morph
+from ..quotes import speakers
 from ..records import Event, Offsets, Participant, Span
 from . import enrich, targets
 from .dates import first_date
 from .named import NamedEvent, closest_name
-from .participants import Cand, add, clause_of, demonym_of_token, in_quote, party_in, venue
+from .participants import Cand, add, clause_of, demonym_of_token, event_clause, in_quote, party_in, venue
+from .planned import is_planned
 from .triggers import TriggerDef
 
 MIN_PARTICIPANTS_WEAK = 2
 SIDES_LEMMA = "сторона"
+ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
+POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speaker after the verb
+SPEECH_GAP = 8  # characters between a quote's end and "заявил он" that attributes it
 SEGMENT_SPLIT_RE = re.compile(r",\s*а\s+|;\s*|,\s*и\s+(?=\w+\s+[—–-]\s)|,\s+(?=\w+\s+[—–-]\s)")
 SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.S)
 
@@ -47,6 +53,7 @@ class Draft:
     location: Optional[str] = None
     name: Optional[str] = None
     target: bool = False  # the event an invitation invites to
+    planned: bool = False  # announced, not yet held
 
 
 @dataclass
@@ -56,6 +63,8 @@ class Context:
     cands: list
     home: Optional[Participant]
     quoted: SpanIndex  # (start, end) of direct speech
+    speakers: SpanIndex  # (start, end, full name) of the quotes of persons
+    who: speakers.Who  # the persons and organizations by mention offsets
     cand_at: Optional[SpanIndex] = None  # the candidates by offsets
     drafts: list = field(default_factory=list)
     prev_parties: list = field(default_factory=list)
@@ -70,18 +79,31 @@ class Context:
 
 
 def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
-          sent_named: list[NamedEvent], found: list, target=None) -> list[Draft]:
-    """The drafts of one trigger (none, one, or one per invited party)."""
-    clause = clause_of(sent, start)
+          sent_named: list[NamedEvent], found: list, target=None,
+          exclude: Optional[list[tuple[int, int]]] = None) -> list[Draft]:
+    """The drafts of one trigger (none, one, or one per invited party), announced ones marked
+    planned and dated by their clause only."""
+    drafts = _build(doc, tdef, start, end, sent, ctx, sent_named, found, target, exclude or [])
+    for d in drafts:
+        d.planned = is_planned(doc, d.trigger, clause_of(sent, start))
+        if d.planned and d.date == doc.published and first_date(doc, *d.clause) is None:
+            d.date = None
+    return drafts
+
+
+def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
+           sent_named: list[NamedEvent], found: list, target, exclude: list[tuple[int, int]]) -> list[Draft]:
+    clause = clause_of(sent, start) if tdef.type == "statement" else event_clause(doc, sent, start, end)
     scope = (target.start, target.end) if target is not None else clause
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
-    in_clause = ctx.outside_quotes(*scope)
+    in_clause = [c for c in ctx.outside_quotes(*scope)
+                 if venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude)]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":
-        return _listed(statement(doc, tdef, start, end, sent, clause, in_clause))
+        return _listed(statement(doc, tdef, start, end, sent, clause, in_clause, ctx))
     if target is not None:
         return [target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)]
     return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named))
@@ -92,16 +114,36 @@ def _listed(draft: Optional[Draft]) -> list[Draft]:
 
 
 def statement(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
-              clause: tuple[int, int], in_clause: list[Cand]) -> Optional[Draft]:
-    """A statement's party: the nearest person (else organization, place) before it, else after."""
+              clause: tuple[int, int], in_clause: list[Cand], ctx: Context) -> Optional[Draft]:
+    """A statement's party: the nearest person (else organization, place) before it, else after
+    (after first when the verb follows a comma or dash: ``..., заявил губернатор X``); else the
+    speaker of the quote it attributes (``"...", - заявил он``); else, for a subject named by a
+    pronoun or title, the person named last before it in the paragraph."""
     rank = {"person": 0, "organization": 1, "location": 2}
     speakers = [c for c in in_clause if c.party.kind in rank]
-    before = [c for c in speakers if c.end <= start]
-    pool = before[::-1] if before else [c for c in speakers if c.start >= end]
-    if not pool:
+    before = [c for c in speakers if c.end <= start][::-1]
+    after = [c for c in speakers if c.start >= end]
+    postposed = POSTPOSED_RE.search(doc.text, max(clause[0], start - 4), start) is not None
+    pool = (after or before) if postposed else (before or after)
+    party = min(pool, key=lambda c: rank[c.party.kind]).party if pool else _said_before(doc, start, sent, ctx)
+    if party is None:
         return None
-    return Draft(tdef.type, (start, end), sent, clause, [min(pool, key=lambda c: rank[c.party.kind]).party],
+    return Draft(tdef.type, (start, end), sent, clause, [party],
                  date=first_date(doc, *clause) or doc.published)
+
+
+def _said_before(doc: Doc, start: int, sent: Sentence, ctx: Context) -> Optional[Participant]:
+    for _, q1, name in ctx.speakers.overlapping(max(0, start - SPEECH_GAP), start):
+        if q1 <= start:
+            return _person(doc, name)
+    para = doc.text.rfind("\n", 0, sent.start) + 1
+    persons = [c for c in ctx.cand_at.within(para, sent.start) if c.party.kind == "person"]
+    return persons[-1].party if persons else None
+
+
+def _person(doc: Doc, name: str) -> Participant:
+    person = next((p for p in doc.persons if p.full_name == name), None)
+    return Participant(kind="person", name=name, last=person.name.last if person is not None else None)
 
 
 def target_event(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
@@ -121,6 +163,23 @@ def _has_sides(doc: Doc, clause: tuple[int, int]) -> bool:
     return any(SIDES_LEMMA in t.lemmas for t in doc.tokens_in(*clause))
 
 
+def titled_subject(doc: Doc, ctx: Context, clause_start: int, start: int) -> Optional[Participant]:
+    """A person named by title before the trigger (``министр``, ``глава региона``): the one holding
+    it named shortly before (``quotes.speakers.by_role``)."""
+    lemmas = {lem for t in doc.tokens_in(clause_start, start) if t.text[:1].islower() for lem in t.lemmas or {t.lemma}}
+    person = speakers.by_role(doc, ctx.who, lemmas, clause_start, titled_only=True)
+    return _person(doc, person.full_name) if person is not None else None
+
+
+def _finite_verb(doc: Doc, start: int) -> bool:
+    tok = doc.token_at(start)
+    return tok is not None and tok.text[:1].isalpha() and morph.parse(tok.text)[0].tag.POS == "VERB"
+
+
+def _has_anaphora(doc: Doc, clause: tuple[int, int]) -> bool:
+    return any(ANAPHORA_LEMMAS & (t.lemmas or {t.lemma}) for t in doc.tokens_in(*clause))
+
+
 def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, clause: tuple[int, int],
               in_clause: list[Cand], ctx: Context, sent_named: list[NamedEvent]) -> Optional[Draft]:
     """Meetings, agreements, visits, conferences: the clause's parties, completed from context."""
@@ -133,9 +192,15 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
         if tok.text[:1].islower() and not any(c.start <= tok.start < c.end for c in in_clause):
             add(parties, demonym_of_token(doc, tok))
     home = ctx.home
-    if _has_sides(doc, clause) and all(p == home for p in parties):
-        for p in ctx.prev_parties:
+    if (_has_sides(doc, clause) or _has_anaphora(doc, clause)) and all(p == home for p in parties):
+        for p in ctx.prev_parties:  # "стороны", "с ним": the parties of the event just before
             add(parties, p)
+    elif not before and _finite_verb(doc, start):  # an elided subject ("Приехал в Омск. Встретился с ...")
+        for p in ctx.prev_parties:
+            if p.kind == "person":
+                add(parties, p)
+    if not any(c.party.kind == "person" for c in before):  # "Российский министр прибыл": the minister
+        add(parties, titled_subject(doc, ctx, clause[0], start))
     if tdef.type == "agreement" and all(p == home for p in parties):
         meeting = next((d for d in reversed(ctx.drafts) if d.type == "meeting" and not d.target), None)
         for p in enrich.inherited(doc, meeting) if meeting is not None else []:
@@ -214,5 +279,5 @@ def invitation(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
 def to_event(doc: Doc, d: Draft) -> Event:
     s, e = d.trigger
     return Event(type=d.type, trigger=Span(start=s, end=e, text=doc.text[s:e]),
-                 participants=d.parties, date=d.date, location=d.location, name=d.name,
+                 participants=d.parties, date=d.date, location=d.location, name=d.name, planned=d.planned,
                  sentence=Offsets(start=d.sent.start, end=d.sent.end))

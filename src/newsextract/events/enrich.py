@@ -19,7 +19,8 @@ from typing import Optional
 from ..doc import Doc
 from ..records import Participant
 
-PARTICIPATION_LEMMAS = frozenset({"участие", "участвовать", "участник"})
+# "приняли участие", "присутствовали", "в состав делегации вошли", "в составе делегации"
+PARTICIPATION_LEMMAS = frozenset({"участие", "участвовать", "участник", "присутствовать", "состав"})
 GATHERING_TYPES = ("meeting", "conference")
 INHERITED_KINDS = frozenset({"country", "organization"})
 

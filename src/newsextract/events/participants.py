@@ -20,10 +20,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
+from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
 VENUE_PREPS = frozenset({"в", "во"})
+# "Как сообщил посол X," (group 1: the words after "как") / "По данным X,"
+SOURCE_INTRO_RE = re.compile(r"\s*(?:[Кк]ак\s+((?:\w+\s+)?\w+)|[Пп]о\s+(?:словам|данным|информации|сообщению)\s)[^,]{0,150},\s*")
+THAT_RE = re.compile(r",\s*что\s+")
+TRAILING_ATTR_RE = re.compile(r"\s*,\s*(?:[—–-]\s*)?(?=\w)")
+ATTR_VERB_REACH = 12  # characters after a comma where a speech verb makes the rest an attribution
 DEMONYM_SUFFIXES = ("анин", "янин", "ец", "ин")
+DIPLOMAT_LEMMAS = frozenset({"посол", "посольство", "генконсул", "консул", "генконсульство", "консульство",
+                             "торгпред", "торгпредство", "атташе", "представительство", "полпред"})
+DIPLOMAT_REACH = 6  # tokens before "в <country>" searched for a diplomat's title
+DEDICATION_LEMMAS = frozenset({"посвятить", "посвящённый", "посвященный", "приурочить", "приуроченный"})
+DEDICATION_REACH = 12  # tokens back (within the phrase, up to a comma) to "посвящённый"
 
 
 @dataclass
@@ -65,9 +76,30 @@ def candidates(doc: Doc) -> list[Cand]:
                 continue
             last = span.text.split()[-1] if kind == "person" and span.text.split() else None
             out.append(Cand(span.start, span.end, Participant(kind=kind, name=span.text, last=last)))
-    out = [c for c in out if counted(doc, c.start, c.end)]
+    out = [c for c in out if counted(doc, c.start, c.end) and not _not_a_party(doc, c)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
+
+
+def _not_a_party(doc: Doc, c: Cand) -> bool:
+    """A mention that names no party of an event.
+
+    * the host country of a diplomat (``посол Бразилии в России``: Brazil is the party);
+    * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``).
+    """
+    tok = doc.token_at(c.start)
+    if tok is None:
+        return False
+    before = doc.tokens[max(0, tok.index - DIPLOMAT_REACH):tok.index]
+    if c.party.kind == "country" and before and before[-1].text.lower() in VENUE_PREPS and any(
+            DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
+        return True
+    for t in reversed(doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]):
+        if t.text in ",;.:" or t.sent != tok.sent:
+            return False
+        if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
+            return True
+    return False
 
 
 def _place_names(doc: Doc) -> list[Participant]:
@@ -148,6 +180,32 @@ def clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 def clause_of(sent: Sentence, pos: int) -> tuple[int, int]:
     return next((c for c in clauses(sent) if c[0] <= pos < c[1]), (sent.start, sent.end))
+
+
+def _speech_before(doc: Doc, start: int, end: int) -> bool:
+    return any(is_speech_word(t.text) for t in doc.tokens_in(start, end))
+
+
+def event_clause(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The clause of a trigger without the words that only report it.
+
+    Cut off: an opening source (``Как сообщил посол X,``, ``По данным X,``), the
+    speech part before ``, что`` (``Захарова заявила, что Лавров посетит Чад``),
+    and a trailing attribution (``..., сообщает пресс-служба X``).
+    """
+    c0, c1 = clause_of(sent, start)
+    text = doc.text
+    intro = SOURCE_INTRO_RE.match(text, c0, start)
+    if intro and (intro.group(1) is None or _speech_before(doc, intro.start(1), intro.end(1))):
+        c0 = intro.end()
+    for m in THAT_RE.finditer(text, c0, start):
+        if _speech_before(doc, c0, m.start()):
+            c0 = m.end()
+    for m in TRAILING_ATTR_RE.finditer(text, end, c1):
+        if _speech_before(doc, m.end(), min(m.end() + ATTR_VERB_REACH, c1)):
+            c1 = m.start()
+            break
+    return c0, c1
 
 
 def clause_end(sent: Sentence, pos: int) -> int:

@@ -10,7 +10,10 @@ sentence before. The first gathering's parties become the context for ``стор
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Sentence
+from ..nlp import morph
 from . import enrich, targets
 from .build import Context, Draft, build
 from .named import NamedEvent
@@ -18,12 +21,15 @@ from .participants import clause_end
 from .triggers import CUE_WINDOW, TriggerDef, conference_cues, hits, lemmas
 
 CONTEXT_TYPES = ("meeting", "agreement", "visit", "conference")
+GATHERING_TYPES = ("meeting", "agreement", "visit", "conference", "invitation")
+COORD_RE = re.compile(r"\s(?:и|а также)\s")
+OF_REACH = 2  # tokens after a meeting trigger where a conference trigger makes it that conference
 
 
 def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx: Context) -> None:
     """Add the drafts of a sentence to ``ctx.drafts`` and update the context."""
     toks = doc.tokens[sent.first:sent.last]
-    found_hits = hits(doc, toks, ctx.quoted)
+    found_hits = _of_gatherings(hits(doc, toks, ctx.quoted))
     invitations = [(h.start, h.end, clause_end(sent, h.start)) for h in found_hits
                    if h.tdef.type == "invitation"]
     mentions = [(h.start, h.end) for h in found_hits if h.tdef.type == "conference"]
@@ -38,7 +44,8 @@ def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx:
         key = (h.tdef.type, target is not None)
         if key in seen:
             continue
-        drafts = build(doc, h.tdef, h.start, h.end, sent, ctx, sent_named, found, target)
+        drafts = build(doc, h.tdef, h.start, h.end, sent, ctx, sent_named, found, target,
+                       exclude=_coordinated(doc, found_hits, h))
         if not drafts:
             continue
         seen.add(key)
@@ -53,6 +60,38 @@ def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx:
             ctx.prev_parties = list(draft.parties)
             break
     ctx.drafts.extend(sent_drafts)
+
+
+def _is_verb(doc: Doc, h) -> bool:
+    tok = doc.token_at(h.start)
+    return tok is not None and tok.text[:1].isalpha() and morph.parse(tok.text)[0].tag.POS == "VERB"
+
+
+def _coordinated(doc: Doc, found: list, h) -> list[tuple[int, int]]:
+    """``прибыл в Уагадугу и провёл переговоры с X``: coordinated verb triggers share the subject
+    (what precedes the first), each keeps its own complements (up to the ``и`` before the next)."""
+    verbs = sorted((x for x in found if x.tdef.type in GATHERING_TYPES and _is_verb(doc, x)), key=lambda x: x.start)
+    if h not in verbs:
+        return []
+    out = []
+    k = verbs.index(h)
+    for a, b in zip(verbs, verbs[1:], strict=False):
+        conj = COORD_RE.search(doc.text, a.end, b.start)
+        if conj is None or ";" in doc.text[a.end:b.start]:
+            continue
+        if a is h:
+            out.append((conj.start(), b.start))
+            out.append((b.start, len(doc.text)))
+        elif b is h:
+            out.append((a.start, conj.end()))
+    return out if k >= 0 else []
+
+
+def _of_gatherings(found: list) -> list:
+    """``заседание форума``, ``сессия конференции``: a meeting of a conference is that conference."""
+    conf_firsts = {h.first for h in found if h.tdef.type == "conference"}
+    return [h for h in found if not (h.tdef.type == "meeting"
+                                     and any(h.last <= k <= h.last + OF_REACH for k in conf_firsts))]
 
 
 def _named_conference(doc: Doc, sent: Sentence, toks: list, sent_named: list[NamedEvent], ctx: Context,

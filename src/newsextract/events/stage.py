@@ -22,6 +22,7 @@ up through :class:`~newsextract.doc.SpanIndex`.
 from __future__ import annotations
 
 from ..doc import Doc, SpanIndex
+from ..quotes import speakers as quote_speakers
 from ..records import Event
 from . import enrich
 from .build import Context, to_event
@@ -45,8 +46,11 @@ def extract(doc: Doc) -> list[Event]:
     cands = [c for c in candidates(doc) if not any(n.start <= c.start and c.end <= n.end
                                                    for n in named_at.overlapping(c.start, c.end))]
     found_quotes = doc.quotes
-    quoted = SpanIndex([(q.start, q.end) for q in found_quotes], key=lambda q: q)
-    ctx = Context(cands, home_party(doc, cands), quoted)
+    # a person's words retell events; a press release quoted (an organization's or nobody's) is the news
+    quoted = SpanIndex([(q.start, q.end) for q in found_quotes if q.speaker_kind == "person"], key=lambda q: q)
+    speakers = SpanIndex([(q.start, q.end, q.speaker) for q in found_quotes if q.speaker_kind == "person"
+                          and q.speaker], key=lambda q: (q[0], q[1]))
+    ctx = Context(cands, home_party(doc, cands), quoted, speakers, quote_speakers.who(doc))
     prev_end = 0
     for sent in doc.sents:
         if doc.is_ignored(sent.start, sent.end) or doc.zone_kind(sent.start) in SKIPPED_ZONES:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from ..nlp import morph
 from ..nlp.grammar import is_abbr, parses, pos_of
 from ..places import context
 from ..records import Mention, Organization
@@ -114,7 +115,26 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
     name = key_of(m.base or m.name)
     if name in SEATS or (prev is not None and prev.text.lower() in LOCATIVE and name in BUILDINGS):
         return True
-    return m.source == "ner" and len(toks) == 1 and _common_word(doc, toks[0])
+    if m.source != "ner" or m.known:
+        return False
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if words and all(_capital_word(t) for t in words):
+        return True  # ``НОВОСТИ ПОЛИТИКА``, ``НУР-СУЛТАН``: a site menu or a dateline in capitals
+    return len(toks) == 1 and (_common_word(doc, toks[0]) or _bare_adjective(toks[0]))
+
+
+def _capital_word(tok) -> bool:
+    """A dictionary word (not an organization's name) written in capitals."""
+    ps = parses(tok)
+    return tok.text.isupper() and len(tok.text) >= 5 and tok.text not in abbreviations() and bool(ps) \
+        and morph.analyzer().word_is_known(tok.text.lower()) and not ({"Orgn", "Abbr", "Trad"} & set(ps[0].tag.grammemes))
+
+
+def _bare_adjective(tok) -> bool:
+    """A lone capitalised adjective (``Тихоокеанское``, ``Омскую``) names no organization."""
+    ps = parses(tok)
+    return bool(ps) and ps[0].score > 0.5 and ps[0].tag.POS == "ADJF" and not is_abbr(tok) and \
+        not ({"Name", "Surn", "Orgn", "Abbr"} & set(ps[0].tag.grammemes))
 
 
 def _common_word(doc: Doc, tok) -> bool:

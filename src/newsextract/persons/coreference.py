@@ -18,6 +18,7 @@ from ..doc import Doc
 from ..nlp.grammar import has_case, is_verb, parses
 from .lexicon import title_heads
 from .linking import AGE_RE, genitive_name, kin_before
+from .positions import is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
                "избрать", "переизбрать", "служить", "трудиться", "оставаться", "остаться", "утвердить",
@@ -85,7 +86,7 @@ def _chain(doc: Doc, spans: list, phrases: list, owner: dict) -> None:
 def _pass_owner(doc: Doc, spans: list, owner: dict, q, p, *, after: bool) -> None:
     """Give ``p`` the owner of its attached neighbour ``q`` when only a comma or ``и`` parts them."""
     mi = owner.get(id(q))
-    if id(p) in owner or mi is None or (spans[mi][0] < q.start) != after:
+    if id(p) in owner or mi is None or (spans[mi][0] < q.start) != after or is_plural(doc, p):
         return
     a, b = (q, p) if after else (p, q)
     if doc.tokens[a.first].sent != doc.tokens[b.last - 1].sent:
@@ -102,18 +103,13 @@ def _bare(p) -> bool:
     return p.last == p.head_last
 
 
-def _is_plural(doc: Doc, p) -> bool:
-    ps = [x for x in parses(doc.tokens[p.head_first]) if x.tag.POS == "NOUN"]
-    return bool(ps) and all(x.tag.number == "plur" for x in ps[:2])
-
-
 def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     """The person a predicate title describes: ``Иванов был назначен министром``."""
     toks = doc.tokens
     sent = doc.sents[toks[p.first].sent]
     head = toks[p.head_first]
     prev = toks[p.first - 1] if p.first > sent.first else None
-    if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p) or _is_plural(doc, p):
+    if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p) or is_plural(doc, p):
         return None
     post = prev is not None and prev.lemma in POST_LEMMAS and has_case(head, "gent", ("NOUN",))
     if not (post or has_case(head, "ablt", ("NOUN",))):
@@ -171,7 +167,7 @@ def _predicate_after(doc: Doc, spans: list, p) -> int | None:
 def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
     """``37-летний юрист скончался``: an aged singular title refers to the person named just before."""
     toks = doc.tokens
-    if p.first == 0 or not AGE_RE.match(toks[p.first - 1].text) or _is_plural(doc, p) or not _noun_head(doc, p):
+    if p.first == 0 or not AGE_RE.match(toks[p.first - 1].text) or is_plural(doc, p) or not _noun_head(doc, p):
         return None
     if not has_case(toks[p.head_first], "nomn", ("NOUN",)):
         return None
@@ -184,7 +180,7 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
     toks = doc.tokens
     si = toks[p.first].sent
     sent = doc.sents[si]
-    if p.first != sent.first or p.last - p.first > 3 or _is_plural(doc, p) or not _noun_head(doc, p):
+    if p.first != sent.first or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
         return None
     if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
         return None
@@ -234,7 +230,7 @@ def _last_before(doc: Doc, spans: list, offset: int) -> int | None:
 def _subject_title(doc: Doc, p) -> bool:
     """A singular nominative or genitive title, not after a preposition nor joined by ``и`` to another title."""
     toks = doc.tokens
-    if _is_plural(doc, p) or not _noun_head(doc, p):
+    if is_plural(doc, p) or not _noun_head(doc, p):
         return False
     if not has_case(toks[p.head_first], "nomn", ("NOUN",)) and not has_case(toks[p.head_first], "gent", ("NOUN",)):
         return False
@@ -266,7 +262,7 @@ def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict)
             held.setdefault(_head_lemma(doc, p), set()).add(group_of[mi])
             titles.setdefault(group_of[mi], []).append(p.title)
     for p in phrases:
-        if id(p) in owner or _is_plural(doc, p) or not _noun_head(doc, p):
+        if id(p) in owner or is_plural(doc, p) or not _noun_head(doc, p):
             continue
         cands = held.get(_head_lemma(doc, p), set())
         if len(cands) != 1:

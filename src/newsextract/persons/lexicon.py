@@ -29,3 +29,14 @@ def title_heads() -> frozenset[str]:
 def title_modifiers() -> frozenset[str]:
     return frozenset(morph.lemma(line[5:].strip()) for line in resources.lines("titles.txt")
                      if line.startswith("@mod "))
+
+
+@functools.cache
+def title_pairs() -> frozenset[tuple[str, str]]:
+    """Lemmas of two-word titles (``председатель правительства``)."""
+    out = set()
+    for line in resources.lines("titles.txt"):
+        lemmas = phrase_lemmas(line)
+        if not line.startswith("@") and len(lemmas) == 2:
+            out.add(lemmas)
+    return frozenset(out)

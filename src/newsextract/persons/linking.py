@@ -14,7 +14,7 @@ import re
 
 from ..doc import Doc, Token
 from ..nlp.grammar import has_case, is_gent, is_verb, parses
-from .positions import TitlePhrase
+from .positions import TitlePhrase, is_plural
 
 AGE_RE = re.compile(r"^\d+-(летн|лет)\w*$")
 LINK_VERBS = {"являться", "стать", "быть", "назначить", "работать", "занимать", "избрать",
@@ -29,6 +29,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
     used: set[int] = set()
     out: dict[int, list[TitlePhrase]] = {}
     text = doc.text
+    starts = {t.index for s, _ in mentions if (t := doc.token_at(s)) is not None}
     for mi, (s, e) in enumerate(mentions):
         first_tok = doc.token_at(s)
         last_tok = doc.token_at(e - 1)
@@ -65,13 +66,15 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             if AGE_RE.match(doc.tokens[k].text if k < len(doc.tokens) else ""):
                 k += 1
             q = by_start.get(k)
-            if q is not None and id(q) not in used and skipped:
-                got.append(q)
+            if q is not None and id(q) not in used and skipped and not is_plural(doc, q) \
+                    and q.last not in starts:
+                got.append(q)  # not "Путин, его помощники", not "..., посол Моргулов"
         if got:
             for q in got:
                 used.add(id(q))
             out[mi] = got
     del text
+    _share_plural(doc, mentions, out)
     # a title left over in a sentence with a nearby person: "президент ... заявил Обама"
     by_sent = _mentions_by_sentence(doc, mentions)
     for p in phrases:
@@ -83,7 +86,8 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             dist = first - p.last if s >= p.end else p.first - last
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
-        if best is not None and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
+        if best is not None and not is_plural(doc, p) and not _title_between(phrases, p, mentions[best[1]]) \
+                and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
                 and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
             used.add(id(p))
@@ -91,6 +95,23 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
 
 
 PAREN_LIMIT = 8
+
+
+def _title_between(phrases: list[TitlePhrase], p: TitlePhrase, mention: tuple[int, int]) -> bool:
+    """Another title stands between ``p`` and the name (``Орлов, его помощники, главы ведомств``)."""
+    a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
+    return any(a <= q.start and q.end <= b for q in phrases if q is not p)
+
+
+def _share_plural(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
+    """``заместители губернатора Иванов и Петров``: a plural title before a name also
+    describes the names joined to it by ``и`` or a comma."""
+    for mi in range(1, len(mentions)):
+        prev = out.get(mi - 1)
+        if not prev or mi in out or not is_plural(doc, prev[-1]) or prev[-1].end > mentions[mi - 1][0]:
+            continue
+        if re.fullmatch(r"\s*(,|и|,\s*а также)\s*", doc.text[mentions[mi - 1][1]:mentions[mi][0]]):
+            out[mi] = [prev[-1]]
 
 
 def _skip_back(doc: Doc, k: int) -> int:

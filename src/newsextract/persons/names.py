@@ -120,32 +120,15 @@ def _compatible(p, gender: str, case: str) -> bool:
 
 
 # Oblique endings of Russian-type surnames, by gender and case -> nominative ending.
-_SURNAME_RULES = {
-    "masc": {
-        "gent": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
-                 ("ина", "ин"), ("ына", "ын")],
-        "accs": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
-                 ("ина", "ин"), ("ына", "ын")],
-        "datv": [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"),
-                 ("ыну", "ын")],
-        "ablt": [("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
-                 ("ыным", "ын")],
-        "loct": [("ском", "ский"), ("цком", "цкий"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"),
-                 ("ыне", "ын")],
-    },
-    "femn": {
-        "gent": [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-                 ("ыной", "ына")],
-        "datv": [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-                 ("ыной", "ына")],
-        "ablt": [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-                 ("ыной", "ына")],
-        "loct": [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-                 ("ыной", "ына")],
-        "accs": [("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"),
-                 ("ыну", "ына")],
-    },
-}
+@functools.cache
+def surname_rules() -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """gender -> case -> [(oblique ending, nominative ending)] (``data/surname_endings.tsv``)."""
+    rules: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for gender, case, ending, nom in resources.tsv("surname_endings.tsv"):
+        rules.setdefault(gender, {}).setdefault(case, []).append((ending, nom))
+    return rules
+
+
 _VOWELS = set("аеёиоуыэюяaeiouy")
 _SIBILANT = set("жшщчц")
 
@@ -155,7 +138,7 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     if case == "nomn":
         return word
     low = word.lower()
-    for ending, nom in _SURNAME_RULES.get(gender, {}).get(case, []):
+    for ending, nom in surname_rules().get(gender, {}).get(case, []):
         if low.endswith(ending) and len(low) > len(ending) + 1:
             return word[: len(word) - len(ending)] + nom
     if gender != "masc" or len(low) < 4:
@@ -178,7 +161,9 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     return None
 
 
-_OBLIQUE_SURNAME_ENDINGS = tuple({e for g in _SURNAME_RULES.values() for rules in g.values() for e, _ in rules})
+@functools.cache
+def oblique_surname_endings() -> tuple[str, ...]:
+    return tuple(sorted({e for g in surname_rules().values() for rules in g.values() for e, _ in rules}))
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -195,7 +180,7 @@ def indeclinable(word: str) -> bool:
             return False
         if not (low[-1] in "еио" or low[-1] == "у" and low[-2] in _VOWELS) or low.endswith("ии"):
             return False  # -ии is oblique of -ия (Патрисии)
-        if low.endswith(_OBLIQUE_SURNAME_ENDINGS):
+        if low.endswith(oblique_surname_endings()):
             return False
     return not any(p.is_known for p in morph.parse(word))
 

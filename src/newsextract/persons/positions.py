@@ -27,7 +27,8 @@ from ..nlp.grammar import (
 )
 from ..organizations.lexicon import org_heads
 from ..places import context
-from .lexicon import title_heads, title_matcher, title_modifiers
+from ..records import Mention, Position
+from .lexicon import title_heads, title_matcher, title_modifiers, title_pairs
 
 TAIL_LIMIT = 9
 # Titles whose tail names a ministry: министр экономики -> Министерство экономики.
@@ -37,7 +38,7 @@ REGIONAL_ADJ = {"региональный", "областной", "краево�
 LEAD_RE = re.compile(r"(возглавля\w*|во главе с|под руководством)\s*$", re.I)
 
 
-@dataclass
+@dataclass(eq=False)
 class TitlePhrase:
     start: int
     end: int
@@ -46,6 +47,8 @@ class TitlePhrase:
     head_first: int  # the lexicon match (inside the phrase)
     head_last: int
     title: str = ""
+    acting: bool = False  # after "и. о.": the title stays genitive
+    title_last: int = 0  # token index after the title words (the tail beyond is the body or place)
     organization: Optional[str] = None
     country: Optional[str] = None
 
@@ -105,6 +108,12 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
                 n += m
                 continue
             break
+        if tok.text.lower() in ("в", "во") and j + 1 < sent_last and _place_at(doc, toks[j + 1], stop_at) \
+                and (n > 0 or toks[i - 1].lemma in ENVOY_LEMMAS or toks[i - 1].lemmas & ENVOY_LEMMAS):
+            j += 2
+            while j < sent_last and is_cap(toks[j]) and toks[j].start not in stop_at and _place_at(doc, toks[j], stop_at):
+                j += 1
+            break
         if not is_word(tok) or is_verb(tok):
             break
         if n > 0 and _geo_apposition(toks, j):
@@ -127,6 +136,19 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
     while j > i and (toks[j - 1].text in ("и",) or _only_adj(toks[j - 1])):
         j -= 1
     return j
+
+
+ENVOY_LEMMAS = {"посол", "консул", "генконсул", "представитель", "полпред", "постпред", "атташе", "советник",
+                "посланник", "поверенный", "торгпред", "уполномоченный", "корреспондент", "спецпредставитель"}
+
+
+def _place_at(doc: Doc, tok: Token, stop_at: set[int]) -> bool:
+    """A capitalised place word (a country or a NER location) not starting a person's name."""
+    if not is_cap(tok) or tok.start in stop_at:
+        return False
+    if context.lookup(doc, tok.text):
+        return True
+    return any(span.type == "LOC" and span.start <= tok.start < span.end for span in doc.ner)
 
 
 GEO_WORDS = {"республика", "земля", "штат", "провинция", "город", "округ", "графство", "королевство",
@@ -154,6 +176,8 @@ def _is_place_or_org(doc: Doc, tok: Token) -> bool:
 
 
 def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
+    if ph.acting:
+        return _acting_title(doc, ph)
     toks = doc.tokens[ph.first:ph.last]
     # head noun: first noun of the lexicon match (skip "обязанности" of и.о.)
     head = None
@@ -165,13 +189,90 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative(toks, head)
-    words = [w.lower() if k <= head and not is_abbr(toks[k]) else w for k, w in enumerate(words)]
-    # trailing country abbreviation / name is the country, not the title
-    last = _country_cut(toks, head + 1)
+    last = _title_cut(toks, head, _org_tokens(doc))
+    ph.title_last = ph.first + last
+    words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
     title = join(doc.text, toks[:last], words[:last])
     if title[:1].isupper() and not is_abbr(toks[0]):
         title = title[:1].lower() + title[1:]
     return title
+
+
+def _acting_title(doc: Doc, ph: TitlePhrase) -> str:
+    """``И. о. ректора СКФУ`` -> ``и.о. ректора``: the title after ``и. о.`` stays genitive."""
+    toks = doc.tokens[ph.head_first:ph.last]
+    last = _title_cut(toks, 0, _org_tokens(doc))
+    ph.title_last = ph.head_first + last
+    return "и.о. " + join(doc.text, toks[:last], [t.text.lower() for t in toks[:last]])
+
+
+def _acting_prefix(doc: Doc, first: int, floor: int) -> int:
+    """Tokens of an ``и. о.`` / ``и.о.`` written before a title at ``first`` (0 when none)."""
+    texts = [t.text.lower() for t in doc.tokens[max(floor, first - 4):first]]
+    return 4 if texts[-4:] == ["и", ".", "о", "."] else 0
+
+
+# Territory words that end a title: the place goes to ``organization``.
+PLACE_LEMMAS = {"область", "край", "район", "регион", "город", "провинция", "округ", "аймак", "республика",
+                "штат", "центр", "столица", "эмират", "префектура", "муниципалитет", "страна", "государство",
+                "губерния", "поселение", "село", "уезд", "графство", "земля", "кантон", "территория",
+                "вилаят", "велаят", "хокимият", "акимат", "мегаполис", "поселок", "станица", "улус"}
+
+
+# Prepositions after which the rest is a place or a body: ``посол в Китае``, ``представитель при ООН``.
+CUT_PREPS = {"в", "во", "на", "при", "у", "из", "от", "для", "с", "со", "за"}
+# Generic bodies that are no organization names but end a title: ``руководитель территориального органа``.
+BODY_LEMMAS = {"орган", "учреждение", "структура", "подразделение"}
+
+# Units inside a body that stay in the title (``начальник отдела``, ``директор департамента ...``).
+SUBUNIT_LEMMAS = {"отдел", "департамент", "сектор", "лаборатория", "кафедра", "коллегия",
+                  "правление", "направление", "группа", "бюро", "дирекция"}
+
+
+def _org_tokens(doc: Doc) -> frozenset[int]:
+    """Token indexes inside the organizations stage's mentions (``глава минсельхоза``)."""
+    return frozenset(t.index for o in doc.organizations for m in o.mentions
+                     for t in doc.tokens_in(m.start, m.end))
+
+
+def _title_cut(toks: list[Token], head: int, orgs: frozenset[int] = frozenset()) -> int:
+    """Where the title ends in a phrase: a domain tail stays (``министр сельского хозяйства``,
+    ``заместитель председателя правительства``, ``консул по культуре``, ``спецпредставитель
+    по делам ШОС``); a body, a territory, a proper name or an abbreviation ends it, with the
+    adjectives before it."""
+    keep = k = head + 1
+    po = False  # inside a lowercase "по ..." group: its names are the domain
+    while k < len(toks):
+        tok = toks[k]
+        low = tok.text.lower()
+        lemmas = tok.lemmas | {tok.lemma}
+        if low in CUT_PREPS:
+            break
+        if low in ("по", "и"):
+            po = po or (low == "по" and k + 1 < len(toks) and not is_cap(toks[k + 1]))
+            k += 1
+            continue
+        if not is_word(tok) or (is_abbr(tok) and not (po and keep == k)):
+            break
+        if tok.index in orgs and not po and k == keep and not _title_pair(toks[keep - 1], tok) \
+                and not lemmas & (title_heads() | org_heads()):
+            break  # a body written as one word (``минсельхоза``)
+        titled = bool(lemmas & (title_heads() | title_modifiers()))
+        if is_cap(tok) and not titled and not lemmas & org_heads() and not (po and keep == k):
+            break
+        body = lemmas & (PLACE_LEMMAS | BODY_LEMMAS) or (lemmas & org_heads() and not (lemmas & SUBUNIT_LEMMAS and not is_cap(tok)))
+        if body and not _title_pair(toks[keep - 1], tok):
+            break
+        k += 1
+        if not _only_adj(tok):
+            keep = k
+    return keep
+
+
+def _title_pair(prev: Token, tok: Token) -> bool:
+    """``председателя правительства``, ``глава государства``: a two-word title of the lexicon."""
+    pairs = title_pairs()
+    return any((a, b) in pairs for a in prev.lemmas | {prev.lemma} for b in tok.lemmas | {tok.lemma})
 
 
 def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> list[TitlePhrase]:
@@ -201,14 +302,34 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
                 first -= 1
             while first < hf and doc.tokens[first].text.lower() == "и":
                 first += 1  # a conjunction, not "и. о."
+            acting = _acting_prefix(doc, first, sent.first)
+            first -= acting
             last = _tail(doc, hl, stop_at, sent.last)
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
             if doc.is_ignored(start, end):
                 continue
-            ph = TitlePhrase(start, end, first, last, hf, hl)
+            ph = TitlePhrase(start, end, first, last, hf, hl, acting=bool(acting))
             ph.title = _norm_title(doc, ph)
             out.append(ph)
-    return _dedupe(out)
+    return _compound(doc, _dedupe(out))
+
+
+DASHES = ("—", "–", "-")
+
+
+def _compound(doc: Doc, phrases: list[TitlePhrase]) -> list[TitlePhrase]:
+    """``статс-секретарь — заместитель министра``: a bare title, a dash and a title are one title."""
+    out: list[TitlePhrase] = []
+    for p in phrases:
+        prev = out[-1] if out else None
+        if prev is not None and prev.last == prev.head_last and p.first == prev.last + 1 \
+                and doc.tokens[prev.last].text in DASHES and doc.tokens[p.first].sent == doc.tokens[prev.first].sent:
+            out[-1] = TitlePhrase(prev.start, p.end, prev.first, p.last, prev.head_first, prev.head_last,
+                                  title=f"{prev.title} — {p.title}", organization=p.organization,
+                                  title_last=p.title_last)
+            continue
+        out.append(p)
+    return out
 
 
 def _covered(doc: Doc, mentions: Optional[list[tuple[int, int]]]) -> set[int]:
@@ -230,6 +351,12 @@ def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[in
         if any(morph.lemma(w) in title_heads() and not w[:1].isupper() for w in parts):
             out.append((tok.index, tok.index + 1))
     return out
+
+
+def is_plural(doc: Doc, ph: TitlePhrase) -> bool:
+    """The title's head noun is plural (``заместители губернатора``, ``главы ведомств``)."""
+    ps = [x for x in parses(doc.tokens[ph.head_first]) if x.tag.POS == "NOUN"]
+    return bool(ps) and all(x.tag.number == "plur" for x in ps[:2])
 
 
 def _valid_head(tok: Token) -> bool:
@@ -358,16 +485,74 @@ def _lead_country(doc: Doc, ph: TitlePhrase) -> Optional[str]:
     return None
 
 
+def _sender_end(doc: Doc, ph: TitlePhrase) -> int:
+    """End of a phrase before its host place: ``посол Вьетнама | в России``."""
+    for tok in doc.tokens[ph.head_last:ph.last]:
+        if tok.text.lower() in ("в", "во"):
+            return tok.start
+    return ph.end
+
+
+def _place_of(doc: Doc, ph: TitlePhrase):
+    """The location named in the tail after the title (``губернатор Тюменской области``), or for
+    ``глава региона`` the region named before."""
+    if ph.title_last >= ph.last:
+        return None
+    start = doc.tokens[ph.title_last].start
+    found = context.region_mentions(doc, start, _sender_end(doc, ph))
+    if found:
+        return found[0][2]
+    tail = doc.tokens[ph.title_last:ph.last]
+    if any(t.lemma in ("регион", "область", "край", "республика") for t in tail) and not any(is_cap(t) for t in tail):
+        regions = [loc for _s, _e, loc in context.region_mentions(doc, max(0, ph.start - 2000), ph.start)
+                   if getattr(loc, "kind", None) == "region"]
+        return regions[-1] if regions else None
+    return None
+
+
 def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
-    ph.organization = _org_of(doc, ph, orgs)
-    ph.country = context.country_in(doc, ph.start, ph.end) or _lead_country(doc, ph)
+    place = _place_of(doc, ph)
+    ph.organization = _org_of(doc, ph, orgs) or getattr(place, "name", None)
+    if place is not None and getattr(place, "country", None) and context.country_in(doc, ph.start, ph.end) is None:
+        ph.country = place.country
+        return
+    ph.country = context.country_in(doc, ph.start, _sender_end(doc, ph)) or _lead_country(doc, ph)
     if ph.country is None and ph.organization:
         for o in orgs:
             if o.name == ph.organization and o.country:
                 ph.country = o.country
-        if ph.country is None and _region_word(ph.organization):
-            ph.country = "RU"
+        russian = place is None or str(getattr(place, "code", "") or "").startswith("RU-")
+        if ph.country is None and russian and _region_word(ph.organization):
+            ph.country = "RU"  # a Russian region's body; a foreign one stays without a country
 
 
 def _region_word(name: str) -> bool:
     return bool(re.search(r"(област|кра[яй]|округ|Республик[аи] [А-ЯЁ])", name))
+
+
+# --------------------------------------------------------------------------- one position per role
+def positions_of(doc: Doc, phrases: list[TitlePhrase]) -> list[Position]:
+    """A person's phrases as positions: one per distinct title, with all its mentions.
+
+    A bare title (``министр``) joins the one fuller title of the same head the
+    person holds (``министр здравоохранения``); organization and country come
+    from the first mention that names them.
+    """
+    unique = sorted({(ph.start, ph.end): ph for ph in phrases}.values(), key=lambda ph: ph.start)
+    groups: dict[str, list[TitlePhrase]] = {}
+    for ph in unique:
+        groups.setdefault(ph.title, []).append(ph)
+    for title in [t for t in groups if " " not in t]:
+        fuller = [t for t in groups if t.startswith(title + " ")]
+        if len(fuller) == 1:
+            groups[fuller[0]] += groups.pop(title)
+    out = []
+    for title, phs in groups.items():
+        phs.sort(key=lambda ph: ph.start)
+        first = phs[0]
+        out.append(Position(start=first.start, end=first.end, text=doc.text[first.start:first.end], title=title,
+                            organization=next((ph.organization for ph in phs if ph.organization), None),
+                            country=next((ph.country for ph in phs if ph.country), None),
+                            mentions=[Mention(start=ph.start, end=ph.end, text=doc.text[ph.start:ph.end])
+                                      for ph in phs]))
+    return sorted(out, key=lambda q: q.start)

@@ -7,7 +7,7 @@ and ``coreference.corefer``, and get their organization and country here.
 from __future__ import annotations
 
 from ..doc import Doc
-from ..records import Mention, Person, PersonName, Position
+from ..records import Mention, Person, PersonName
 from . import positions as positions_mod
 from .coreference import corefer
 from .linking import attach
@@ -62,16 +62,10 @@ def extract(doc: Doc) -> list[Person]:
             full = " ".join(p for p in (first, middle, last) if p)
         mentions = [Mention(start=spans[m][0], end=spans[m][1], text=doc.text[spans[m][0]:spans[m][1]])
                     for m in g.members]
-        pos: list[Position] = []
-        seen = set()
-        for m in g.members:
-            for ph in links.get(m, []):
-                if (ph.start, ph.end) in seen:
-                    continue
-                seen.add((ph.start, ph.end))
-                positions_mod.fill_context(doc, ph, orgs)
-                pos.append(Position(start=ph.start, end=ph.end, text=doc.text[ph.start:ph.end],
-                                    title=ph.title, organization=ph.organization, country=ph.country))
+        phs = [ph for m in g.members for ph in links.get(m, [])]
+        for ph in phs:
+            positions_mod.fill_context(doc, ph, orgs)
+        pos = positions_mod.positions_of(doc, phs)
         out.append(Person(name=PersonName(first=first, middle=middle, last=last), full_name=full,
                           mentions=mentions, positions=pos))
     return out

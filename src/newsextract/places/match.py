@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .. import resources
 from ..doc import Doc, SpanIndex, Token
 from ..nlp import morph
 from .gazetteer import CityEntry, CountryEntry, Gazetteer, Hit, RegionEntry, gazetteer
@@ -41,27 +42,6 @@ REGION_ADJ_NOUNS = frozenset({
 })
 # Adjectives that name a language or people far more often than a state.
 NON_STATE_ADJ = frozenset({"русский", "еврейский", "арабский", "коми", "татарский", "башкирский"})
-# People described by nationality (``американский актёр``): the adjective works as a
-# demonym (NEREL tags it NATIONALITY), unlike state roles (``российский президент``).
-PERSON_NOUNS = frozenset("""
-актер актриса режиссер кинорежиссер сценарист продюсер писатель писательница поэт поэтесса
-драматург прозаик певец певица исполнитель композитор музыкант пианист скрипач гитарист
-дирижер рэпер рок-музыкант художник скульптор фотограф архитектор дизайнер модельер модель
-танцор танцовщица балерина артист артистка комик телеведущий ведущий блогер
-спортсмен спортсменка футболист футболистка хоккеист хоккеистка теннисист теннисистка боксер
-бегун бегунья пловец пловчиха гимнаст гимнастка фигурист фигуристка лыжник лыжница биатлонист
-биатлонистка шахматист шахматистка гонщик велогонщик баскетболист волейболист борец атлет
-легкоатлет легкоатлетка фехтовальщик фехтовальщица тренер полузащитник нападающий вратарь
-защитник альпинист яхтсмен конькобежец прыгун штангист дзюдоист серфер
-ученый физик химик биолог математик историк философ экономист социолог археолог астроном
-инженер изобретатель программист хакер врач хирург исследователь профессор студент студентка
-предприниматель бизнесмен бизнесвумен миллиардер миллионер магнат банкир инвестор
-журналист журналистка репортер публицист критик автор классик мыслитель физиолог голкипер
-мультипликатор аниматор шоумен юморист звезда киноактер киноактриса одиночница металлист
-медиамагнат доброволец индеец католик мошенник кибермошенник видеоблогер лесбиянка гей
-мальчик девочка мужчина женщина подросток турист туристка путешественник эмигрант
-семья община происхождение мать отец сын дочь жена муж пара
-""".split())
 # Nouns after which a country adjective is a language or a people, not the state.
 LANGUAGE_NOUNS = frozenset({"язык", "языки", "литература", "кухня", "народ", "эмигрант", "акцент",
                             "алфавит", "перевод", "слово", "диалект", "филология"})
@@ -85,6 +65,13 @@ class PlaceMention:
         if isinstance(e, CountryEntry):
             return e.iso2
         return getattr(e, "country", None) or None
+
+
+def person_nouns() -> frozenset[str]:
+    """Nouns of people (``data/person_nouns.txt``): before them a country adjective works as a
+    demonym (``американский актёр``; NEREL tags it NATIONALITY), unlike state roles
+    (``российский президент``)."""
+    return resources.word_set("person_nouns.txt")
 
 
 class _NerIndex:
@@ -281,7 +268,7 @@ class _Finder:
             if pos != "NOUN":
                 return ""
             parts = t.lemma.split("-")
-            return next((x for x in parts if x in PERSON_NOUNS), parts[-1])
+            return next((x for x in parts if x in person_nouns()), parts[-1])
         return ""
 
     def _adjective(self, tok: Token, i: int, hits: list[Hit], lemma: str) -> None:
@@ -296,7 +283,7 @@ class _Finder:
                     continue
                 if not head and not _capitalized(tok.text) and not self.lenient:
                     continue  # elliptic: ``говорит на английском``, ``русском и английском``
-                form = "demonym" if head in PERSON_NOUNS else "adjective"
+                form = "demonym" if head in person_nouns() else "adjective"
                 self.out.append(self._mention(tok.start, tok.end, "country", form, hit.entry))
                 return
             if hit.kind == "region" and nxt_lemma in REGION_ADJ_NOUNS:

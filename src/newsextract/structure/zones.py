@@ -10,18 +10,9 @@ import re
 from collections.abc import Iterator
 
 from ..doc import Doc, ZoneSpan
+from ..nlp.calendar import MONTHS_GEN
 
 MAX_HEADLINE_CHARS = 300  # a longer first line is body text, not a headline
-# Genitive month names as in datelines: "22 ноября." -> 11
-MONTHS_GEN = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}
-# Month stems for "в мае 2025 года", "октябре 2025" -> 5, 10
-MONTH_STEMS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
-    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}
 _MONTH_ALT = "|".join(MONTHS_GEN)
 
 # "22 ноября.", "МОСКВА, 12 марта 2025 г.", "**ЯКУТСК, 14.11.2023.**", "05.06.2025 10:30"
@@ -34,8 +25,10 @@ DATELINE_RE = re.compile(
 )
 PHOTO_RE = re.compile(r"^\s*(?:фото|фотография|источник фото|фото и видео|photo|видео)\s*[:©]", re.I)
 AGE_MARK_RE = re.compile(r"\((?:0|6|12|16|18)\+\)|(?<![\w+])(?:0|6|12|16|18)\+(?![\w])")
+# No leading ",?\s*" (the zone is stripped of it anyway): it made the search quadratic on long
+# whitespace runs, each start in the run scanning to its end.
 ATTRIBUTION_RE = re.compile(
-    r",?\s*(?:сообщает|сообщают|передает|передаёт|пишет|информирует)\s+"
+    r"(?:сообщает|сообщают|передает|передаёт|пишет|информирует)\s+"
     r"(?:ИА|агентство|информационное агентство|издание|портал|газета|телеканал|пресс-служба)?"
     r"[^.\n]{0,120}?(?:со ссылкой на\s+[^.\n]{1,150})?(?=[.\n]|$)",
     re.I,

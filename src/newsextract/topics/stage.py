@@ -50,6 +50,7 @@ from typing import Optional
 
 from .. import resources
 from ..doc import Doc, SpanIndex
+from ..errors import TaxonomyError
 from ..nlp.matcher import PhraseMatcher
 from ..records import Evidence, Topic
 
@@ -104,6 +105,7 @@ class Taxonomy:
 
 def build_taxonomy(data: dict) -> Taxonomy:
     """A taxonomy from parsed TOML: ``[[topic]]`` tables (id, label, parent, phrases)."""
+    _check_shape(data)
     topics: dict[str, TopicDef] = {}
     for entry in data.get("topic", []):
         tid = str(entry["id"]).strip()
@@ -148,9 +150,34 @@ def _check_cycles(topics: dict[str, TopicDef]) -> None:
 
 
 def load_taxonomy(path: Optional[str] = None) -> Taxonomy:
-    """The packaged taxonomy, or a user's TOML file of the same shape."""
-    data = resources.toml_file(path) if path else resources.toml("topics.toml")
-    return build_taxonomy(data)
+    """The packaged taxonomy, or a user's TOML file of the same shape (else ``TaxonomyError``)."""
+    name = path or "topics.toml"
+    try:
+        data = resources.toml_file(path) if path else resources.toml("topics.toml")
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read the taxonomy {name}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # tomllib.TOMLDecodeError, UnicodeDecodeError
+        raise TaxonomyError(f"the taxonomy {name} is not valid TOML: {exc}") from exc
+    try:
+        return build_taxonomy(data)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise TaxonomyError(f"the taxonomy {name} has the wrong shape: {exc}") from exc
+
+
+def _check_shape(data: dict) -> None:
+    """``[[topic]]`` tables with a string ``id`` and lists of string phrases; at least one."""
+    entries = data.get("topic")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError("no [[topic]] tables (each with id, label, parent, phrases)")
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise ValueError("every [[topic]] needs a string id")
+        for tier in TIER_WEIGHTS:
+            phrases = entry.get(tier, [])
+            if not isinstance(phrases, list) or not all(isinstance(x, str) for x in phrases):
+                raise ValueError(f"topic {entry['id']!r}: {tier} must be a list of strings")
+        if not any(entry.get(tier) for tier in TIER_WEIGHTS):
+            raise ValueError(f"topic {entry['id']!r} has no phrases")
 
 
 def _position_weight(doc: Doc, start: int, first_body_sent: Optional[int]) -> float:
@@ -175,7 +202,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Organization names, named events and position titles: phrases there are no topic evidence."""
     spans = [(m.start, m.end) for o in doc.organizations for m in o.mentions]
     spans += [(n.start, n.end) for n in doc.named_events]
-    spans += [(p.start, p.end) for person in doc.persons for p in person.positions]
+    spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     return sorted(spans)
 
 
