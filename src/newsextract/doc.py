@@ -102,6 +102,7 @@ class Doc:
 
     # --- layers that stages hand on (see pipeline.STAGES) -------------------
     places = Layer("places", "every resolved place mention (places.match.PlaceMention), in text order")
+    place_evidence = Layer("places", "Counter of the resolved places per country and region (places.match._evidence)")
     place_index = Layer("places", "doc.places as a SpanIndex (places.country_at queries it by range)")
     dates = Layer("dates", "records.DateMention list")
     countries = Layer("countries", "records.Country list")

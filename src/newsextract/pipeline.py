@@ -46,7 +46,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("ner", nlp.tag_ner, ("sents",), ("ner",), "slovnet PER/LOC/ORG spans"),
     Stage("published", dates.infer_published, ("zones",), ("published",), "publication date from the dateline"),
     Stage("dates", dates.extract, ("tokens", "published"), ("dates",), "date expressions, normalized"),
-    Stage("places", places.find_places, ("lemmas", "ner"), ("places", "place_index"), "gazetteer place mentions, resolved"),
+    Stage("places", places.find_places, ("lemmas", "ner"), ("places", "place_index", "place_evidence"), "gazetteer place mentions, resolved"),
     Stage("countries", places.extract_countries, ("places",), ("countries", "country_index"), "countries and their mentions"),
     Stage("locations", places.extract_locations, ("places", "ner"), ("locations", "location_index"), "regions, cities, other places"),
     Stage("organizations", organizations.extract, ("places", "ner", "countries", "locations"),

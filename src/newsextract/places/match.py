@@ -385,4 +385,5 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             m.entry, m.kind = hit.entry, hit.kind
         out.append(m)
     doc.place_index = SpanIndex(out)
+    doc.place_evidence = _evidence(out)
     return out
