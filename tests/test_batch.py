@@ -12,7 +12,7 @@ import pytest
 
 from newsextract import batch
 from newsextract.batch import encode_line, resume_state, run_batch
-from newsextract.errors import DocumentTimeout, OutputLocked, ResumeError, WorkerDied
+from newsextract.errors import OutputLocked, ResumeError, StageError, WorkerDied
 from newsextract.reader import Item
 from newsextract.records import NewsRecord, Source
 
@@ -21,45 +21,71 @@ RELEASE = ("Хабаровский край и Монголия обсудили
            "с делегацией Монголии. Стороны договорились о поставках в июне 2025 года.\n")
 
 
-class FakePipeline:
-    """A cheap stand-in for ``Pipeline``: dies, hangs or raises on chosen ids (picklable by name)."""
+@pytest.fixture(autouse=True)
+def _session_pipeline(monkeypatch, pipeline):
+    """In-process batches use the session's pipeline (the default options) instead of loading models again."""
+    from newsextract import batch as batch_module
 
-    def __init__(self, **options):
-        pass
+    real = batch_module._pipeline
+
+    def shared(options):
+        return pipeline if not options.get("topics") and not options.get("enable") else real(options)
+
+    monkeypatch.setattr(batch_module, "_pipeline", shared)
+
+
+class FakePipeline:
+    """A cheap stand-in for ``Pipeline``: hangs or fails on chosen texts."""
 
     def process(self, item: Item) -> NewsRecord:
-        if item.doc_id == "die":
-            os._exit(9)  # the OOM killer's way
-        if item.doc_id == "hang":
+        if item.text.startswith("hang"):
             time.sleep(60)
-        if item.doc_id == "boom":
-            raise RecursionError("maximum recursion depth exceeded")
+        if item.text.startswith("boom"):
+            raise StageError("fake", item.doc_id, RecursionError("maximum recursion depth exceeded"))
         return NewsRecord(doc_id=item.doc_id, text=item.text, source=item.source)
+
+
+def _folder(tmp_path, texts):
+    root = tmp_path / "in"
+    root.mkdir()
+    for i, text in enumerate(texts):
+        (root / f"{i}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def _errors(path):
+    return [(e["doc_id"], e["error"], e["stage"]) for e in map(json.loads, path.read_text().splitlines())]
+
+
+def test_time_budget_and_stage_failures_are_error_lines(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "_pipeline", lambda options: FakePipeline())
+    root = _folder(tmp_path, ["текст", "hang", "boom", "ещё текст"])
+    summary = run_batch([str(root)], tmp_path / "r.jsonl", timeout=0.5, progress=False)
+    assert _ids(tmp_path / "r.jsonl") == ["0.txt", "3.txt"]
+    assert _errors(tmp_path / "r.errors.jsonl") == [("1.txt", "DocumentTimeout", "process"),
+                                                    ("2.txt", "RecursionError", "fake")]
+    assert (summary.records, summary.errors) == (2, 2)
+
+
+def test_dead_worker_is_an_error_line(tmp_path, monkeypatch):
+    from newsextract import parallel
+
+    def run(items, **kwargs):  # what parallel.run yields when the OOM killer takes a worker
+        for item in items:
+            if item.text.startswith("die"):
+                yield item, WorkerDied(f"{item.doc_id!r}: the worker died on it")
+            else:
+                yield item, NewsRecord(doc_id=item.doc_id, text=item.text, source=item.source)
+
+    monkeypatch.setattr(parallel, "run", run)
+    root = _folder(tmp_path, ["текст", "die", "ещё текст"])
+    summary = run_batch([str(root)], tmp_path / "r.jsonl", workers=2, progress=False)
+    assert _ids(tmp_path / "r.jsonl") == ["0.txt", "2.txt"] and summary.errors == 1
+    assert _errors(tmp_path / "r.errors.jsonl") == [("1.txt", "WorkerDied", "worker")]
 
 
 def _items(*ids):
     return [Item(text=f"текст {i}", doc_id=i, source=Source(path=f"{i}.txt")) for i in ids]
-
-
-def _kinds(outcomes):
-    return [(item.doc_id, type(outcome).__name__) for item, outcome in outcomes]
-
-
-def test_pool_replaces_dead_and_late_workers():
-    outcomes = list(batch._pool(_items("a", "die", "b", "hang", "c", "boom", "d"), 2, {}, 3.0,
-                                factory=FakePipeline))
-    assert _kinds(outcomes) == [("a", "NewsRecord"), ("die", "WorkerDied"), ("b", "NewsRecord"),
-                                ("hang", "DocumentTimeout"), ("c", "NewsRecord"), ("boom", "StageError"),
-                                ("d", "NewsRecord")]
-    assert isinstance(outcomes[1][1], WorkerDied) and isinstance(outcomes[3][1], DocumentTimeout)
-    failure = batch.failure_of(outcomes[5][0], outcomes[5][1])
-    assert (failure.error, failure.stage) == ("RecursionError", "process")
-
-
-def test_in_process_time_budget():
-    outcomes = list(batch._outcomes(_items("a", "hang", "b"), workers=1, options={}, timeout=0.5,
-                                    factory=FakePipeline))
-    assert _kinds(outcomes) == [("a", "NewsRecord"), ("hang", "DocumentTimeout"), ("b", "NewsRecord")]
 
 
 def test_interleave_keeps_input_order():
@@ -188,6 +214,7 @@ def _extract(args, seed, **kwargs):
 
 
 @pytest.mark.slow
+@pytest.mark.quality  # run by make eval (CI); the 4-document version in test_cli runs in make test
 def test_corpus_same_bytes_whatever_seed_workers_and_resumption(tmp_path):
     """The corpus under hash seeds 0 and 1, one and two workers, and killed then resumed."""
     import signal

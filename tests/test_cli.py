@@ -17,6 +17,19 @@ RELEASE = ("Приморье и Вьетнам договорились о пр�
            "с послом Вьетнама в России. Стороны обсудили запуск рейсов в мае 2025 года.\n")
 
 
+@pytest.fixture(autouse=True)
+def _session_pipeline(monkeypatch, pipeline):
+    """In-process batches use the session's pipeline (the default options) instead of loading models again."""
+    from newsextract import batch as batch_module
+
+    real = batch_module._pipeline
+
+    def shared(options):
+        return pipeline if not options.get("topics") and not options.get("enable") else real(options)
+
+    monkeypatch.setattr(batch_module, "_pipeline", shared)
+
+
 @pytest.fixture()
 def awkward(tmp_path):
     root = tmp_path / "in"
@@ -186,29 +199,38 @@ def test_unwritable_output_is_one_line(tmp_path, capsys):
     assert err.count("\n") == 1 and "cannot write" in err and "Traceback" not in err
 
 
-def test_second_extract_on_same_output_refused(tmp_path):
+def test_second_extract_on_same_output_refused(tmp_path, capsys):
     import fcntl
 
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
     out = tmp_path / "r.jsonl"
-    with open(out, "w") as held:
+    with open(out, "w") as held:  # another process's lock (flock locks are per open file)
         fcntl.flock(held, fcntl.LOCK_EX)
-        cmd = [sys.executable, "-m", "newsextract", "extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]
-        done = subprocess.run(cmd, capture_output=True, text=True)
-    assert done.returncode == 2 and "another newsextract" in done.stderr and "Traceback" not in done.stderr
+        assert main(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "another newsextract" in err and "Traceback" not in err
 
 
-def test_stdin_and_stdout(tmp_path):
-    cmd = [sys.executable, "-m", "newsextract", "extract", "-", "-o", "-", "-q"]
-    done = subprocess.run(cmd, input=RELEASE.encode("utf-8"), capture_output=True)
-    assert done.returncode == 0, done.stderr
-    (record,) = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+def _stdio(monkeypatch, capsysbinary, data: bytes, argv) -> tuple[int, bytes, bytes]:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    status = main(argv)
+    captured = capsysbinary.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_stdin_and_stdout(monkeypatch, capsysbinary):
+    argv = ["extract", "-", "-o", "-", "-q"]
+    status, out, err = _stdio(monkeypatch, capsysbinary, RELEASE.encode("utf-8"), argv)
+    assert status == 0, err
+    (record,) = [json.loads(line) for line in out.decode("utf-8").splitlines()]
     assert record["doc_id"] == "stdin" and record["text"] == RELEASE
     lines = "\n".join(json.dumps({"id": f"n{i}", "text": RELEASE}, ensure_ascii=False) for i in range(2)) + "\n{"
-    done = subprocess.run(cmd + ["--format", "jsonl"], input=lines.encode("utf-8"), capture_output=True)
-    assert done.returncode == 1
-    assert [json.loads(x)["doc_id"] for x in done.stdout.decode().splitlines()] == ["n0", "n1"]
-    assert b'"error": "JSONDecodeError"' in done.stderr  # error lines go to stderr with -o -
+    status, out, err = _stdio(monkeypatch, capsysbinary, lines.encode("utf-8"), argv + ["--format", "jsonl"])
+    assert status == 1
+    assert [json.loads(x)["doc_id"] for x in out.decode().splitlines()] == ["n0", "n1"]
+    assert b'"error": "JSONDecodeError"' in err  # error lines go to stderr with -o -
 
 
 def test_named_unknown_kinds_and_devices(tmp_path, capsys):

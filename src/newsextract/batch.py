@@ -12,9 +12,9 @@ is byte for byte the output of a clean run. Duplicate ids are made unique in
 input order (the second ``x`` becomes ``x#2``, the third ``x#3``), so the
 renaming is the same in every run.
 
-Processes: :func:`_outcomes` is the one place that knows about them (one
-process with a ``SIGALRM`` time budget, or a pool of workers that are
-replaced when they die or run out of time).
+Processes: :func:`_outcomes` is the one place that knows about them; it
+calls :func:`newsextract.parallel.run` (one process with a ``SIGALRM`` time
+budget, or a pool whose workers are replaced when they die or run out of time).
 """
 
 from __future__ import annotations
@@ -22,12 +22,9 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import multiprocessing as mp
 import os
-import signal
 import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,7 +48,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document; a 2 MB document takes about two minutes
 STDOUT = "-"
-WINDOW_PER_WORKER = 4  # documents read ahead of the one written next, per worker
 
 
 def _plural(n: int, word: str) -> str:
@@ -235,203 +231,27 @@ def resume_state(path: Path) -> tuple[set[tuple[str, Optional[str]]], int]:
 
 # --- processes -------------------------------------------------------------------------------
 
-class _Alarm(BaseException):
-    """Raised by SIGALRM inside a document's processing (passes ``except Exception``)."""
+def _pipeline(options: dict):
+    from .pipeline import Pipeline
 
-
-def _raise_alarm(signum, frame):
-    raise _Alarm()
-
-
-def _process(pipeline, item: Item) -> Union[NewsRecord, Exception]:
-    try:
-        return pipeline.process(item)
-    except StageError as exc:
-        return exc
-    except Exception as exc:  # noqa: BLE001 - one document never stops the batch
-        return StageError("process", item.doc_id, exc)
-
-
-def _process_timed(pipeline, item: Item, timeout: Optional[float]) -> Union[NewsRecord, Exception]:
-    if not timeout or threading.current_thread() is not threading.main_thread():
-        return _process(pipeline, item)
-    previous = signal.signal(signal.SIGALRM, _raise_alarm)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-        try:
-            return _process(pipeline, item)
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    except _Alarm:
-        return DocumentTimeout(f"took longer than {timeout:g} s (--timeout)")
-    finally:
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _pipeline(options: dict, factory: Optional[Callable] = None):
-    if factory is None:
-        from .pipeline import Pipeline as factory
-    return factory(**options)
-
-
-def _in_process(items: Iterable[Item], options: dict, timeout: Optional[float],
-                factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
-    pipeline = _pipeline(options, factory)
-    for item in items:
-        yield item, _process_timed(pipeline, item, timeout)
-
-
-class _RemoteError(Exception):
-    """An exception from a worker, by name and message (any exception crosses the pipe)."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
-
-    def __reduce__(self):
-        return (type(self), (self.kind, str(self)))
-
-
-def _worker_main(conn, options: dict, factory: Optional[Callable] = None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    pipeline = _pipeline(options, factory)
-    conn.send(("ready", None, None))
-    while True:
-        job = conn.recv()
-        if job is None:
-            return
-        index, item = job
-        outcome = _process(pipeline, item)
-        if isinstance(outcome, StageError):
-            cause = outcome.cause
-            kind = getattr(cause, "kind", None) or type(cause).__name__
-            outcome = StageError(outcome.stage, outcome.doc_id, _RemoteError(kind, str(cause)))
-        try:
-            conn.send(("done", index, outcome))
-        except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle
-            conn.send(("done", index, StageError("process", item.doc_id,
-                                                 _RemoteError(type(exc).__name__, str(exc)))))
-
-
-class _Worker:
-    def __init__(self, ctx, options: dict, factory: Optional[Callable] = None):
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, options, factory), daemon=True)
-        self.proc.start()
-        child.close()
-        self.ready = False
-        self.job: Optional[tuple[int, Item]] = None
-        self.started = 0.0
-
-    def stop(self, kill: bool = False) -> None:
-        if not kill:
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-            self.proc.join(2)
-        if self.proc.is_alive():
-            self.proc.kill()
-            self.proc.join(2)
-        self.conn.close()
-
-
-def _pool(items: Iterable[Item], workers: int, options: dict, timeout: Optional[float],
-          factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
-    """Items through ``workers`` processes, outcomes in input order.
-
-    A worker that dies (killed, out of memory) gives its document ``WorkerDied``
-    and is replaced; one over the time budget is killed (``DocumentTimeout``)
-    and replaced. At most ``WINDOW_PER_WORKER * workers`` documents are held.
-    ``factory(**options)`` builds each worker's pipeline (``Pipeline`` by default).
-    """
-    from multiprocessing.connection import wait
-
-    ctx = mp.get_context("spawn" if sys.platform == "darwin" else "forkserver")
-    pool = [_Worker(ctx, options, factory) for _ in range(workers)]
-    source = iter(items)
-    exhausted = False
-    next_index = next_out = 0
-    done: dict[int, tuple[Item, Any]] = {}
-    start_failures = 0
-    try:
-        while True:
-            for worker in pool:
-                if worker.ready and worker.job is None and not exhausted \
-                        and next_index - next_out < WINDOW_PER_WORKER * workers:
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    worker.job, worker.started = (next_index, item), time.monotonic()
-                    worker.conn.send(worker.job)
-                    next_index += 1
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
-            if exhausted and next_out == next_index:
-                return
-            busy = [w for w in pool if w.job is not None]
-            wait_for = None
-            if timeout and busy:
-                wait_for = max(0.0, min(w.started + timeout for w in busy) - time.monotonic())
-            ready = wait([w.conn for w in pool] + [w.proc.sentinel for w in pool], wait_for)
-            for i, worker in enumerate(pool):
-                dead = False
-                if worker.conn in ready:
-                    try:
-                        kind, index, outcome = worker.conn.recv()
-                    except (EOFError, OSError):
-                        dead = True
-                    else:
-                        if kind == "ready":
-                            worker.ready, start_failures = True, 0
-                        else:
-                            done[index] = (worker.job[1], outcome)
-                            worker.job = None
-                if not dead and worker.proc.sentinel in ready and not worker.conn.poll():
-                    dead = True
-                late = timeout and worker.job is not None and time.monotonic() - worker.started > timeout
-                if not dead and not late:
-                    continue
-                if worker.job is not None:
-                    index, item = worker.job
-                    if dead:
-                        code = worker.proc.exitcode
-                        done[index] = (item, WorkerDied(f"the worker process ended (exit code {code}) "
-                                                        "while processing this document; it was replaced"))
-                    else:
-                        done[index] = (item, DocumentTimeout(f"took longer than {timeout:g} s (--timeout); "
-                                                             "its worker was stopped and replaced"))
-                elif not worker.ready:
-                    start_failures += 1
-                    if start_failures > 2 * workers:
-                        raise RuntimeError("worker processes die while starting (see -vv)")
-                worker.stop(kill=True)
-                pool[i] = _Worker(ctx, options, factory)
-    finally:
-        for worker in pool:
-            worker.stop(kill=worker.job is not None)
+    return Pipeline(**options)
 
 
 def _outcomes(items: Iterable[Item], *, workers: int, options: dict, timeout: Optional[float],
-              factory: Optional[Callable] = None) -> Iterator[tuple[Item, Any]]:
-    """``(item, NewsRecord or exception)`` in input order: the only function that knows about
-    processes (``parallel.run`` has the same contract). Nothing starts without an item."""
+              pipeline=None) -> Iterator[tuple[Item, Any]]:
+    """``(item, NewsRecord or exception)`` in input order, from ``parallel.run`` (one process,
+    or a pool whose dead and late workers are replaced). No worker starts without an item."""
+    from . import parallel
+
     source = iter(items)
     first = next(source, None)
     if first is None:
         return
-    source = itertools.chain([first], source)
-    if factory is None:  # the real pipeline: parallel.run (NER batched across documents, BLAS one thread)
-        from . import parallel
-
-        yield from parallel.run(source, n_process=workers, pipeline_options=options, timeout=timeout)
-        return
-    if workers <= 1:
-        yield from _in_process(source, options, timeout, factory)
-    else:
-        yield from _pool(source, workers, options, timeout, factory)
+    if timeout and workers <= 1 and threading.current_thread() is not threading.main_thread():
+        log.warning("no --timeout outside the main thread in one process (it needs SIGALRM)")
+        timeout = None
+    yield from parallel.run(itertools.chain([first], source), n_process=workers, pipeline_options=options,
+                            timeout=timeout or None, pipeline=pipeline if workers <= 1 else None)
 
 
 def _interleave(reads: Iterable[Union[Item, Failure]],
@@ -494,9 +314,14 @@ def run_batch(paths: list[str], out: Union[Path, str], *, errors: Optional[Union
     if resume and to_stdout:
         raise UsageError("--resume needs an OUT file, not the standard output")
     check_outputs(paths, out, errors)
-    load_taxonomy(topics)  # a TaxonomyError here leaves every output untouched
-    if only:
-        select(only)  # a StageOrderError here too
+    # Usage errors (a bad taxonomy, stages that cannot run) come before any output is touched:
+    # one process builds its pipeline here; for workers the taxonomy and stages are checked.
+    options = {"topics": topics, "enable": only}
+    pipeline = _pipeline(options) if workers <= 1 else None
+    if pipeline is None:
+        load_taxonomy(topics)
+        if only:
+            select(only)
     out_w = LineWriter(None, flag="-o", stream=sys.stdout.buffer) if to_stdout else LineWriter(Path(out), flag="-o")
     err_w = LineWriter(Path(errors), flag="--errors") if errors else \
         LineWriter(None, flag="--errors", stream=sys.stderr.buffer)
@@ -513,7 +338,7 @@ def run_batch(paths: list[str], out: Union[Path, str], *, errors: Optional[Union
                 log.warning("%s: cut a torn last line (%d bytes) before resuming", out, size - good_end)
                 out_w.truncate(good_end)
         _run(paths, out_w, err_w, summary, done=done, workers=workers,
-             options={"topics": topics, "enable": only}, timeout=timeout, max_bytes=max_bytes,
+             options=options, pipeline=pipeline, timeout=timeout, max_bytes=max_bytes,
              stdin_format=stdin_format, progress=progress,
              exclude=[p for p in (out, errors) if p and p != STDOUT])
     finally:
@@ -553,7 +378,7 @@ def _total_bytes(paths: list[str], exclude: list[str]) -> Optional[int]:
 
 
 def _run(paths, out_w: LineWriter, err_w: LineWriter, summary: Summary, *, done: set, workers: int,
-         options: dict, timeout, max_bytes: int, stdin_format: str, progress: bool, exclude: list[str]) -> None:
+         options: dict, pipeline, timeout, max_bytes: int, stdin_format: str, progress: bool, exclude: list[str]) -> None:
     show = progress and sys.stderr.isatty()
     bar = _progress(show, _total_bytes(paths, exclude) if show else None)
 
@@ -577,7 +402,7 @@ def _run(paths, out_w: LineWriter, err_w: LineWriter, summary: Summary, *, done:
                 yield read
 
     def run(items: Iterable[Item]):
-        return _outcomes(items, workers=workers, options=options, timeout=timeout)
+        return _outcomes(items, workers=workers, options=options, timeout=timeout, pipeline=pipeline)
 
     try:
         for item, outcome in _interleave(reads(), run):

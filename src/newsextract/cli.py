@@ -18,6 +18,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .batch import DEFAULT_TIMEOUT
 from .errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -28,8 +29,6 @@ from .errors import (
     exit_code,
 )
 from .reader import DEFAULT_MAX_BYTES
-
-DEFAULT_TIMEOUT = 600.0  # seconds per document (batch.DEFAULT_TIMEOUT; a test keeps them equal)
 
 log = logging.getLogger("newsextract")
 
@@ -192,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=STDIN_FORMATS, default="txt",
                      help="what the standard input (-) holds: one document, or JSONL items")
     ext.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
-                     help="larger files get an error line and are not read (default 10M)")
+                     help="larger files get an error line and are not read (default 2M; a JSONL file "
+                          "above it is read line by line)")
     ext.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help="time budget per document, 0 for none (default 600)")
     ext.set_defaults(func=_cmd_extract)

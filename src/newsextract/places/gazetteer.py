@@ -138,13 +138,28 @@ class Gazetteer:
     demonyms: dict[str, list[Hit]] = field(default_factory=dict)  # lemma -> hits
     compounds: dict[str, str] = field(default_factory=dict)  # "российско" -> "RU"
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # deletion variant -> adjective lemmas
+    # region code -> {trie key of a short name (``Чувашия``, ``Тува``): the name, nominative}
+    short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
 
     def add_phrase(self, phrase: str, hit: Hit) -> None:
         key, caps = phrase_key(phrase, ambiguous=hit.ambiguous)
         self.matcher.add(key, Hit(hit.kind, hit.entry, hit.form, hit.ambiguous, caps))
 
     def add_abbr(self, abbr: str, hit: Hit) -> None:
-        self.abbreviations.setdefault(abbr, []).append(hit)
+        readings = self.abbreviations.setdefault(abbr, [])
+        if all(h.entry is not hit.entry or h.kind != hit.kind for h in readings):
+            readings.append(hit)  # ДНР as alias and abbreviation: one reading
+
+
+def _has_kind_word(phrase: str) -> bool:
+    """A full name carries its kind noun (``Республика Тыва``, ``Чукотский АО``)."""
+    return any(w.lower() in GENERIC or w.isupper() for w in phrase.replace("-", " ").split())
+
+
+def _short_named(name: str) -> bool:
+    """Republics and autonomous okrugs have short names in the Constitution (``Чувашская
+    Республика — Чувашия``); an oblast's or krai's other names are nicknames (``Приморье``)."""
+    return "Республика" in name or "автономный округ" in name
 
 
 def _deletions(word: str) -> set[str]:
@@ -218,6 +233,8 @@ def gazetteer() -> Gazetteer:
                 gaz.add_abbr(phrase, Hit("region", entry, "abbreviation"))
             else:
                 gaz.add_phrase(phrase, Hit("region", entry, "name"))
+                if phrase != name and _short_named(name) and not _has_kind_word(phrase):
+                    gaz.short_names.setdefault(code, {}).setdefault(phrase_key(phrase)[0], phrase)
         for abbr in entry.abbreviations:
             gaz.add_abbr(abbr, Hit("region", entry, "abbreviation"))
         for adj in entry.adjectives:

@@ -30,7 +30,7 @@ from typing import Optional
 
 from ..doc import Doc, SpanIndex
 from ..records import Country, CountryMention, Location, Mention
-from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer
+from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer, phrase_key
 from .match import PlaceMention, _Finder, resolve
 from .normalize import nominative, with_kind
 from .other import directional_start, geox_places, kind_name, plausible_place
@@ -42,8 +42,8 @@ __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup
 def extract(doc: Doc) -> list[Country]:
     """One ``Country`` per country mentioned, in order of first mention."""
     by_iso: dict[str, Country] = {}
-    for m in doc.places:
-        if m.kind != "country" or not isinstance(m.entry, CountryEntry):
+    for m in doc.places.countries():
+        if not isinstance(m.entry, CountryEntry):
             continue
         e = m.entry
         country = by_iso.get(e.iso2)
@@ -78,9 +78,12 @@ def extract_locations(doc: Doc) -> list[Location]:
             loc = found[key] = Location(**fields)
         loc.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
 
+    region_names: dict[str, list[PlaceMention]] = {}
     for m in places:
         e = m.entry
         if isinstance(e, RegionEntry):
+            if m.form == "name":
+                region_names.setdefault(e.code, []).append(m)
             add(("region", e.code), m.start, m.end, name=e.name, kind="region", code=e.code,
                 country=e.country)
         elif isinstance(e, CityEntry):
@@ -110,9 +113,24 @@ def extract_locations(doc: Doc) -> list[Location]:
     out = list(found.values())
     for loc in out:
         loc.mentions.sort(key=lambda x: x.start)
+        if loc.kind == "region" and loc.code:
+            loc.name = _region_name(loc, region_names.get(loc.code, []))
     out.sort(key=lambda loc: loc.mentions[0].start)
     doc.location_index = mention_index(out)
     return out
+
+
+def _region_name(loc: Location, mentions: list[PlaceMention]) -> str:
+    """The region's name as the text gives it: the full name when the text writes it,
+    else the short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``)."""
+    short = gazetteer().short_names.get(loc.code or "", {})
+    first = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        name = short.get(phrase_key(m.text)[0])
+        if name is None:
+            return loc.name  # the full name (or a long official form) is written
+        first = first or name
+    return first or loc.name
 
 
 def _other_name(doc: Doc, start: int, end: int) -> str:
@@ -198,7 +216,7 @@ def lookup_country(text: str, doc: Optional[Doc] = None) -> Optional[CountryEntr
         return None
     mentions = _lookup_mentions(text)
     found = set()
-    evidence = doc.place_evidence if doc is not None else None
+    evidence = doc.places.evidence() if doc is not None else None
     for m in mentions:
         entry = m.entry
         if entry is None and m.readings:
