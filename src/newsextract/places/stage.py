@@ -32,7 +32,7 @@ from ..doc import Doc, SpanIndex
 from ..nlp.grammar import nominative_phrase
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer, phrase_key
-from .match import PlaceMention, _evidence, _Finder, resolve
+from .match import PlaceMention, _Finder, resolve
 from .normalize import with_kind
 from .other import directional_start, geox_places, kind_name, plausible_place
 
@@ -202,7 +202,7 @@ def lookup_country(text: str, doc: Optional[Doc] = None) -> Optional[CountryEntr
         return None
     mentions = _lookup_mentions(text)
     found = set()
-    evidence = _evidence(doc.places) if doc is not None else None
+    evidence = doc.places.evidence() if doc is not None else None
     for m in mentions:
         entry = m.entry
         if entry is None and m.readings:
