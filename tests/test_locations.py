@@ -56,6 +56,32 @@ def test_region_named_as_written(pipe, text, code, name):
     assert name in {loc.name for loc in rec.locations if loc.code == code}
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # foreign first-level divisions are regions with code null
+    ("Делегация провинции Хэйлунцзян прибыла в Хабаровск.", "Хэйлунцзян", "CN"),
+    ("Губернатор Гомельской области приехал в Брянск.", "Гомельская область", "BY"),
+    ("Фермеры из Самаркандской области продают урожай.", "Самаркандская область", "UZ"),
+    ("Соглашение подписали с Завханским аймаком.", "Завханский аймак", "MN"),
+    ("В Калифорнии начались лесные пожары.", "Калифорния", "US"),
+    ("Студенты из штата Гуджарат приехали в Казань.", "Гуджарат", "IN"),
+    ("Инвесторы из провинции Нгеан осмотрели порт.", "Нгеан", "VN"),
+])
+def test_foreign_region(pipe, text, name, country):
+    rec = pipe(text)
+    assert (name, "region", None, country) in {(loc.name, loc.kind, loc.code, loc.country)
+                                              for loc in rec.locations}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a foreign city pymorphy3 does not know is found in any case
+    ("Саммит прошёл в Тяньцзине.", "Тяньцзинь"),
+    ("Поезд прибыл из Тяньцзиня.", "Тяньцзинь"),
+])
+def test_unknown_city_in_any_case(pipe, text, name):
+    rec = pipe(text)
+    assert (name, "city") in {(loc.name, loc.kind) for loc in rec.locations}
+
+
 def test_region_adjective_needs_context(pipe):
     rec = pipe("Сахалинский краевед рассказал о рыбе.")
     assert not [loc for loc in rec.locations if loc.code == "RU-SAK"]

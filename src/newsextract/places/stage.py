@@ -91,7 +91,7 @@ def extract_locations(doc: Doc) -> list[Location]:
             add(("city", name), m.start, m.end, name=name, kind="city",
                 code=_FEDERAL_CITIES.get(name), country=e.country)
         elif isinstance(e, OtherEntry):
-            add(("other", e.name.lower()), m.start, m.end, name=e.name, kind="other",
+            add(("other", e.name.lower()), m.start, m.end, name=e.name, kind=e.kind,
                 country=e.country or None)
         elif m.kind == "territory" and isinstance(e, CountryEntry):
             add(("territory", e.iso2), m.start, m.end, name=e.name, kind="other", country=e.iso2)
