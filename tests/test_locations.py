@@ -82,6 +82,30 @@ def test_unknown_city_in_any_case(pipe, text, name):
     assert (name, "city") in {(loc.name, loc.kind) for loc in rec.locations}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a list of region adjectives sharing one kind noun: every item is the region
+    ("Деньги получат Пермскому краю, Челябинской, Курганской, Иркутской и Нижегородской областям.",
+     {"RU-PER", "RU-CHE", "RU-KGN", "RU-IRK", "RU-NIZ"}),
+    ("Технику отправили в Тульскую (36) и Ленинградскую (26), Тюменскую (24) и Курганскую (23) области.",
+     {"RU-TUL", "RU-LEN", "RU-TYU", "RU-KGN"}),
+])
+def test_coordinated_regions(pipe, text, expected):
+    rec = pipe(text)
+    assert expected <= {loc.code for loc in rec.locations if loc.kind == "region"}
+    # a feminine adjective never takes the masculine kind noun before it (краю)
+    assert not [loc for loc in rec.locations if loc.name.endswith("ский край") and loc.code is None]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Больше всего туристов в Северо-Западном и Сибирском федеральных округах.",
+     "Северо-Западный федеральный округ"),
+    ("Он работал в Западно-Казахстанской и Актюбинской областях.", "Западно-Казахстанская область"),
+])
+def test_shared_kind_phrase(pipe, text, name):
+    rec = pipe(text)
+    assert name in {loc.name for loc in rec.locations}
+
+
 def test_region_adjective_needs_context(pipe):
     rec = pipe("Сахалинский краевед рассказал о рыбе.")
     assert not [loc for loc in rec.locations if loc.code == "RU-SAK"]

@@ -142,6 +142,7 @@ class Gazetteer:
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # deletion variant -> adjective lemmas
     # region code -> {trie key of a short name (``Чувашия``, ``Тува``): the name, nominative}
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    named: dict[str, object] = field(default_factory=dict)  # nominative name -> Region/OtherEntry
 
     def add_phrase(self, phrase: str, hit: Hit) -> None:
         key, caps = phrase_key(phrase, ambiguous=hit.ambiguous)
@@ -247,6 +248,7 @@ def gazetteer() -> Gazetteer:
     for code, name, aliases, abbrs, adjs, centre in _rows("regions.tsv", 6):
         entry = RegionEntry(code, name, code[:2], _split(aliases), _split(abbrs), _split(adjs), centre)
         gaz.regions[code] = entry
+        gaz.named.setdefault(name, entry)
         for phrase in (name, *entry.aliases):
             if phrase in city_names:  # Москва, Севастополь: the city entry carries the code
                 continue
@@ -269,6 +271,7 @@ def gazetteer() -> Gazetteer:
     for row in _rows("macroregions.tsv", 3):
         name, country, aliases = row[:3]
         entry = OtherEntry(name, country)
+        gaz.named.setdefault(name, entry)
         for phrase in (name, *_split(aliases)):
             if phrase.isupper():
                 gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
@@ -277,6 +280,7 @@ def gazetteer() -> Gazetteer:
 
     for name, country, aliases, flags in _rows("foreign_regions.tsv", 4):
         entry = OtherEntry(name, country, "region")
+        gaz.named.setdefault(name, entry)
         amb = "ambiguous" in flags.split()
         for phrase in (name, *_split(aliases)):
             if phrase.isupper():

@@ -78,12 +78,12 @@ def extract_locations(doc: Doc) -> list[Location]:
             loc = found[key] = Location(**fields)
         loc.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
 
-    region_names: dict[str, list[PlaceMention]] = {}
+    region_names: dict[str, list[tuple[int, str]]] = {}  # code -> written names
     for m in places:
         e = m.entry
         if isinstance(e, RegionEntry):
             if m.form == "name":
-                region_names.setdefault(e.code, []).append(m)
+                region_names.setdefault(e.code, []).append((m.start, m.text))
             add(("region", e.code), m.start, m.end, name=e.name, kind="region", code=e.code,
                 country=e.country)
         elif isinstance(e, CityEntry):
@@ -105,7 +105,16 @@ def extract_locations(doc: Doc) -> list[Location]:
         if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
             continue
         start = directional_start(doc, span.start) or span.start
-        add(("other", name.lower()), start, span.end, name=name, kind="other")
+        entry = gazetteer().named.get(name)
+        if isinstance(entry, RegionEntry):  # completed with a shared kind: Курганской [и ...] областям
+            region_names.setdefault(entry.code, []).append((start, name))
+            add(("region", entry.code), start, span.end, name=entry.name, kind="region",
+                code=entry.code, country=entry.country)
+        elif isinstance(entry, OtherEntry):
+            add(("other", entry.name.lower()), start, span.end, name=entry.name, kind=entry.kind,
+                country=entry.country or None)
+        else:
+            add(("other", name.lower()), start, span.end, name=name, kind="other")
     for start, end in geox_places(doc):
         if not doc.is_ignored(start, end) and not _overlaps(taken, start, end):
             name = _other_name(doc, start, end)
@@ -120,13 +129,13 @@ def extract_locations(doc: Doc) -> list[Location]:
     return out
 
 
-def _region_name(loc: Location, mentions: list[PlaceMention]) -> str:
+def _region_name(loc: Location, written: list[tuple[int, str]]) -> str:
     """The region's name as the text gives it: the full name when the text writes it,
     else the short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``)."""
     short = gazetteer().short_names.get(loc.code or "", {})
     first = None
-    for m in sorted(mentions, key=lambda x: x.start):
-        name = short.get(phrase_key(m.text)[0])
+    for _start, text in sorted(written):
+        name = short.get(phrase_key(text)[0])
         if name is None:
             return loc.name  # the full name (or a long official form) is written
         first = first or name
