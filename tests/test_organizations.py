@@ -129,3 +129,36 @@ def test_quoted_artifact_is_not_an_organization(pipe):
     text = "Корабль «Полярная звезда» вернулся на базу. Экипаж «Полярной звезды» отдыхает."
     got = _mentions(pipe, text)
     assert "Полярная звезда" not in got
+
+
+# (text, organization name): bodies written with capitalised adjectives and a name after them,
+# envoy bodies with their host city, bodies named through their heads' titles
+BODIES = [
+    ("Выставку открыло Генеральное консульство Индии во Владивостоке.", "Генеральное консульство Индии во Владивостоке"),
+    ("Экспонаты передал Национальный музей Республики Алтай.", "Национальный музей Республики Алтай"),
+    ("Письмо направила Администрация Ханты-Мансийска.", "Администрация Ханты-Мансийска"),
+    ("Глава минсельхоза провела совещание с аграриями.", "Министерство сельского хозяйства"),
+]
+
+
+@pytest.mark.parametrize("text,name", BODIES)
+def test_bodies(pipe, text, name):
+    assert name in _orgs(pipe, text)
+
+
+# site menus and datelines in capitals, lone adjectives: no organizations
+NOT_ORGS = [
+    ("НОВОСТИ ПОЛИТИКА\n\nВ Омске открыли новую школу.", "НОВОСТИ ПОЛИТИКА"),
+    ("Проект поддержало Тихоокеанское, сообщили в пресс-службе.", "Тихоокеанское"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_ORGS)
+def test_not_organizations(pipe, text, name):
+    assert name not in _orgs(pipe, text)
+
+
+def test_head_title_links_its_body(pipe):
+    rec = pipe("Глава минсельхоза Оксана Лут провела совещание.")
+    (person,) = rec.persons
+    assert [(q.title, q.organization) for q in person.positions] == [("глава", "Министерство сельского хозяйства")]

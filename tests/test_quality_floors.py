@@ -17,13 +17,23 @@ pytestmark = pytest.mark.quality  # ``make eval``; ``make test`` leaves them out
 
 CORPUS_FLOORS = {
     "countries_doc": 0.97, "countries_mentions": 0.94, "countries_form": 0.92, "locations": 0.93,
-    "persons": 0.92, "person_mentions": 0.95, "positions": 0.62, "organizations": 0.63,
-    "dates_span": 0.97, "dates_value": 0.95, "published": 0.93, "topics": 0.78,
-    "events_type": 0.87, "events_participants": 0.61, "quotes": 0.98, "quotes_speaker": 0.96,
+    "persons": 0.92, "person_mentions": 0.95, "positions": 0.71, "positions_tails_forgiven": 0.76,
+    "organizations": 0.67, "dates_span": 0.97, "dates_value": 0.95, "published": 0.93, "topics": 0.78,
+    "events_type": 0.88, "events_participants": 0.63, "quotes": 0.98, "quotes_speaker": 0.98,
 }
-FACTRU_FLOORS = {"ner_PER": 0.965, "ner_LOC": 0.935, "ner_ORG": 0.86, "occupation": 0.55, "meeting": 0.55}
-NEREL_FLOORS = {"person_exact": 0.915, "profession": 0.625, "works_as": 0.63, "country_mentions": 0.945,
-                "country_doc": 0.96, "date_span": 0.89, "organizations": 0.73}
+FACTRU_FLOORS = {"names_nominative": 0.93, "ner_PER": 0.965, "ner_LOC": 0.935, "ner_ORG": 0.86, "occupation": 0.59,
+                 "meeting": 0.64}
+# date_span lower than before issue 12: NEREL joins "в среду, 3 октября" into one date and counts
+# "за последние два года"; the press convention (press-dev) splits the first and drops the second.
+NEREL_FLOORS = {"person_exact": 0.92, "profession": 0.615, "works_as": 0.645, "country_mentions": 0.945,
+                "country_doc": 0.96, "date_span": 0.87, "organizations": 0.73}
+# Real press items as a crawler stores them, scored with their `published` dropped (eval --no-published)
+PRESS_FLOORS = {
+    "countries_doc": 0.92, "countries_mentions": 0.92, "locations": 0.70, "persons": 0.97, "positions": 0.78,
+    "positions_tails_forgiven": 0.81, "organizations": 0.52, "dates_span": 0.96, "dates_value": 0.88,
+    "published": 0.94, "topics": 0.70, "events_type": 0.89, "events_participants": 0.57, "quotes": 0.99,
+    "quotes_speaker": 0.95,
+}
 
 
 def _check(report, floors):
@@ -39,9 +49,17 @@ def test_corpus_floors(pipeline):
 @pytest.mark.parametrize("folder,fmt,floors", [
     ("factrueval-2016/devset", "factrueval", FACTRU_FLOORS),
     ("nerel-1.1/dev", "nerel", NEREL_FLOORS),
+    ("press-dev", "corpus", PRESS_FLOORS),
 ])
 def test_dev_set_floors(pipeline, folder, fmt, floors):
     path = DATA / folder
     if not path.is_dir():
         pytest.skip(f"{path} is absent")
     _check(evaluate(str(path), fmt, pipeline=pipeline), floors)
+
+
+def test_press_dev_floors(pipeline):
+    path = DATA / "press-dev"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent")
+    _check(evaluate(str(path), "corpus", pipeline=pipeline, no_published=True), PRESS_FLOORS)

@@ -78,7 +78,7 @@ COVERAGE = [
      set()),
     (models.NewsRecord, "documents", {"published": "published_value"},
      {"source", "zones", "countries", "locations", "persons", "organizations", "dates", "topics", "events",
-      "quotes"}),
+      "quotes", "stages"}),  # stages: which stages ran, a list (no column yet)
 ]
 
 

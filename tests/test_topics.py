@@ -135,7 +135,7 @@ def test_sample_topics(taxonomy):
 
 def test_foreign_countries_credit_international_cooperation(taxonomy):
     from newsextract.records import Country, CountryMention
-    text = "Новость\n\nГости из Индии и Вьетнама осмотрели порт. Индия и Вьетнам довольны."
+    text = "Новость\n\nГости из Индии и Вьетнама осмотрели порт. Индия и Вьетнам довольны. Вьетнам ждет ответного визита."
     doc = make_doc(text)
     doc.countries = [
         Country(iso2=iso2, iso3=iso3, name=name,
@@ -189,3 +189,46 @@ def test_user_taxonomy_tiers(tmp_path):
     assert weak == []
     strong = topics.extract(make_doc("Заголовок\n\nВ приюте живёт мейн-кун."), tax)
     assert [t.id for t in strong] == ["cats"]
+
+
+# --- evidence from real pages (issue 12) -------------------------------------------------------
+def test_taxonomy_is_press_dev_taxonomy(taxonomy):
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "press-dev" / "topics.txt"
+    if not path.is_file():
+        pytest.skip("press-dev is absent")
+    ids = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert sorted(ids) == sorted(taxonomy.topics)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a site menu and a tail of other articles are no evidence
+    ("Новости / Спорт / Культура / Туризм\nДума приняла бюджет\n\nДепутаты городской думы утвердили бюджет "
+     "города на следующий год: доходы составят 12 миллиардов рублей, расходы — 13 миллиардов рублей.\n"
+     "Читайте также\nВ парке открыли стадион для футбола и хоккея\nТеатр покажет премьеру спектакля",
+     {"sport", "culture", "tourism"}),
+    # a programme's quoted name is weak evidence: alone it makes no topic
+    ("Мэрия отчиталась\n\nПо проекту «Чистая вода» мэрия отчиталась перед депутатами о расходах.", {"water"}),
+    # one weak word is not enough
+    ("Совещание\n\nВ лесу возле поселка прошла встреча жителей с главой района.", {"forests"}),
+    # a less likely reading of one word is no evidence ("после" is no "посол")
+    ("Совещание\n\nПосле совещания глава района ответил на вопросы жителей о ремонте.",
+     {"international-cooperation"}),
+])
+def test_no_topic_from_furniture_names_or_weak_words(taxonomy, text, absent):
+    found = {t.id for t in topics.extract(make_doc(text), taxonomy)}
+    assert not found & absent, found
+
+
+def test_people_names_are_no_evidence(taxonomy):
+    from newsextract.doc import NerSpan
+    text = "Совещание\n\nВладимир Путин провел совещание. Путина поздравили с юбилеем."
+    doc = make_doc(text)
+    doc.ner = [NerSpan(m.start(), m.end(), "PER", m.group()) for m in __import__("re").finditer(r"Путин\w*", text)]
+    assert "fisheries" not in {t.id for t in topics.extract(doc, taxonomy)}
+
+
+def test_body_evidence_still_counts(taxonomy):
+    text = ("Дума приняла бюджет\n\nДепутаты утвердили бюджет области: доходы бюджета вырастут, "
+            "дефицит бюджета сократится, налоговые поступления увеличатся.")
+    assert "finance-budget" in {t.id for t in topics.extract(make_doc(text), taxonomy)}

@@ -49,7 +49,12 @@ class ZoneSpan:
 
 
 # Zones whose content is not counted by extractors (repeated or site furniture).
-IGNORED_ZONES = frozenset({"photo_credit", "caption", "boilerplate", "age_mark"})
+# Tails of other articles ("related") and bylines are not ignored here: the people and
+# places named there are annotated; topics skip them (topics/stage.py).
+IGNORED_ZONES = frozenset({
+    "photo_credit", "caption", "boilerplate", "age_mark",
+    "stamp", "timestamp", "ticker", "menu", "share", "cookie", "tags",
+})
 
 
 class Layer:
@@ -89,10 +94,11 @@ class Doc:
     title: Optional[str] = None
     published: Optional[str] = None  # ISO date, the anchor for relative dates
     published_inferred: bool = False
+    published_source: Optional[str] = None  # metadata | dateline | stamp | url | inferred
     meta: dict[str, Any] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)
     sents: list[Sentence] = field(default_factory=list)
-    ner: list[NerSpan] = field(default_factory=list)
+    ner: list[NerSpan] = field(default_factory=list)  # or nlp.ner.NerSpans, tagged when asked
     zones: list[ZoneSpan] = field(default_factory=list)
     # The values of the layers below, by name, once their stage has run.
     layers: dict[str, Any] = field(default_factory=dict)
@@ -102,7 +108,7 @@ class Doc:
 
     # --- layers that stages hand on (see pipeline.STAGES) -------------------
     places = Layer("places", "every resolved place mention (places.match.PlaceMention), in text order")
-    place_index = Layer("places", "doc.places as a SpanIndex (places.country_at queries it by range)")
+    place_index = Layer("places", "doc.places queried by range: .overlapping(start, end) (places.country_at)")
     dates = Layer("dates", "records.DateMention list")
     countries = Layer("countries", "records.Country list")
     locations = Layer("locations", "records.Location list")

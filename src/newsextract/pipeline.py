@@ -44,7 +44,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", nlp.segment, ("zones",), ("tokens", "sents"), "razdel sentences and tokens"),
     Stage("morph", nlp.lemmatize, ("tokens",), ("lemmas",), "pymorphy3 lemmas of the tokens"),
     Stage("ner", nlp.tag_ner, ("sents",), ("ner",), "slovnet PER/LOC/ORG spans"),
-    Stage("published", dates.infer_published, ("zones",), ("published",), "publication date from the dateline"),
+    Stage("published", dates.infer_published, ("zones",), ("published",), "publication date: metadata, dateline, stamp or date line, URL, lead"),
     Stage("dates", dates.extract, ("tokens", "published"), ("dates",), "date expressions, normalized"),
     Stage("places", places.find_places, ("lemmas", "ner"), ("places", "place_index"), "gazetteer place mentions, resolved"),
     Stage("countries", places.extract_countries, ("places",), ("countries", "country_index"), "countries and their mentions"),
@@ -133,7 +133,9 @@ class Pipeline:
         names = {s.name for s in chosen}
         self.ner = (ner or nlp.NerModel()) if "ner" in names else None
         self.taxonomy = topic_stage.load_taxonomy(topics) if "topics" in names else None
-        options = {"ner": {"model": self.ner}, "topics": {"taxonomy": self.taxonomy}}
+        # NER tags a paragraph only when asked about it if no selected stage reads every span
+        self.lazy_ner = lazy = all(s.name == "places" for s in chosen if "ner" in s.requires)
+        options = {"ner": {"model": self.ner, "lazy": lazy}, "topics": {"taxonomy": self.taxonomy}}
         self.stages: list[Stage] = chosen
         self._run = [(s, partial(s.func, **options[s.name]) if s.name in options else s.func)
                      for s in chosen]
@@ -143,8 +145,7 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def process(self, item: Item) -> NewsRecord:
-        doc = Doc(text=item.text, doc_id=item.doc_id, title=item.title,
-                  published=item.published, meta=dict(item.meta))
+        doc = new_doc(item)
         for stage, run in self._run:
             try:
                 result = run(doc)
@@ -187,7 +188,7 @@ class Pipeline:
     def outcomes(self, items: Iterable[Item | str], *, batch_size: int = 32) -> Iterator[tuple[Any, Any]]:
         """``(item, record or StageError)`` in order, the NER of ``batch_size`` documents batched."""
         names = self.stage_names
-        if "ner" not in names:
+        if "ner" not in names or self.lazy_ner:  # lazy NER: each document tags what it asks for
             for raw in items:
                 yield raw, self._outcome(as_item(raw))
             return
@@ -238,8 +239,11 @@ def as_item(item: Item | str) -> Item:
 
 
 def new_doc(item: Item) -> Doc:
+    meta = dict(item.meta)
+    if item.source.url and "url" not in meta:
+        meta["url"] = item.source.url  # the published stage reads dates in the URL
     return Doc(text=item.text, doc_id=item.doc_id, title=item.title,
-               published=item.published, meta=dict(item.meta))
+               published=item.published, meta=meta)
 
 
 def _run_stages(doc: Doc, stages: list[tuple[Stage, Callable]]) -> Optional[StageError]:
@@ -274,6 +278,7 @@ def to_record(doc: Doc, source: Source, stages: Optional[list[str]] = None) -> N
              for z in doc.zones]
     return NewsRecord(doc_id=doc.doc_id, source=source, text=doc.text, title=doc.title,
                       published=doc.published, published_inferred=doc.published_inferred,
+                      published_source=doc.published_source,
                       zones=zones, stages=list(stages or []), **fields)
 
 

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-Q[1-4]$|^\d{4}-W\d{2}$")  # 2025, 2025-05, 2025-05-16
 ISO2_RE = re.compile(r"^[A-Z]{2}$")  # KZ
@@ -28,7 +28,13 @@ ParticipantKind = Literal["person", "country", "organization", "location"]
 ZoneKind = Literal[
     "headline", "lead", "dateline", "photo_credit", "caption", "boilerplate",
     "age_mark", "attribution", "body",
+    # site furniture (structure/furniture.py)
+    "stamp", "timestamp", "ticker", "menu", "share", "related", "byline", "cookie", "tags",
 ]
+# Where ``published`` came from: the item's metadata, the agency dateline, a date stamp or
+# date line at the top of the page, the URL, or inferred from the text (a year-less
+# dateline's year from the dated mentions, or the lead's "Сегодня, 12 апреля").
+PublishedSource = Literal["metadata", "dateline", "stamp", "url", "inferred"]
 
 
 class _Model(BaseModel):
@@ -220,6 +226,9 @@ class NewsRecord(_Model):
     title: Optional[str] = None
     published: Optional[str] = None
     published_inferred: bool = False
+    published_source: Optional[PublishedSource] = Field(
+        default=None, description="where `published` came from: metadata, dateline, stamp (a crawler's "
+        "stamp or a date line at the top), url, or inferred from the text; null without `published`")
     zones: list[Zone] = []
     countries: list[Country] = []
     locations: list[Location] = []

@@ -12,6 +12,7 @@ into ranges ("с 2019 по 2023 год", "16 мая – 2 июня 2025") or sha
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Optional
 from ..nlp import morph
 from .tables import (
     AMOUNT_WORDS,
+    MONTH_ABBR,
     MONTH_FORMS,
     NUMBER_WORDS,
     ORDINALS,
@@ -74,6 +76,7 @@ _S0 = r"[^\S\n]*"
 _DASH = rf"{_S0}[-–—‑−]{_S0}"  # 16–18, 2019 - 2023
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:-?(?:го|е|ое|ого))?"  # 3, 03, 3-го
 _MON = "|".join(sorted(MONTH_FORMS, key=len, reverse=True))
+_MON_ABBR = "|".join(sorted(MONTH_ABBR, key=len, reverse=True))  # after a day only: "12 мар", "5 сент."
 _YEAR = r"(?:1\d\d\d|20\d\d|21\d\d)(?!\d)"
 _YW = r"(?:год(?:а|у|ом|е)?(?![а-яё])|гг?\.|гг?(?![\w]))"  # года, г., г
 _YWPL = r"(?:год(?:ы|ах|ов|ам|ами|а|у|ом|е)?(?![а-яё])|гг?\.|гг?(?![\w]))"  # годы, годах, гг.
@@ -98,14 +101,14 @@ def _first(*words: str) -> str:
 
 _D = r"(?=\d)"
 
-P_NUMERIC = re.compile(
-    _D + rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?![\d]|[.,]\d)"
+P_NUMERIC = re.compile(  # a letter may touch it in crawled furniture: "областью26.09.2024 12:24"
+    _D + rf"(?<![\da-z_.,/:-])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?![\d]|[.,]\d)"
     rf"(?:{_S0}(?P<yw>{_YW}))?", _FLAGS)
 P_SLASH = re.compile(_D + r"(?<![\w.,/:-])(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>\d{4})(?![\w/])")  # 05/08/2008
 P_ISO = re.compile(_D + r"(?<![\w.,/:-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
 P_DAY_MONTH = re.compile(
     _D + rf"(?<![\w.,:/-])(?P<d1>{_DAY})(?:(?P<sep>{_DASH}|{_S}(?:по|до){_S}|{_S0},{_S0}|{_S}и{_S})(?P<d2>{_DAY}))?"
-    rf"{_S}(?P<m>{_MON})(?![\w]){_YEAR_TAIL}?", _FLAGS)
+    rf"{_S}(?P<m>{_MON}|{_MON_ABBR}(?=\.|[^\S\n]*[-–—,]|{_S}\d|{_S}[а-яё]))(?![\w]){_YEAR_TAIL}?", _FLAGS)
 P_MONTH = re.compile(_first(*MONTH_FORMS) + rf"(?<![\w-])(?P<m>{_MON})(?![\w-]){_YEAR_TAIL}?", _FLAGS)
 # "январь–май 2025 года", "в ноябре-декабре", "январе — марте 2024": two months, one case, a dash
 P_MONTH_RANGE = re.compile(
@@ -130,7 +133,12 @@ P_HALF = re.compile(
     r"(?=[пвПВ])" + rf"(?<![\w-])(?P<h>первом|втором|первого|второго|первое|второе){_S}полугоди(?:и|я|е|ю|ем)(?![а-яё])"
     rf"{_YEAR_TAIL}?", _FLAGS)
 P_SEASON = re.compile(_first(*SEASONS) + rf"(?<![\w-])(?P<s>{_SEASON})(?![\w-]){_YEAR_TAIL}?", _FLAGS)
-P_RELDAY = re.compile(_first(*RELATIVE_DAYS) + r"(?<![\w-])(?P<w>сегодня|вчера|позавчера|завтра|послезавтра)(?![\w-])", _FLAGS)
+P_RELDAY = re.compile(_first(*RELATIVE_DAYS) + r"(?<![\w-])(?P<w>сегодня|вчера|позавчера|завтра|послезавтра|накануне)(?![\w-])", _FLAGS)
+# "накануне Всемирного дня статистики" is the eve of an event, "накануне, 2 октября" names the date itself
+# Words around "среду" that make it the environment: "сброс в среду", "в среду обитания"
+P_MEDIUM = re.compile(r"(?<![\w-])(?:выброс|сброс|выбрас|сбрас|попада|попал|поступ|загрязн|обитани|окружающ|водн|городск)",
+                      _FLAGS)
+P_EVE_DATE = re.compile(r",?[^\S\n]+\d{1,2}[^\S\n]+[а-яё]", _FLAGS)
 P_RELPER = re.compile(
     _first(*RELATIVE_SHIFT) + rf"(?<![\w-])(?P<a>{_RELALL}){_S}(?P<u>году|года|год|месяце|месяца|месяц|неделе|недели|неделю)(?![\w-])",
     _FLAGS)
@@ -242,7 +250,7 @@ def _numeric(text: str, orig: str) -> Iterator[Atom]:
 
 def _day_month(text: str, orig: str) -> Iterator[Atom]:
     for m in P_DAY_MONTH.finditer(text):
-        month, case = MONTH_FORMS[m.group("m").lower()]
+        month, case = MONTH_FORMS.get(m.group("m")) or (MONTH_ABBR[m.group("m")], "gen")
         if case != "gen":
             continue
         d1 = _int_day(m.group("d1"))
@@ -402,12 +410,16 @@ def _relative(text: str, orig: str) -> Iterator[Atom]:
     for m in P_RELDAY.finditer(text):
         if P_NAME_BEFORE.search(orig, max(0, m.start() - 8), m.start()) or orig[m.end():m.end() + 1] in ("»", '"', "“"):
             continue
+        if m.group("w") == "накануне" and (P_EVE_DATE.match(text, m.end()) or _eve_of(orig, m.end())):
+            continue
         yield Atom(m.start(), m.end(), "relday", shift=RELATIVE_DAYS[m.group("w").lower()])
     for m in P_RELPER.finditer(text):
         unit = m.group("u").lower()
         unit = "year" if unit.startswith("год") else "month" if unit.startswith("месяц") else "week"
         yield Atom(m.start(), m.end(), "relper", shift=RELATIVE_SHIFT[m.group("a").lower()], unit=unit)
     for m in P_WEEKDAY.finditer(text) if any(w in text for w in _WEEKDAY_STEMS) else ():
+        if m.group("w").startswith("сред") and P_MEDIUM.search(text, max(0, m.start() - 20), min(len(text), m.end() + 20)):
+            continue  # "выбросы в среду", "в среду обитания": the environment, not Wednesday
         atom = Atom(m.start(), m.end(), "weekday", weekday=WEEKDAYS[m.group("w").lower()])
         if m.group("a"):
             atom.shift = RELATIVE_SHIFT[m.group("a").lower()]
@@ -436,6 +448,15 @@ def _relative(text: str, orig: str) -> Iterator[Atom]:
     for m in P_VAGUE.finditer(text):
         key = _norm_space(m.group())
         yield Atom(m.start(), m.end(), "vague", note=VAGUE.get(key, "vague"))
+
+
+def _eve_of(orig: str, end: int) -> bool:
+    """ "накануне" before a genitive noun phrase: the eve of an event, not a date."""
+    m = re.match(r"[^\S\n]+([А-ЯЁа-яё]+)", orig[end:end + 40])
+    if not m:
+        return False
+    parses = morph.parse(m.group(1).lower())
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") and "gent" in parses[0].tag
 
 
 def _amount(word: Optional[str]) -> tuple[bool, Optional[float]]:
@@ -511,13 +532,30 @@ def _attach_context(text: str, atom: Atom) -> None:
             atom.part = PARTS.get(_norm_space(m.group("part")), None) or _part_of(m.group("part"))
         atom.start = m.start()
     if atom.kind == "cal" and atom.d is not None:
-        # "в понедельник, 27 апреля", "вчера, 9 мая": one expression; "25 июля, в четверг" likewise
+        # "в понедельник, 27 апреля", "вчера, 9 мая", "25 июля, в четверг": two mentions of one
+        # day (the press convention); the weekday takes the date's value (see _date_weekdays)
         w = P_WEEKDAY_PREFIX.search(text, max(0, atom.start - 24), atom.start)
         if w is not None:
-            atom.start = w.start()
+            atom.extra["day_word"] = (w.start(), atom.start)
         w = P_WEEKDAY_SUFFIX.match(text, atom.end)
         if w is not None:
-            atom.end = w.end()
+            atom.extra["day_word"] = (atom.end, w.end())
+
+
+def _date_weekdays(atoms: list[Atom]) -> None:
+    """A weekday or "сегодня" next to a date ("во вторник, 13 августа") names that date."""
+    by_start = {a.start: a for a in atoms if a.kind in ("weekday", "relday")}
+    starts = sorted(by_start)
+    for atom in atoms:
+        span = atom.extra.get("day_word")
+        if atom.kind != "cal" or span is None:
+            continue
+        i = bisect.bisect_left(starts, span[0])
+        if i < len(starts) and starts[i] < span[1]:
+            word = by_start[starts[i]]
+            word.kind, word.y, word.m, word.d, word.yrel = "cal", atom.y, atom.m, atom.d, atom.yrel
+            word.shift = word.weekday = None
+            word.extra["weekday_of"] = atom.start
 
 
 def _part_of(word: str) -> Optional[str]:
@@ -647,7 +685,9 @@ def scan(text: str) -> list[Atom]:
             _attach_context(low, atom)
             if _licensed(low, atom, text):
                 atoms.append(atom)
-    return combine(low, _resolve_overlaps(atoms))
+    out = combine(low, _resolve_overlaps(atoms))
+    _date_weekdays(out)
+    return out
 
 
 def _lower(text: str) -> str:

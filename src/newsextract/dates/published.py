@@ -14,11 +14,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ..doc import Doc
-from ..structure import dateline_parts
-from .tables import MONTH_STEMS
+from .dateline import (
+    CLOCK_RE,
+    FULL_DATE_RE,
+    MONTH_WORD,
+    PageDate,
+    parse_dateline,
+    parse_full_date,
+    stamp_date,
+    url_date,
+)
+from .tables import MONTH_STEMS, WEEKDAYS, month_number
+
+TOP_CHARS = 3000  # the page's own dates are looked for in this many first characters
+CLOCK_REACH = 40  # a clock this close after a date line makes it the site's clock
+LEAD_CHARS = 600  # "во вторник, 13 августа" this near the top is the day of the news
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# "во вторник, 13 августа", "В среду 14 июня"
+WEEKDAY_DATE_RE = re.compile(
+    rf"(?i)\bв?о?[^\S\n]*(?P<w>{_WD})\b,?[^\S\n]+(?P<d>\d{{1,2}})(?:-?го)?[^\S\n]+(?P<m>{MONTH_WORD})(?![а-яё])")
+BARE_WEEKDAY_RE = re.compile(rf"(?i)\bв?о?[^\S\n]+(?P<w>{_WD})\b(?![^\S\n]*,?[^\S\n]*\d)")
+# "Сегодня, 12 апреля, он встретился": the lead's today
+TODAY_RE = re.compile(rf"(?i)\bсегодня,?[^\S\n]+(?P<d>\d{{1,2}})(?:-?го)?[^\S\n]+(?P<m>{MONTH_WORD})(?![а-яё])")
+
+
+def dateline_parts(doc: Doc) -> Optional[PageDate]:
+    """(day, month, year or None) of the dateline zone, if any."""
+    for zone in doc.zones:
+        if zone.kind == "dateline":
+            return parse_dateline(doc.text[zone.start:zone.end])
+    return None
 
 # Parts of a year as month ranges: "летом 2025 года" -> (6, 8), "во втором полугодии" -> (7, 12)
 YEAR_PARTS = {
@@ -177,19 +205,123 @@ def infer_year(text: str, month: int, day: int) -> int | None:
     return -best[1] if best else None
 
 
-def infer_published(doc: Doc) -> None:
-    """Set ``doc.published`` from the dateline when metadata did not give it."""
-    if doc.published:
-        return
-    parts = dateline_parts(doc)
-    if parts is None:
-        return
-    day, month, year = parts
+def _nearest_year(month: int, day: int, anchors: list[dt.date]) -> Optional[int]:
+    """The year that puts (day, month) nearest to the first anchor (a stamp, a date line, the URL)."""
+    if not anchors:
+        return None
+    anchor = anchors[0]
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        date = _date(year, month, day)
+        if date is not None:
+            key = abs((date - anchor).days)
+            best = (key, year) if best is None or key < best[0] else best
+    return best[1] if best else None
+
+
+def _weekday_years(text: str, month: int, day: int, years: range) -> list[int]:
+    """Years in which ``day``.``month`` falls on a weekday the text attaches to it.
+
+    "во вторник, 13 августа" holds in 2024 and 2019, not in 2023; a bare "в воскресенье"
+    near a year-less dateline dates the news too (agency news say the day of the week).
+    """
+    wanted = set()
+    for m in WEEKDAY_DATE_RE.finditer(text):
+        if int(m.group("d")) == day and _month_of_word(m.group("m")) == month:
+            wanted.add(WEEKDAYS[m.group("w").lower()])
+    if not wanted:
+        wanted = {WEEKDAYS[m.group("w").lower()] for m in BARE_WEEKDAY_RE.finditer(text[:TOP_CHARS])}
+    if len(wanted) != 1:
+        return []
+    (weekday,) = wanted
+    return [y for y in years if (d := _date(y, month, day)) is not None and d.weekday() == weekday]
+
+
+def _month_of_word(word: str) -> Optional[int]:
+    return month_number(word)
+
+
+def _page_dates(doc: Doc) -> list[dt.date]:
+    """Full dates the page prints about itself near the top: timestamp zones, not clocks."""
+    out = []
+    for zone in doc.zones:
+        if zone.kind != "timestamp" or zone.start > TOP_CHARS:
+            continue
+        around = doc.text[zone.start:min(len(doc.text), zone.end + CLOCK_REACH)]
+        if CLOCK_RE.search(around):
+            continue  # "3 января 2026 / Сейчас 11:40": the site's clock
+        m = FULL_DATE_RE.search(doc.text, zone.start, zone.end)
+        date = parse_full_date(m) if m else None
+        if date is not None:
+            out.append(date)
+    return out
+
+
+def _year_of(doc: Doc, month: int, day: int, anchors: list[dt.date], url_year: Optional[int]) -> tuple[Optional[int], str]:
+    """The year of a year-less date at the top of the page, and whether it came from the page or the text."""
+    year = _nearest_year(month, day, anchors)
+    if year is not None:
+        return year, "page"
+    if url_year is not None:
+        return url_year, "page"
+    year = infer_year(doc.text, month, day)
     if year is None:
-        year = infer_year(doc.text, month, day)
-        if year is None:
-            return
-    date = _date(year, month, day)
-    if date is not None:
+        return None, "text"  # no dated mention: a weekday alone fits a year every few years
+    fits = _weekday_years(doc.text, month, day, range(year - 6, year + 7))
+    if fits:  # "во вторник, 13 августа" with "в 2025 году" ahead: 2024, not 2025
+        year = min(fits, key=lambda y: (abs(y - year), -y))
+    return year, "text"
+
+
+def find_published(doc: Doc) -> Optional[tuple[dt.date, str]]:
+    """The publication date the page states, and its source (see ``records.PublishedSource``).
+
+    Order: the dateline (its year from the dateline, else from a stamp, date line
+    or the URL, else inferred from the text); a crawler's stamp; a date line at
+    the top; the URL; a lead date anchored by "сегодня" or a weekday ("во вторник,
+    13 августа"), its year inferred. Never the current year.
+    """
+    url_full, url_year = url_date(doc.meta.get("url"))
+    stamp = stamp_date(doc.text)
+    page = _page_dates(doc)
+    anchors = [d for d in (stamp, *page[:1], url_full) if d is not None]
+    parts = dateline_parts(doc)
+    if parts is not None:
+        if parts.year is not None:
+            date = _date(parts.year, parts.month, parts.day)
+            if date is not None:
+                return date, "dateline"
+        else:
+            year, where = _year_of(doc, parts.month, parts.day, anchors, url_year)
+            date = _date(year, parts.month, parts.day) if year else None
+            if date is not None:
+                return date, "dateline" if where == "page" else "inferred"
+    if stamp is not None:
+        return stamp, "stamp"
+    if page:
+        return page[0], "stamp"
+    if url_full is not None:
+        return url_full, "url"
+    m = TODAY_RE.search(doc.text, 0, TOP_CHARS) or WEEKDAY_DATE_RE.search(doc.text, 0, LEAD_CHARS)
+    if m is not None:
+        month = month_number(m.group("m"))
+        day = int(m.group("d"))
+        if month:
+            year, _ = _year_of(doc, month, day, [], url_year)
+            date = _date(year, month, day) if year else None
+            if date is not None:
+                return date, "inferred"
+    return None
+
+
+def infer_published(doc: Doc) -> None:
+    """Set ``doc.published`` (and where it came from) when metadata did not give it."""
+    if doc.published:
+        doc.published_source = "metadata"
+        return
+    found = find_published(doc)
+    if found is not None:
+        date, source = found
         doc.published = date.isoformat()
         doc.published_inferred = True
+        doc.published_source = source

@@ -14,6 +14,8 @@ def add_parser(sub) -> None:
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("--errors", action="store_true", help="list misses and false hits per document")
     ev.add_argument("--baseline", choices=["natasha"], help="add a column for natasha alone")
+    ev.add_argument("--no-published", action="store_true",
+                    help="drop the items' published date before extraction (the extractor finds it)")
     ev.set_defaults(func=run)
 
 
@@ -23,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.path).exists():
         print(f"newsextract: no such file or folder: {args.path}", file=sys.stderr)
         return 2
-    report = evaluate(args.path, args.format, baseline=args.baseline)
+    report = evaluate(args.path, args.format, baseline=args.baseline, no_published=args.no_published)
     if not report.documents:
         print(f"newsextract: nothing to score in {args.path} (no documents with {args.format} gold)",
               file=sys.stderr)

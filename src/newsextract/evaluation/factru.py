@@ -57,6 +57,8 @@ class FactruDoc:
     tokens: list[tuple[int, int, str]]
     objects: list[FObject]
     facts: list[Fact]
+    # normalized person names of ``.coref`` chains by object id: first, middle, last
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _lines(path: Path) -> list[str]:
@@ -119,6 +121,36 @@ def read_facts(path: Path) -> list[Fact]:
     return facts
 
 
+NAME_KEYS = {"firstname": "first", "firstname1": "first", "firstname2": "first",
+             "patronymic": "middle", "lastname": "last", "lastname1": "last"}
+
+
+def read_names(path: Path) -> dict[str, dict[str, str]]:
+    """Blank-line separated chains: ``chain_id object_id...`` then ``key value`` lines;
+    the name parts (``firstname``, ``firstname1``, ``patronymic``, ``lastname``...) of each
+    chain, given to each of its objects."""
+    out: dict[str, dict[str, str]] = {}
+    objects: list[str] = []
+    parts: dict[str, str] = {}
+
+    def flush() -> None:
+        if parts:
+            for obj in objects:
+                out[obj] = dict(parts)
+
+    for line in _lines(path) + [""]:
+        fields = line.split()
+        if not fields:
+            flush()
+            objects, parts = [], {}
+        elif not objects:
+            objects = fields[1:]
+        elif fields[0] in NAME_KEYS and len(fields) > 1:
+            key = NAME_KEYS[fields[0]]
+            parts[key] = " ".join(filter(None, (parts.get(key), " ".join(fields[1:]))))
+    return out
+
+
 def read_doc(txt: Path) -> FactruDoc:
     """One document from its ``.txt`` and the sibling layer files."""
     base = txt.with_suffix("")
@@ -126,7 +158,8 @@ def read_doc(txt: Path) -> FactruDoc:
     return FactruDoc(doc_id=txt.stem, text=txt.read_text(encoding="utf-8"),
                      tokens=read_tokens(base.with_suffix(".tokens")),
                      objects=read_objects(base.with_suffix(".objects"), spans),
-                     facts=read_facts(base.with_suffix(".facts")))
+                     facts=read_facts(base.with_suffix(".facts")),
+                     names=read_names(base.with_suffix(".coref")))
 
 
 def load(folder: str | Path) -> Iterator[FactruDoc]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,12 +32,18 @@ Predict = Callable[[Case], NewsRecord]
 Scorer = Callable[[Report, Any, NewsRecord], None]
 
 
-def cases(path: str, fmt: str, notes: list[str]) -> Iterator[Case]:
-    """The documents of a data set in one of the FORMATS."""
+def cases(path: str, fmt: str, notes: list[str], *, no_published: bool = False) -> Iterator[Case]:
+    """The documents of a data set in one of the FORMATS.
+
+    ``no_published``: the corpus items lose their ``published`` date, so the
+    extractor has to find it (real items often come without one).
+    """
     if fmt == "corpus":
         pairs, more = corpus.load(path)
         notes.extend(more)
         for item, gold in pairs:
+            if no_published:
+                item = dataclasses.replace(item, published=None)
             yield Case(item.doc_id, item.text, gold, item)
     elif fmt == "factrueval":
         for doc in factru.load(path):
@@ -87,10 +94,14 @@ def attempted(scores: dict[str, Score]) -> dict[str, Score]:
     return {name: s for name, s in scores.items() if s.tp + s.fp}
 
 
-def evaluate(path: str, format: str = "corpus", pipeline: Any = None, baseline: Optional[str] = None) -> Report:
-    """Score the pipeline (built when not given) on a data set; ``baseline="natasha"`` adds a column."""
+def evaluate(path: str, format: str = "corpus", pipeline: Any = None, baseline: Optional[str] = None,
+             *, no_published: bool = False) -> Report:
+    """Score the pipeline (built when not given) on a data set; ``baseline="natasha"`` adds a column.
+
+    ``no_published`` drops the corpus items' publication dates before extraction.
+    """
     notes: list[str] = []
-    docs = list(cases(str(path), format, notes))
+    docs = list(cases(str(path), format, notes, no_published=no_published))
     if pipeline is None:
         from ..pipeline import Pipeline
 

@@ -13,6 +13,8 @@ title), organizations (loose names), dates_span
 
 from __future__ import annotations
 
+import re
+
 from ..records import NewsRecord
 from . import match, views
 from .corpus import GoldDoc
@@ -46,10 +48,16 @@ def _locations(report: Report, gold: GoldDoc, rec: NewsRecord) -> None:
                                                   {norm(x.name) for x in rec.locations}))
 
 
+def person_key(full_name: str) -> str:
+    """A full name compared loosely: ``norm`` and no spaces after initials
+    (``А.М.Осипов`` = ``А. М. Осипов``)."""
+    return re.sub(r"\b(\w)\.\s+", r"\1.", norm(full_name))
+
+
 def _persons(report: Report, gold: GoldDoc, rec: NewsRecord) -> None:
     g = gold.get("persons")
-    report.add("persons", rec.doc_id, set_match({norm(p["full_name"]) for p in g},
-                                                {norm(p.full_name) for p in rec.persons}))
+    report.add("persons", rec.doc_id, set_match({person_key(p["full_name"]) for p in g},
+                                                {person_key(p.full_name) for p in rec.persons}))
     gm = [s for p in g for s in match.gold_spans(p.get("mentions"))]
     report.add("person_mentions", rec.doc_id, match.mentions(gm, views.person_mentions(rec), gold.offsets))
     gp = [(last_name(p["full_name"], (p.get("name") or {}).get("last")), q["title"])

@@ -6,6 +6,12 @@
 - ``occupation``: ``(surname, position)`` pairs of Occupation facts having a
   Position vs our ``(last name, title)`` pairs; surnames and the title's first
   word compared inflection-tolerantly (``normalize.same_word``).
+- ``names_nominative``: gold Person mentions (objects with a ``.coref`` name) matched
+  one-to-one by overlap to our person mentions; correct when every word of our
+  person's name is a word of the gold normalized name (the gold's first, middle and
+  last names; an initial stands for a word of its letter; order and parts not judged,
+  as the gold is inconsistent with East Asian names). Precision = recall = the
+  fraction correct.
 - ``meeting``: unordered pairs of participants' surnames of each Meeting fact
   vs pairs of person participants of our ``meeting`` events.
 """
@@ -18,8 +24,8 @@ import razdel
 
 from ..records import NewsRecord
 from . import factru, match, views
-from .metrics import exact_span_match, greedy_match, token_match
-from .normalize import last_name, same_word, words
+from .metrics import accuracy, exact_span_match, greedy_match, spans_overlap, token_match
+from .normalize import last_name, norm, same_word, words
 from .report import Report
 
 TYPES = ("PER", "LOC", "ORG")
@@ -40,8 +46,42 @@ def score(report: Report, gold: factru.FactruDoc, record: NewsRecord) -> None:
     for t in TYPES:
         gt, pt = [s for s in g if s[3] == t], [s for s in p if s[3] == t]
         report.add(f"ner_{t}_exact", gold.doc_id, exact_span_match(gt, pt))
+    report.add("names_nominative", gold.doc_id, nominative(gold, record))
     report.add("occupation", gold.doc_id, match.person_title_pairs(occupations(gold), views.person_positions(record)))
     report.add("meeting", gold.doc_id, greedy_match(meeting_pairs(gold), predicted_meetings(record), same_pair))
+
+
+PARTS = ("first", "middle", "last")
+
+
+def _name_words(value: str | None) -> list[str]:
+    return norm(value).replace("-", " ").split()
+
+
+def _word_in(word: str, known: list[str]) -> bool:
+    """A name word among the gold ones; an initial (``ю.``) stands for a word of its letter."""
+    if word.endswith(".") and len(word) <= 3:
+        return any(k.startswith(word[:-1]) for k in known)
+    return word in known
+
+
+def same_name(gold: dict[str, str], ours: dict[str, str | None]) -> bool:
+    """Every word of our name (first, middle, last) is a word of the gold normalized name."""
+    known = [w for k in PARTS for w in _name_words(gold.get(k))]
+    mine = [w for k in PARTS for w in _name_words(ours.get(k))]
+    return bool(mine) and all(_word_in(w, known) for w in mine)
+
+
+def nominative(gold: factru.FactruDoc, record: NewsRecord):
+    """Matched person mentions whose name is the gold normalized name."""
+    g = sorted((o.start, o.end, o.id) for o in gold.objects if o.type == "Person" and o.id in gold.names)
+    p = sorted((m.start, m.end, {"first": x.name.first, "middle": x.name.middle, "last": x.name.last})
+               for x in record.persons for m in x.mentions)
+    found = greedy_match(g, p, spans_overlap)
+    result = accuracy([(gold.names[a[2]], b[2]) for a, b in found.pairs], same_name)
+    result.missed = [" ".join(filter(None, (x.get(k) for k in PARTS))) for x in result.missed]
+    result.false = [" ".join(filter(None, (x.get(k) for k in PARTS))) for x in result.false]
+    return result
 
 
 def surname(value: str) -> str:

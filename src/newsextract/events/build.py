@@ -265,6 +265,8 @@ def invitation(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
     if _has_sides(doc, clause) and all(p == ctx.home for p in parties):
         for p in ctx.prev_parties:
             add(parties, p)
+    if not any(c.party.kind == "person" and c.end <= start for c in in_clause):
+        add(parties, titled_subject(doc, ctx, clause[0], start))  # "глава региона пригласил ..."
     if not [c for c in in_clause if c.end <= start] and ctx.home is not None:
         add(parties, ctx.home)
     if not parties:

@@ -12,7 +12,9 @@ piece's tags do not depend on the pieces it is batched with.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterator, Sequence
+from typing import Optional
 
 from ..doc import Doc, NerSpan, Token
 from ..threads import limit_threads
@@ -119,6 +121,66 @@ def tag_ner_many(docs: Sequence[Doc], model: NerModel) -> None:
         k += len(pieces)
 
 
-def tag_ner(doc: Doc, model: NerModel) -> None:
-    """Fill ``doc.ner`` with slovnet spans over the doc's own tokens."""
-    tag_ner_many([doc], model)
+class NerSpans:
+    """The ``ner`` layer: a document's NER spans, tagged piece by piece when asked for.
+
+    Iterating (``for span in doc.ner``, ``len``, indexing) tags every piece not yet
+    tagged, so it is the list ``tag_ner`` gives, in piece order. ``overlapping(start,
+    end)`` tags only the pieces around that range: a stage that asks about a few
+    spans (places, for ambiguous names) does not pay for the whole document. A
+    piece's tags do not depend on the pieces it is batched with.
+    """
+
+    def __init__(self, doc: Doc, model: NerModel):
+        self._doc = doc
+        self._model = model
+        ranges = ner_pieces(doc)
+        self._tokens = _piece_tokens(doc)
+        self._starts = [doc.sents[first].start for first, _ in ranges]
+        self._ends = [doc.sents[last - 1].end for _, last in ranges]
+        self._spans: list[Optional[list[NerSpan]]] = [None] * len(ranges)
+        self._flat: Optional[list[NerSpan]] = None
+
+    def _tag(self, indexes: list[int]) -> None:
+        todo = [i for i in indexes if self._spans[i] is None]
+        if not todo:
+            return
+        text = self._doc.text
+        for i, spans in zip(todo, self._model.tag([self._tokens[i] for i in todo]), strict=True):
+            self._spans[i] = [NerSpan(start, end, kind, text[start:end]) for start, end, kind in spans]
+
+    def _all(self) -> list[NerSpan]:
+        if self._flat is None:
+            self._tag(list(range(len(self._spans))))
+            self._flat = [span for spans in self._spans for span in spans]
+        return self._flat
+
+    def overlapping(self, start: int, end: int) -> list[NerSpan]:
+        """Spans sharing a character with ``[start, end)`` (only those pieces are tagged)."""
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        last = bisect.bisect_left(self._starts, end)
+        indexes = [i for i in range(first, last) if self._ends[i] > start]
+        self._tag(indexes)
+        return [s for i in indexes for s in self._spans[i] if s.start < end and s.end > start]
+
+    def __iter__(self) -> Iterator[NerSpan]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+
+def tag_ner(doc: Doc, model: NerModel, *, lazy: bool = False) -> None:
+    """Fill ``doc.ner`` with slovnet spans over the doc's own tokens.
+
+    ``lazy``: a ``NerSpans`` that tags a piece only when a stage asks about it
+    (``doc.ner.overlapping``); the pipeline uses it when no selected stage reads
+    every span (countries alone).
+    """
+    if lazy:
+        doc.ner = NerSpans(doc, model)
+    else:
+        tag_ner_many([doc], model)

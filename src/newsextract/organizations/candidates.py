@@ -182,7 +182,36 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         j = tail_end(ctx, toks, i + 1)
         if j > i + 1:
             return OrgMention(tok.start, toks[j - 1].end, normal_name(doc, toks[i:j]), source="head")
+    found = _adjective_head(ctx, toks, i)
+    if found is not None:
+        return found
     return _lower_candidate(ctx, toks, i)
+
+
+def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    """``Генеральное консульство Японии``, ``Национальный музей Кабардино-Балкарии``: capitalised
+    adjectives before a lower-case head with a place after it."""
+    doc, tok = ctx.doc, toks[i]
+    if i == 0 or tok.index in ctx.person_tokens or is_abbr(tok):
+        return None
+    k = i
+    if is_cap(tok):
+        while k < len(toks) and k - i < 3 and _adj(toks[k]) and (k == i or not is_cap(toks[k])):
+            k += 1
+        if k == i or k >= len(toks) or toks[k].lemma not in org_heads() or is_cap(toks[k]):
+            return None
+        j = ctx.place_after(toks, k + 1)
+    else:
+        return None
+    if j <= k + 1:
+        return None
+    name = normal_name(doc, toks[i:j])
+    return OrgMention(tok.start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")
+
+
+def _adj(tok: Token) -> bool:
+    ps = parses(tok)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
@@ -224,6 +253,10 @@ def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
             c.end = toks[j - 1].end
             c.name = normal_name(doc, doc.tokens_in(c.start, c.end)) if not c.known else \
                 c.name + doc.text[last.end:c.end]
+        elif not c.known and _headed(doc, c, org_heads()):
+            p = ctx.place_after(toks, 0)  # ``Администрация Южно-Сахалинска``: the place names the body
+            if p and all(is_gent(t) or not t.text[:1].isalpha() or is_abbr(t) for t in toks[:p]):
+                c.name = normal_name(doc, doc.tokens_in(c.start, toks[p - 1].end))
 
 
 def _right_tail(ctx: Context, c: OrgMention, toks: list[Token]) -> int:
@@ -245,10 +278,15 @@ def _prep_tail(ctx: Context, c: OrgMention, toks: list[Token], i: int) -> int:
         if j == i + 1 and _takes_field(ctx.doc, c):
             j = by_phrase(toks, i + 1)
         return j if j > i + 1 else i
-    if word in ("в", "во") and ctx.doc.tokens_in(c.start, c.end)[0].lemma in ABROAD_HEADS:
+    if word in ("в", "во") and _headed(ctx.doc, c, ABROAD_HEADS):
         j = ctx.place_after(toks, i + 1)
         return j if j > i + 1 else i
     return i
+
+
+def _headed(doc: Doc, c: OrgMention, heads) -> bool:
+    """One of the first words of ``c`` is one of ``heads`` (``Генеральное консульство``)."""
+    return any(t.lemma in heads and not is_abbr(t) for t in doc.tokens_in(c.start, c.end)[:3])
 
 
 def _takes_field(doc: Doc, c: OrgMention) -> bool:

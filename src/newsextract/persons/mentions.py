@@ -14,7 +14,7 @@ import re
 from ..doc import Doc
 from ..nlp.grammar import is_abbr, parses
 from .lexicon import title_heads, title_modifiers
-from .names import given_name_only, normalize, particles, split_words
+from .names import Hint, east_asian, given_name_only, normalize, particles, split_words
 
 INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
 INITIALS_AFTER = re.compile(r"^\s(?:[А-ЯЁA-Z]\.\s?){1,2}")
@@ -43,6 +43,9 @@ def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int
         if word[:1].islower() and word.lower() not in particles():
             s += len(m.group(0))
             continue
+        if _common_word(tok, word) and " " in text[s:e].strip():
+            s += len(m.group(0))  # Лыжница Багиян, Всё-таки Проди: a word that is no name
+            continue
         if lemma in title_heads() or lemma in title_modifiers():
             if tok is not None and word[:1].isupper() and lemma in title_heads():
                 if _title_as_name(doc, tok, s + len(m.group(0)), e):
@@ -53,6 +56,21 @@ def _trim(doc: Doc, s: int, e: int, known: frozenset = frozenset()) -> tuple[int
             continue
         break
     return s, e, False
+
+
+def _common_word(tok, word: str) -> bool:
+    """A capitalised word pymorphy3 knows and never as a name, nor as a place or a title
+    head (those are handled by their own rules)."""
+    if tok is None or not word[:1].isupper() or word.isupper() or len(word) < 4:
+        return False
+    ps = parses(tok)
+    if word.lower() in east_asian():
+        return False
+    # an inanimate noun may be a foreign given name (Талия); a person noun (лыжница) is none
+    return bool(ps) and all(p.is_known for p in ps) and not any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes
+        or p.tag.POS == "NOUN" and "anim" not in p.tag.grammemes for p in ps) \
+        and tok.lemma not in title_heads() and tok.lemma not in title_modifiers()
 
 
 TITLE_BACK = 10  # a title head and its genitive tail
@@ -239,4 +257,97 @@ def _caps_names(doc: Doc, taken) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["find_mentions", "parses"]
+# Cases a preposition governs, for a name right after it (``с Радживом Тхапой``).
+PREP_CASES = {
+    "с": {"ablt", "gent"}, "со": {"ablt", "gent"}, "к": {"datv"}, "ко": {"datv"}, "по": {"datv"},
+    "о": {"loct", "accs"}, "об": {"loct", "accs"}, "обо": {"loct"}, "при": {"loct"},
+    "у": {"gent"}, "для": {"gent"}, "от": {"gent"}, "без": {"gent"}, "до": {"gent"}, "из": {"gent"},
+    "после": {"gent"}, "около": {"gent"}, "против": {"gent"}, "кроме": {"gent"}, "вместо": {"gent"},
+    "среди": {"gent"}, "во главе": {"ablt"}, "за": {"ablt", "accs"}, "перед": {"ablt"},
+    "между": {"ablt"}, "над": {"ablt"}, "под": {"ablt"}, "в": {"loct", "accs"},
+    "во": {"loct", "accs"}, "на": {"loct", "accs"}, "через": {"accs"}, "про": {"accs"},
+    "благодаря": {"datv"}, "согласно": {"datv"},
+}
+CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
+HINT_BACK = 8  # a title head and its genitive tail before the name
+
+
+def _noun_cases(tok) -> frozenset:
+    return frozenset(CASE_ALIASES.get(p.tag.case, p.tag.case) for p in parses(tok)
+                     if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case)
+
+
+def context_hint(doc: Doc, start: int, end: int) -> Hint:
+    """What the words around a name say of its case and gender: a preposition right before
+    it or the head of a title in apposition (``с послом Непала Радживом Тхапой``: ablt), a
+    feminine title (``лыжница``), a past-tense predicate right after it (``заявила``)."""
+    toks = doc.tokens
+    first = doc.token_at(start)
+    cases: frozenset = frozenset()
+    gender = None
+    if first is not None:
+        k = first.index - 1
+        while k >= 0 and first.index - k <= HINT_BACK and toks[k].sent == first.sent:
+            t = toks[k]
+            low = t.text.lower()
+            if low in PREP_CASES:
+                if k == first.index - 1:
+                    cases = frozenset(PREP_CASES[low])
+                break
+            if not t.text[:1].isalpha():
+                break
+            if k == first.index - 1 and t.text[:1].islower() and t.lemma not in title_heads() and \
+                    t.lemma not in title_modifiers() and parses(t) and parses(t)[0].tag.POS == "NOUN":
+                cases = frozenset({"gent"})  # a noun's dependent: по словам Данна, закон Гука
+                break
+            if t.lemma in title_heads():
+                cases = _noun_cases(t)
+                femn = [p for p in parses(t) if p.tag.POS == "NOUN" and p.tag.gender == "femn"
+                        and "ms-f" not in p.tag.grammemes]
+                if femn and femn[0] is parses(t)[0]:
+                    gender = "femn"
+                break
+            k -= 1
+    after = doc.tokens_in(end, end + 40)
+    if after and after[0].sent == (first.sent if first is not None else after[0].sent):
+        tag = parses(after[0])[0].tag if parses(after[0]) else None
+        if tag is not None and tag.POS in ("VERB", "PRTS", "ADJS") and tag.number == "sing" \
+                and tag.gender in ("masc", "femn") and gender is None:
+            gender = tag.gender
+    return Hint(cases=cases, gender=gender)
+
+
+# Prepositions of place: a lone name after them is a town (``в Шуе``, ``из Ижмы``).
+PLACE_PREPS = frozenset({"в", "во", "из", "изо"})
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def is_junk(doc: Doc, start: int, end: int, places: frozenset[str]) -> bool:
+    """A one-word mention that evidence says is no person: a title word (``Губернатором``),
+    an abbreviation (``РТ``), an adjective or a verb and no name (``Брянский``, ``Лайкнуть``:
+    a button label), a place (named so by the places stages, or after ``в``/``из``)."""
+    words = doc.text[start:end].split()
+    if len(words) != 1 or "." in words[0]:
+        return False
+    word = words[0]
+    tok = doc.token_at(start)
+    if word.lower() in places or normalize(word).full.lower() in places:
+        return True
+    if tok is None:
+        return False
+    if tok.lemma in title_heads():
+        return True
+    if word.isupper() and len(word) <= 4 and not word.isascii():
+        return True
+    ps = parses(tok)
+    if not any(NAME_TAGS & p.tag.grammemes and p.is_known for p in ps):
+        if any(p.tag.POS in ("ADJF", "INFN", "VERB") and p.is_known for p in ps) and \
+                not any(p.tag.POS == "NOUN" and p.is_known for p in ps):
+            return True
+        if word.lower().endswith(("ть", "ться")) and any(p.tag.POS == "INFN" for p in ps):
+            return True
+    prev = doc.tokens[tok.index - 1] if tok.index else None
+    return prev is not None and prev.sent == tok.sent and prev.text.lower() in PLACE_PREPS
+
+
+__all__ = ["context_hint", "find_mentions", "is_junk", "parses"]

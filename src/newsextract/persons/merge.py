@@ -83,11 +83,21 @@ class _Keys:
         return cls(_k(n.last), _k(n.first), _k(n.middle), frozenset(_k(o) for o in n.last_options))
 
 
+def _parts(last: str) -> list[str]:
+    return last.split() if " " in last else []
+
+
 def _joins(n: ParsedName, nk: _Keys, g: Group, gk: _Keys) -> bool:
     """Whether mention ``n`` may join group ``g``."""
+    if not n.first and n.context_gender and g.name.first and not INITIAL_RE.match(g.name.first) \
+            and g.name.gender and g.name.gender != n.context_gender:
+        return False  # "Бут рассказала" is not Виктор Бут
     if n.last:
+        parts = _parts(gk.last)
         if gk.last and (gk.last == nk.last or gk.last in nk.options or nk.last in gk.options):
             pass
+        elif len(parts) > 1 and " " not in nk.last and ({parts[0], parts[-1]} & ({nk.last} | nk.options)):
+            pass  # a compound surname: Перес Гарсия ... Гарсия
         elif gk.last and not n.first and _stem(gk.last) == _stem(nk.last) and \
                 not g.name.gender == n.gender:
             pass
@@ -123,7 +133,7 @@ class _GroupIndex:
         if gk.last:
             self.by_last[gk.last].append(k)
             self.by_stem[_stem(gk.last)].append(k)
-        for option in gk.options:
+        for option in gk.options | set(_parts(gk.last)[:1] + _parts(gk.last)[-1:]):
             self.by_option[option].append(k)
         self.by_first[gk.first].append(k)
 
@@ -133,7 +143,8 @@ class _GroupIndex:
         if n.last:
             for key in (nk.last, *nk.options):
                 found.update(self.by_last.get(key, ()))
-            found.update(self.by_option.get(nk.last, ()))
+            for key in (nk.last, *nk.options):
+                found.update(self.by_option.get(key, ()))
             if not n.first:
                 found.update(self.by_stem.get(_stem(nk.last), ()))
                 found.update(self.by_first.get(nk.last, ()))

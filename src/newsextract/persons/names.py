@@ -42,6 +42,19 @@ def east_asian() -> frozenset[str]:
     return resources.word_set("name_east_asian.txt")
 
 
+@dataclass(frozen=True)
+class Hint:
+    """What a name's context says of it: the cases its governor allows (a preposition, a
+    title in apposition) and the gender its predicate shows (``заявила``)."""
+
+    cases: frozenset = frozenset()
+    gender: Optional[str] = None
+
+
+HINT_CASE = 0.8
+HINT_GENDER = 0.8
+
+
 @dataclass
 class ParsedName:
     first: Optional[str] = None
@@ -54,6 +67,10 @@ class ParsedName:
     # also as written (a lone "Ньюсом" read as a first name may be the surname of "Гэвин Ньюсом").
     last_options: frozenset = field(default_factory=frozenset)
     order: Optional[str] = None  # the full name when written family name first (Пан Ги Мун)
+    # (first, middle, last) of this reading and of others nearly as good, best first: the
+    # person's other mentions choose among them (``Гаррета Рейсмана`` ... ``Рейсман``)
+    readings: tuple = ()
+    context_gender: Optional[str] = None  # the gender its predicate shows (Петрова заявила)
 
     @property
     def full(self) -> str:
@@ -106,8 +123,28 @@ def _restore(template: str, word: str) -> str:
     return morph.match_case(template, word)
 
 
-def _name_parses(word: str) -> list:
-    return [p for p in morph.parse(word) if NAME_TAGS & p.tag.grammemes]
+# Russian-type surnames pymorphy3 guesses well from their endings (Аленьков, Минуллин).
+_RUSSIAN_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ская", "цкая", "ова", "ева", "ёва",
+                    "ина", "ына")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_parses(word: str) -> tuple:
+    """Name, surname and patronymic parses; for a word pymorphy3 does not know only its
+    guesses of Russian-type surnames (its other guesses at foreign names are noise:
+    ``Ямамура`` is no genitive of ``Ямамур``)."""
+    out = []
+    for p in morph.parse(word):
+        if not NAME_TAGS & p.tag.grammemes:
+            continue
+        if p.is_known or "Surn" in p.tag.grammemes and p.normal_form.endswith(_RUSSIAN_SURNAME):
+            out.append(p)
+    return tuple(out)
+
+
+def _adjective_parses(word: str) -> list:
+    """Known adjective parses of an adjectival surname (``Долгорукому``, ``Заречной``)."""
+    return [p for p in morph.parse(word) if p.tag.POS == "ADJF" and p.is_known and p.tag.number == "sing"]
 
 
 def _compatible(p, gender: str, case: str) -> bool:
@@ -141,8 +178,17 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     for ending, nom in surname_rules().get(gender, {}).get(case, []):
         if low.endswith(ending) and len(low) > len(ending) + 1:
             return word[: len(word) - len(ending)] + nom
-    if gender != "masc" or len(low) < 4:
+    for p in _adjective_parses(word):
+        if p.tag.case == case and (p.tag.gender == gender or p.tag.gender is None):
+            form = p.inflect({"nomn", "sing", gender})
+            if form is not None:
+                return _restore(word, form.word)
+    if len(low) < 3:
         return None
+    if gender == "femn" or low.endswith(("ой", "ою", "ы", "ии", "ию", "ией")) or case == "datv" and low[-1] == "е":
+        guess = _a_declension(word, low, case)
+        if guess is not None or gender == "femn":
+            return guess
     # Foreign masculine names ending in a consonant: Ахмадом, Жозепа, Борреля, Гутеррешем.
     stem2, stem1 = low[:-2], low[:-1]
     if case == "ablt" and low[-2:] in ("ом", "ем", "ём") and stem2[-1:] not in _VOWELS:
@@ -159,6 +205,68 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     if case == "accs" and low[-1] in "ую" and stem1[-1:] not in _VOWELS:
         return word[:-1] + ("а" if low[-1] == "у" else "я")
     return None
+
+
+def _a_declension(word: str, low: str, case: str) -> Optional[str]:
+    """Undo a case ending of the ``-а``/``-я`` declension (Тхапой, Обамы, Угбому -> -а)."""
+    stem2, stem1 = low[:-2], low[:-1]
+    if low.endswith("ии") and case in ("gent", "datv", "loct") or low.endswith("ию") and case == "accs":
+        return word[:-1] + "я"  # Талии, Патрисию
+    if low.endswith("ией") and case == "ablt":
+        return word[:-2] + "я"
+    if case == "gent" and low[-1] == "ы" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "а"
+    if case == "gent" and low[-1] == "и" and stem1[-1:] in "кгхжшчщ":
+        return word[:-1] + "а"
+    if case == "gent" and low[-1] == "и" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "я"
+    if case in ("datv", "loct") and low[-1] == "е" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "а"
+    if case == "accs" and low[-1] == "у" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "а"
+    if case == "accs" and low[-1] == "ю" and stem1[-1:] not in _VOWELS:
+        return word[:-1] + "я"
+    if case == "ablt" and low[-2:] in ("ой", "ою") and stem2[-1:] not in _VOWELS:
+        return word[:-2] + "а"
+    if case == "ablt" and low[-2:] == "ей" and stem2[-1:] not in _VOWELS:
+        return word[:-2] + ("а" if stem2[-1:] in _SIBILANT else "я")
+    return None
+
+
+# Endings that hardly ever close a name in the nominative (Радживом, Тхапой, Обамы, Угбому).
+OBLIQUE_LOOKING = ("ом", "ем", "ём", "ым", "ой", "ою", "ею", "ому", "ему", "ую", "ы", "ии")
+
+
+def _looks_oblique(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(OBLIQUE_LOOKING) or len(low) > 3 and low[-1] in "ую" and low[-2] not in _VOWELS
+
+
+def _undeclined_feminine(word: str) -> bool:
+    """A woman's foreign surname ending in a consonant does not decline (Меркель, Кердпол)."""
+    low = word.lower()
+    return low[-1:] not in _VOWELS and low[-1:] not in "йь" and not low.endswith(_RUSSIAN_SURNAME)
+
+
+def _unknown_score(word: str, role: str, gender: str, case: str) -> float:
+    """Support for a word pymorphy3 does not know as a name being in ``case``: the nominative
+    as written unless the ending looks oblique; an oblique case by the suffix rules, strongly
+    when the ending looks oblique (a foreign ``Ларрионда`` or ``Ямамура`` is a nominative)."""
+    low = word.lower()
+    # a given name in a consonant and -у is often foreign and undeclined (Тору, Амаду)
+    oblique = _looks_oblique(word) and (role == "last" or low.endswith(OBLIQUE_LOOKING))
+    if gender == "femn" and _undeclined_feminine(word):
+        # a woman's surname ending in a consonant does not decline; a given name so ending
+        # is hardly a woman's
+        return 0.4 if role == "last" else 0.2 * (case == "nomn")
+    if case == "nomn":
+        return 0.1 if oblique else 0.5
+    guess = _suffix_nominative(word, gender, case)
+    if guess is None or guess == word:
+        return 0.0
+    if not oblique:
+        return 0.4
+    return 0.45 if low[-1] in "ую" and not low.endswith("ую") else 0.6
 
 
 @functools.cache
@@ -195,7 +303,16 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         return word
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
     cands = [p for p in _name_parses(word) if _compatible(p, gender, case)]
-    cands.sort(key=lambda p: (tag not in p.tag.grammemes, -p.score))
+    # in an oblique case a declining reading beats an indeclinable one (Марку: Марк)
+    cands.sort(key=lambda p: (case != "nomn" and "Fixd" in p.tag.grammemes, tag not in p.tag.grammemes, -p.score))
+    parses = _name_parses(word)
+    surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and p.is_known]
+    if case == "nomn" and role == "last" and not cands and surn and all(p.tag.case != "nomn" for p in surn):
+        # a known surname only oblique beside an undeclined given name (Барак Обамы)
+        form = surn[0].inflect({"nomn", "sing"})
+        return _restore(word, form.word) if form is not None else word
+    if gender == "femn" and role == "last" and not parses and _undeclined_feminine(word):
+        return word
     if case == "nomn" and not any("Fixd" not in p.tag.grammemes for p in cands):
         return word
     for p in cands:
@@ -204,10 +321,10 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         grams = {"nomn", "sing"}
         if "Surn" in p.tag.grammemes or "Patr" in p.tag.grammemes:
             grams.add(gender)
-        form = p.inflect(grams)
+        form = p.inflect(grams) or p.inflect({"nomn", "sing"})
         if form is not None:
             return _restore(word, form.word.replace("ё", "ё"))
-    if not cands and not _name_parses(word) or (not cands and role == "last"):
+    if not cands:
         guess = _suffix_nominative(word, gender, case)
         if guess is not None:
             return guess
@@ -246,8 +363,17 @@ def _fixed(word: str) -> bool:
     return indeclinable(word) or bool(parses) and all("Fixd" in p.tag.grammemes for p in parses)
 
 
-def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, float]:
-    best = ("masc", "nomn", -1.0)
+def _choose_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> tuple[str, str, float]:
+    ranked = _rank_gender_case(words, roles, hint)
+    return ranked[0] if ranked else ("masc", "nomn", -1.0)
+
+
+READING_MARGIN = 0.5  # other (gender, case) readings of a name kept within this of the best
+
+
+def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> list[tuple]:
+    """Every allowed (gender, case, score), best first (ties: masc nomn before others)."""
+    ranked: list[tuple] = []
     # One case for all parts: a word that cannot be in a case excludes it (unless nothing is left).
     agree = _agreeing(words, roles)
     allowed = {(g, c) for g in GENDERS for c in CASES if all(_may_be(w, r, g, c) for w, r in agree)}
@@ -289,15 +415,15 @@ def _choose_gender_case(words: list[str], roles: list[str]) -> tuple[str, str, f
                     elif role == "last" and _suffix_nominative(word, gender, case) not in (None, word):
                         score += 0.6
                 else:
-                    guess = _suffix_nominative(word, gender, case)
-                    if guess is not None:
-                        score += 0.0 if guess == word else 0.6
+                    score += _unknown_score(word, role, gender, case)
                 score = before + (score - before) * weight + bonus
                 bonus = 0.0
             score += {"nomn": 0.05, "gent": 0.02}.get(case, 0.0) + (0.04 if gender == "masc" else 0)
-            if score > best[2]:
-                best = (gender, case, score)
-    return best
+            if hint is not None:
+                score += HINT_CASE * (case in hint.cases) + HINT_GENDER * (gender == hint.gender)
+            ranked.append((gender, case, score))
+    ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
+    return ranked
 
 
 def _is_name(word: str) -> bool:
@@ -324,6 +450,8 @@ def assign_roles(words: list[str]) -> list[str]:
     low = [w.lower() for w in words]
     parts = particles()
     pidx = [i for i, w in enumerate(low) if w in parts and i > 0]
+    if n > 1 and low[0] in parts and low[0] not in east_asian():  # фон Штайнер, ибн Эзра
+        return ["particle" if w in parts else "last" for w in low]
     if pidx:  # Ник Назами бин Ник Ахмад, Урсула фон дер Ляйен
         k = pidx[0]
         for i in range(k):
@@ -344,9 +472,16 @@ def assign_roles(words: list[str]) -> list[str]:
         return roles
     if not initials[0] and all(initials[1:]):  # Путин В. В.
         return ["last", "first"] + ["middle"] * (n - 2)
-    if n <= 3 and low[0] in east_asian() and all(len(w) <= 6 for w in words) \
-            and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин
+    if n <= 3 and _east_asian_family(words[0]) and all(len(_syllables_stem(w)) <= 8 for w in words[1:]) \
+            and not any(_is_name(w) and len(w) > 4 or not _syllabic(w) for w in words[1:]) \
+            and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин, Кима Чен Ира
         return ["last"] + ["first"] * (n - 1)
+    given = 0  # Хосе Луис Перес Гарсия: the known given names first, the surnames after
+    while given < n - 1 and _is_name(words[given]) and any(p.is_known for p in _name_parses(words[given])) \
+            and not _is_patr(words[given]):
+        given += 1
+    if n >= 3 and given >= 2 and not any(_is_patr(w) for w in words):
+        return ["first"] * given + ["last"] * (n - given)
     if n == 3 and _is_patr(words[2]) and not _is_patr(words[1]):  # Лужков Юрий Михайлович
         return ["last", "first", "middle"]
     if n == 2 and _is_patr(words[1]):  # Юрий Михайлович
@@ -358,18 +493,82 @@ def assign_roles(words: list[str]) -> list[str]:
     return roles
 
 
+def _east_asian_family(word: str) -> bool:
+    """A family name of the data file, also in an oblique case (``Кима``, ``Паком``)."""
+    low = word.lower()
+    if low in east_asian():
+        return True
+    if any(p.normal_form in east_asian() for p in _name_parses(word)):
+        return True
+    return len(low) >= 3 and (low[:-1] in east_asian() and low[-1] in "ауе"
+                              or low[:-2] in east_asian() and low[-2:] in ("ом", "ем"))
+
+
+def _east_asian_nominative(words: list[str], hint: Optional[Hint]) -> list[str]:
+    """Only the family name and the last syllable of an East Asian name decline, in the
+    case the family name shows (``Кима Чен Ира`` -> ``Ким Чен Ир``)."""
+    family, case = _east_asian_case(words[0])
+    if case == "nomn":  # an undeclined family name: the last syllable alone shows the case
+        low = words[-1].lower()
+        for ending, c in EAST_ASIAN_ENDINGS:
+            stem = low[:-len(ending)]
+            if low.endswith(ending) and len(stem) >= 2 and stem[-1] not in _VOWELS and c != "loct":
+                case = c
+                break
+        else:
+            return list(words)
+    last = _suffix_nominative(words[-1], "masc", case) if not indeclinable(words[-1]) else None
+    return [family] + words[1:-1] + [last or words[-1]]
+
+
+EAST_ASIAN_ENDINGS = (("ом", "ablt"), ("ем", "ablt"), ("а", "gent"), ("у", "datv"), ("е", "loct"))
+
+
+def _east_asian_case(word: str) -> tuple[str, str]:
+    """An East Asian family name in the nominative and the case it was in (``Кима``: gent)."""
+    low = word.lower()
+    if low in east_asian():
+        return word, "nomn"
+    for p in _name_parses(word):
+        if p.normal_form in east_asian():
+            return _restore(word, p.normal_form), p.tag.case
+    for ending, case in EAST_ASIAN_ENDINGS:
+        if low.endswith(ending) and low[:-len(ending)] in east_asian():
+            return word[:-len(ending)], case
+    return word, "nomn"
+
+
+def _syllabic(word: str) -> bool:
+    """A given name of Russian transcriptions of Chinese, Korean or Vietnamese syllables: no
+    ``р`` (but ``эр``), no final ``с`` (``Хуан Карлос`` is Spanish, ``Ян Новак`` Czech)."""
+    low = _syllables_stem(word) if word.lower().endswith(("ом", "ем")) else word.lower()
+    return "р" not in low.replace("эр", "") and not low.endswith(("с", "в", "з", "ш", "ч", "ф"))
+
+
+def _syllables_stem(word: str) -> str:
+    low = word.lower()
+    for ending, _case in EAST_ASIAN_ENDINGS:
+        if low.endswith(ending):
+            return low[:-len(ending)]
+    return low
+
+
 def _join(words: list[str]) -> Optional[str]:
     return " ".join(words) if words else None
 
 
-def normalize(text: str | list[str]) -> ParsedName:
-    """Parse and put a person's name into the nominative."""
+def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
+    """Parse and put a person's name into the nominative (``hint``: what its context says)."""
     raw = split_words(text) if isinstance(text, str) else list(text)
     words = [_titlecase(w) for w in raw]
     if not words:
         return ParsedName()
+    # inside a name a hyphenated article stays lower case: Мохаммед аль-Хашими
+    words = words[:1] + [w[:w.index("-")].lower() + w[w.index("-"):]
+                         if "-" in w and w[:w.index("-")].lower() in particles() else w for w in words[1:]]
     roles = assign_roles(words)
-    gender, case, _ = _choose_gender_case(words, roles)
+    ranked = _rank_gender_case(words, roles, hint) or [("masc", "nomn", -1.0)]
+    gender, case, top = ranked[0]
     # A first name or patronymic fixes the gender even when the case is nominative.
     plural = False
     if len(words) == 1 and roles[0] == "last":
@@ -383,13 +582,17 @@ def normalize(text: str | list[str]) -> ParsedName:
             norm.append(w)
         else:
             norm.append(_word_nominative(w, r, gender, case))
+    east = len(words) > 1 and roles[0] == "last" and _east_asian_family(words[0])
+    if east:
+        norm = _east_asian_nominative(words, hint)
+        norm[0] = norm[0][:1].upper() + norm[0][1:]  # a family name, not a particle (Ван)
     firsts = [w for w, r in zip(norm, roles, strict=True) if r == "first"]
     middles = [w for w, r in zip(norm, roles, strict=True) if r == "middle"]
     lasts = [w for w, r in zip(norm, roles, strict=True) if r in ("last", "particle")]
     options: set[str] = set()
     gendered = any(r in ("first", "middle") and not INITIAL_RE.match(w)
                    for w, r in zip(words, roles, strict=True))
-    if roles[-1] == "last" and not plural and not gendered and "particle" not in roles:
+    if (len(words) == 1 or roles[-1] == "last" and not gendered) and not plural and "particle" not in roles:
         for g in GENDERS:
             for c in CASES:
                 if any(_compatible(p, g, c) for p in _name_parses(words[-1])) or \
@@ -397,9 +600,21 @@ def normalize(text: str | list[str]) -> ParsedName:
                     options.add(_word_nominative(words[-1], "last", g, c))
     if len(words) == 1 and not plural and not INITIAL_RE.match(words[0]):
         options.add(words[0])  # as written: a foreign surname that only looks oblique (Ньюсом)
+    readings = [(_join(firsts), _join(middles), _join(lasts))]
+    if gendered and not plural and not east:  # other readings of the whole name: ``Гаррета Рейсмана``
+        for g, c, score in ranked[1:]:
+            if score < top - READING_MARGIN:
+                break
+            other = [_word_nominative(w, r, g, c) for w, r in zip(words, roles, strict=True)]
+            reading = tuple(_join([w for w, r in zip(other, roles, strict=True) if r in want])
+                            for want in (("first",), ("middle",), ("last", "particle")))
+            if reading not in readings:
+                readings.append(reading)
+                if reading[2]:
+                    options.add(reading[2])
     parsed = ParsedName(first=_join(firsts), middle=_join(middles), last=_join(lasts),
-                        gender=gender, case=case, plural=plural,
-                        last_options=frozenset(options))
-    if roles and roles[0] == "last" and len(words) > 1 and words[0].lower() in east_asian():
+                        gender=gender, case=case, plural=plural, context_gender=hint.gender if hint else None,
+                        last_options=frozenset(options), readings=tuple(readings))
+    if east:
         parsed.order = " ".join(norm)
     return parsed

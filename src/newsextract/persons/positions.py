@@ -189,10 +189,11 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative(toks, head)
-    last = _title_cut(toks, head, _org_tokens(doc))
-    ph.title_last = ph.first + last
+    last, skipped = _title_cut(toks, head, _org_tokens(doc))
+    ph.title_last = ph.first + min(skipped | {last})
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
-    title = join(doc.text, toks[:last], words[:last])
+    kept = [k for k in range(last) if k not in skipped]
+    title = _join_kept(doc, [toks[k] for k in kept], [words[k] for k in kept])
     if title[:1].isupper() and not is_abbr(toks[0]):
         title = title[:1].lower() + title[1:]
     return title
@@ -201,9 +202,20 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
 def _acting_title(doc: Doc, ph: TitlePhrase) -> str:
     """``И. о. ректора СКФУ`` -> ``и.о. ректора``: the title after ``и. о.`` stays genitive."""
     toks = doc.tokens[ph.head_first:ph.last]
-    last = _title_cut(toks, 0, _org_tokens(doc))
-    ph.title_last = ph.head_first + last
-    return "и.о. " + join(doc.text, toks[:last], [t.text.lower() for t in toks[:last]])
+    last, skipped = _title_cut(toks, 0, _org_tokens(doc))
+    ph.title_last = ph.head_first + min(skipped | {last})
+    kept = [toks[k] for k in range(last) if k not in skipped]
+    return "и.о. " + _join_kept(doc, kept, [t.text.lower() for t in kept])
+
+
+def _join_kept(doc: Doc, toks: list[Token], words: list[str]) -> str:
+    """Words joined with their spacing; one space where skipped tokens were."""
+    out = []
+    for i, (tok, word) in enumerate(zip(toks, words, strict=True)):
+        if i:
+            out.append(doc.text[toks[i - 1].end:tok.start] if tok.index == toks[i - 1].index + 1 else " ")
+        out.append(word)
+    return "".join(out)
 
 
 def _acting_prefix(doc: Doc, first: int, floor: int) -> int:
@@ -230,43 +242,73 @@ SUBUNIT_LEMMAS = {"отдел", "департамент", "сектор", "ла�
 
 
 def _org_tokens(doc: Doc) -> frozenset[int]:
-    """Token indexes inside the organizations stage's mentions (``глава минсельхоза``)."""
-    return frozenset(t.index for o in doc.organizations for m in o.mentions
-                     for t in doc.tokens_in(m.start, m.end))
+    """Indexes of the first tokens of the organizations stage's mentions (``глава минсельхоза``)."""
+    return frozenset(toks[0].index for o in doc.organizations for m in o.mentions
+                     if (toks := doc.tokens_in(m.start, m.end)))
 
 
-def _title_cut(toks: list[Token], head: int, orgs: frozenset[int] = frozenset()) -> int:
-    """Where the title ends in a phrase: a domain tail stays (``министр сельского хозяйства``,
-    ``заместитель председателя правительства``, ``консул по культуре``, ``спецпредставитель
-    по делам ШОС``); a body, a territory, a proper name or an abbreviation ends it, with the
-    adjectives before it."""
+def _title_cut(toks: list[Token], head: int, orgs: frozenset[int] = frozenset()) -> tuple[int, frozenset[int]]:
+    """Where the title ends in a phrase, and the tokens skipped inside it.
+
+    A domain tail stays (``министр сельского хозяйства``, ``заместитель председателя
+    правительства``, ``консул по культуре``, ``спецпредставитель по делам ШОС``); a body,
+    a territory, a proper name, an abbreviation or a preposition ends it, with the
+    adjectives before it. A territory between the title and its ``по ...`` domain is
+    skipped (``заместитель губернатора Тверской области по экономике``).
+    """
     keep = k = head + 1
     po = False  # inside a lowercase "по ..." group: its names are the domain
+    skipped: set[int] = set()
     while k < len(toks):
         tok = toks[k]
         low = tok.text.lower()
-        lemmas = tok.lemmas | {tok.lemma}
-        if low in CUT_PREPS:
-            break
-        if low in ("по", "и"):
+        if low in ("по", "и") and low not in CUT_PREPS:
             po = po or (low == "по" and k + 1 < len(toks) and not is_cap(toks[k + 1]))
             k += 1
             continue
-        if not is_word(tok) or (is_abbr(tok) and not (po and keep == k)):
-            break
-        if tok.index in orgs and not po and k == keep and not _title_pair(toks[keep - 1], tok) \
-                and not lemmas & (title_heads() | org_heads()):
-            break  # a body written as one word (``минсельхоза``)
-        titled = bool(lemmas & (title_heads() | title_modifiers()))
-        if is_cap(tok) and not titled and not lemmas & org_heads() and not (po and keep == k):
-            break
-        body = lemmas & (PLACE_LEMMAS | BODY_LEMMAS) or (lemmas & org_heads() and not (lemmas & SUBUNIT_LEMMAS and not is_cap(tok)))
-        if body and not _title_pair(toks[keep - 1], tok):
-            break
+        if _ends_title(toks, k, keep, po, orgs):
+            resume = None if po or keep != k else _domain_after(toks, k)
+            if resume is None:
+                break
+            skipped.update(range(k, resume))
+            k = resume
+            continue
         k += 1
-        if not _only_adj(tok):
+        if not _adjective(tok):
             keep = k
-    return keep
+    return keep, frozenset(i for i in skipped if i < keep)
+
+
+def _ends_title(toks: list[Token], k: int, keep: int, po: bool, orgs: frozenset[int]) -> bool:
+    tok = toks[k]
+    lemmas = tok.lemmas | {tok.lemma}
+    if tok.text.lower() in CUT_PREPS or not is_word(tok) or (is_abbr(tok) and not (po and keep == k)):
+        return True
+    if tok.index in orgs and not po and k == keep and not _title_pair(toks[keep - 1], tok) \
+            and not lemmas & (title_heads() | org_heads()):
+        return True  # a body written as one word (``минсельхоза``)
+    titled = bool(lemmas & (title_heads() | title_modifiers()))
+    if is_cap(tok) and not titled and not lemmas & org_heads() and not (po and keep == k):
+        return True
+    body = lemmas & (PLACE_LEMMAS | BODY_LEMMAS) or (lemmas & org_heads() and not lemmas & SUBUNIT_LEMMAS)
+    return bool(body) and not _title_pair(toks[keep - 1], tok)
+
+
+def _domain_after(toks: list[Token], k: int) -> Optional[int]:
+    """Index of a ``по`` + lower-case domain a few words after a territory at ``k``, else None."""
+    for m in range(k + 1, min(len(toks) - 1, k + 5)):
+        if toks[m].text.lower() == "по" and is_word(toks[m + 1]) and not is_cap(toks[m + 1]):
+            gap = toks[k:m]
+            if all(is_word(t) and (is_cap(t) or _adjective(t) or t.lemma in PLACE_LEMMAS) for t in gap):
+                return m
+            return None
+    return None
+
+
+def _adjective(tok: Token) -> bool:
+    """Most likely an adjective (``главного``, ``областного``), not an abbreviation."""
+    ps = parses(tok)
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
 
 
 def _title_pair(prev: Token, tok: Token) -> bool:
@@ -493,21 +535,37 @@ def _sender_end(doc: Doc, ph: TitlePhrase) -> int:
     return ph.end
 
 
+class _Place:
+    """A place named in a title's tail that the locations stage did not resolve."""
+
+    def __init__(self, name: str):
+        self.name, self.country, self.code, self.kind = name, None, None, "region"
+
+
 def _place_of(doc: Doc, ph: TitlePhrase):
     """The location named in the tail after the title (``губернатор Тюменской области``), or for
     ``глава региона`` the region named before."""
     if ph.title_last >= ph.last:
         return None
-    start = doc.tokens[ph.title_last].start
-    found = context.region_mentions(doc, start, _sender_end(doc, ph))
+    start, end = doc.tokens[ph.title_last].start, _sender_end(doc, ph)
+    found = context.region_mentions(doc, start, end)
     if found:
         return found[0][2]
-    tail = doc.tokens[ph.title_last:ph.last]
+    tail = [t for t in doc.tokens[ph.title_last:ph.last] if t.end <= end]
     if any(t.lemma in ("регион", "область", "край", "республика") for t in tail) and not any(is_cap(t) for t in tail):
         regions = [loc for _s, _e, loc in context.region_mentions(doc, max(0, ph.start - 2000), ph.start)
                    if getattr(loc, "kind", None) == "region"]
         return regions[-1] if regions else None
-    return None
+    return _written_place(doc, tail)
+
+
+def _written_place(doc: Doc, tail: list[Token]) -> Optional[_Place]:
+    """``Бухарской области`` -> ``Бухарская область``: capitalised adjectives and a place word."""
+    k = next((i for i, t in enumerate(tail) if t.lemma in PLACE_LEMMAS and not is_cap(t)), None)
+    if k is None or k == 0 or not all(is_cap(t) and _adjective(t) for t in tail[:k]):
+        return None
+    words = nominative(tail[:k + 1], k)
+    return _Place(join(doc.text, tail[:k + 1], words))
 
 
 def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
@@ -534,8 +592,9 @@ def _region_word(name: str) -> bool:
 def positions_of(doc: Doc, phrases: list[TitlePhrase]) -> list[Position]:
     """A person's phrases as positions: one per distinct title, with all its mentions.
 
-    A bare title (``министр``) joins the one fuller title of the same head the
-    person holds (``министр здравоохранения``); organization and country come
+    A bare title (``министр``, ``посол``) joins the one fuller title holding that
+    word the person has (``министр здравоохранения``, ``чрезвычайный и полномочный
+    посол``); organization and country come
     from the first mention that names them.
     """
     unique = sorted({(ph.start, ph.end): ph for ph in phrases}.values(), key=lambda ph: ph.start)
@@ -543,7 +602,7 @@ def positions_of(doc: Doc, phrases: list[TitlePhrase]) -> list[Position]:
     for ph in unique:
         groups.setdefault(ph.title, []).append(ph)
     for title in [t for t in groups if " " not in t]:
-        fuller = [t for t in groups if t.startswith(title + " ")]
+        fuller = [t for t in groups if t != title and title in t.split()]
         if len(fuller) == 1:
             groups[fuller[0]] += groups.pop(title)
     out = []

@@ -9,10 +9,9 @@ Ambiguous readings are decided afterwards with the document's own evidence.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .. import resources
@@ -56,8 +55,12 @@ class PlaceMention:
     form: str  # name | official | abbreviation | adjective | demonym
     entry: object = None  # CountryEntry | RegionEntry | CityEntry (None until resolved)
     readings: list[Hit] = field(default_factory=list)  # several readings of an abbreviation
-    in_org: bool = False  # inside a NER ORG span (``МИД Азербайджана``)
-    ner_loc: bool = False  # overlaps a NER LOC span
+    # A one-word city or region that NER may show to be part of a person's name:
+    # ``(start, end)`` of the word, checked by ``Places`` when the places are read.
+    person_check: Optional[tuple[int, int]] = None
+    # An ambiguous city or region name (``Владимир``) that needs a NER location span
+    # over ``(start, end)``; checked by ``Places`` as above.
+    located_check: Optional[tuple[int, int]] = None
 
     @property
     def iso2(self) -> Optional[str]:
@@ -75,29 +78,29 @@ def person_nouns() -> frozenset[str]:
 
 
 class _NerIndex:
-    """Overlap queries over NER spans by type (bisect on starts)."""
+    """Overlap queries over NER spans by type (a ``SpanIndex`` per type).
+
+    Over a lazy ``doc.ner`` (``nlp.ner.NerSpans``) the queries tag only the pieces
+    they ask about: countries alone tag the few paragraphs with ambiguous names.
+    """
 
     def __init__(self, doc: Doc):
-        self.by_type: dict[str, tuple[list[int], list]] = {}
+        self.lazy = doc.ner if hasattr(doc.ner, "overlapping") else None
+        self.by_type: dict[str, SpanIndex] = {}
+        if self.lazy is None:
+            self._index(doc)
+
+    def _index(self, doc: Doc) -> None:
         spans: dict[str, list] = {}
         for s in doc.ner:
             spans.setdefault(s.type, []).append(s)
-        for typ, items in spans.items():
-            items.sort(key=lambda s: s.start)
-            self.by_type[typ] = ([s.start for s in items], items)
-        self.max_len = max((s.end - s.start for s in doc.ner), default=0)
+        self.by_type = {typ: SpanIndex(items) for typ, items in spans.items()}
 
     def overlapping(self, typ: str, start: int, end: int) -> list:
-        if typ not in self.by_type:
-            return []
-        starts, items = self.by_type[typ]
-        i = bisect.bisect_left(starts, start - self.max_len)
-        out = []
-        while i < len(items) and items[i].start < end:
-            if items[i].end > start:
-                out.append(items[i])
-            i += 1
-        return out
+        if self.lazy is not None:
+            return [s for s in self.lazy.overlapping(start, end) if s.type == typ]
+        index = self.by_type.get(typ)
+        return index.overlapping(start, end) if index is not None else []
 
     def covers(self, typ: str, start: int, end: int) -> bool:
         return any(s.start <= start and end <= s.end for s in self.overlapping(typ, start, end))
@@ -138,15 +141,23 @@ class _Finder:
         self.lenient = False  # a looked-up phrase: no context needed
 
     # --- helpers -------------------------------------------------------
-    def _located(self, tokens: list[Token], first: int, sent_first: int) -> bool:
-        """Location context for an ambiguous capitalized name."""
-        start, end = tokens[0].start, tokens[-1].end
-        if self.ner.overlapping("LOC", start, end):
-            return True
-        if first == sent_first:
+    def _may_be_name(self, i: int) -> bool:
+        """``tokens[i]`` may be a given name or surname (pymorphy3) and the token before or
+        after it (same sentence) is a capitalized word."""
+        tokens = self.doc.tokens
+        if not any(0 <= j < len(tokens) and tokens[j].sent == tokens[i].sent
+                   and tokens[j].text[:1].isupper() for j in (i - 1, i + 1)):
             return False
-        prev = self.doc.tokens[first - 1].text.lower()
-        return prev in PLACE_PREPS
+        return any({"Name", "Surn"} & p.tag.grammemes for p in morph.parse(tokens[i].text))
+
+    def _after_place_prep(self, first: int, sent_first: int) -> bool:
+        return first != sent_first and self.doc.tokens[first - 1].text.lower() in PLACE_PREPS
+
+    def _located(self, tokens: list[Token], first: int, sent_first: int) -> bool:
+        """Location context for an ambiguous capitalized name: a place preposition or NER."""
+        if self._after_place_prep(first, sent_first):
+            return True  # asked first: NER is the costly one
+        return bool(self.ner.overlapping("LOC", tokens[0].start, tokens[-1].end))
 
     def _in_title(self, first: int, last: int) -> bool:
         """Inside a quoted name (``«Колумбия»``, ``«Голос Америки»``) or a domain (``.РФ``)."""
@@ -163,10 +174,7 @@ class _Finder:
 
     def _mention(self, start: int, end: int, kind: str, form: str, entry=None,
                  readings: Optional[list[Hit]] = None) -> PlaceMention:
-        m = PlaceMention(start, end, self.doc.text[start:end], kind, form, entry, readings or [])
-        m.in_org = bool(self.ner.overlapping("ORG", start, end))
-        m.ner_loc = bool(self.ner.overlapping("LOC", start, end))
-        return m
+        return PlaceMention(start, end, self.doc.text[start:end], kind, form, entry, readings or [])
 
     # --- the pass ------------------------------------------------------
     def run(self) -> list[PlaceMention]:
@@ -199,15 +207,28 @@ class _Finder:
         real.sort(key=lambda h: order[h.kind])
         hit = real[0]
         start, end = toks[0].start, toks[-1].end
-        if len(toks) == 1 and self._person_part(start, end, hit.kind):
-            return None  # part of a person's name (Дензел Вашингтон, Виктория Петрова)
-        if hit.ambiguous and not self.lenient and not self._located(toks, first, sent_first):
+        # One word of a person's name (Дензел Вашингтон, Виктория Петрова) is no city or region:
+        # checked later (``Places``), so that countries alone need not ask NER about every word.
+        # A country name is asked about at once, and only when it may be a given name or a
+        # surname beside another capitalized word (``Доминика Рааба``).
+        word = (start, end) if len(toks) == 1 and hit.kind != "country" else None
+        if len(toks) == 1 and hit.kind == "country" and self._may_be_name(first) \
+                and self._person_part(start, end, hit.kind):
             return None
+        located = None
+        if hit.ambiguous and not self.lenient:
+            if hit.kind == "country":
+                if not self._located(toks, first, sent_first):
+                    return None
+            elif not self._after_place_prep(first, sent_first):
+                located = (start, end)  # NER is asked later, as for ``word``
         if not self.lenient and hit.kind != "other" and self._in_title(first, first + len(toks)):
             return None
         if hit.kind in {"city", "other"}:
             start = directional_start(self.doc, start) or start
-        return self._mention(start, end, hit.kind, hit.form, hit.entry)
+        m = self._mention(start, end, hit.kind, hit.form, hit.entry)
+        m.person_check, m.located_check = word, located
+        return m
 
     def _person_part(self, start: int, end: int, kind: str) -> bool:
         """A NER person span holds the name: longer, or as long for a city (``Хьюстон``)."""
@@ -370,19 +391,80 @@ def resolve(readings: list[Hit], text: str, evidence: Counter) -> Optional[Hit]:
     return best[2]
 
 
-def find_places(doc: Doc) -> list[PlaceMention]:
-    """Every resolved place mention of a document (the ``places`` stage: ``doc.places``)."""
-    gaz = gazetteer()
-    raw = _Finder(doc, gaz).run()
-    raw = [m for m in raw if not doc.is_ignored(m.start, m.end)]
-    evidence = _evidence([m for m in raw if m.entry is not None])
-    out = []
-    for m in raw:
-        if m.entry is None:
-            hit = resolve(m.readings, m.text, evidence)
-            if hit is None:
-                continue
-            m.entry, m.kind = hit.entry, hit.kind
-        out.append(m)
-    doc.place_index = SpanIndex(out)
-    return out
+class Places:
+    """The ``places`` layer: every resolved place mention of a document, in text order.
+
+    Iterating (``for m in doc.places``, ``len``, indexing) gives the whole list:
+    one-word cities and regions that NER shows to be part of a person's name are
+    dropped, abbreviations with several readings (``РК``) are resolved by the
+    document's other places or dropped. ``countries()`` gives the country
+    mentions of that same list, but asks NER about the other places only when an
+    abbreviation needs them as evidence: with a lazy ``doc.ner`` the countries
+    stage alone tags only the paragraphs with ambiguous names.
+    """
+
+    def __init__(self, doc: Doc):
+        self._finder = _Finder(doc, gazetteer())
+        self._raw = [m for m in self._finder.run() if not doc.is_ignored(m.start, m.end)]
+        self._all: Optional[list[PlaceMention]] = None
+        self._index: Optional[SpanIndex] = None
+
+    def _resolved(self) -> list[PlaceMention]:
+        if self._all is None:
+            finder = self._finder
+            raw = [m for m in self._raw
+                   if (m.located_check is None or finder.ner.overlapping("LOC", *m.located_check))
+                   and (m.person_check is None or not finder._person_part(*m.person_check, m.kind))]
+            evidence = _evidence([m for m in raw if m.entry is not None])
+            out = []
+            for m in raw:
+                if m.entry is None:
+                    hit = resolve(m.readings, m.text, evidence)
+                    if hit is None:
+                        continue
+                    m.entry, m.kind = hit.entry, hit.kind
+                out.append(m)
+            self._all = out
+        return self._all
+
+    def countries(self) -> list[PlaceMention]:
+        """The country mentions (``kind == "country"``), as in the whole list."""
+        if self._all is None and all(m.entry is not None or _plain(m) for m in self._raw):
+            # no abbreviation needs the other places: the person and location checks drop
+            # only cities and regions, and the abbreviations resolve alone
+            out = []
+            for m in self._raw:
+                if m.entry is None:
+                    hit = resolve(m.readings, m.text, Counter())
+                    m = replace(m, entry=hit.entry, kind=hit.kind)
+                if m.kind == "country":
+                    out.append(m)
+            return out
+        return [m for m in self._resolved() if m.kind == "country"]
+
+    def overlapping(self, start: int, end: int) -> list[PlaceMention]:
+        """Mentions sharing a character with ``[start, end)`` (``doc.place_index``)."""
+        if self._index is None:
+            self._index = SpanIndex(self._resolved())
+        return self._index.overlapping(start, end)
+
+    def __iter__(self):
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __getitem__(self, index):
+        return self._resolved()[index]
+
+
+def _plain(m: PlaceMention) -> bool:
+    """An abbreviation whose one reading needs no evidence (``resolve`` takes it as it is)."""
+    return len(m.readings) == 1 and (m.text in STRONG_ABBR or m.readings[0].kind == "other")
+
+
+def find_places(doc: Doc) -> Places:
+    """The ``places`` stage: ``doc.places`` and ``doc.place_index`` (both the ``Places``)."""
+    places = Places(doc)
+    doc.place_index = places  # range queries, built when first asked
+    return places

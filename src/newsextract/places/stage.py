@@ -42,8 +42,8 @@ __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup
 def extract(doc: Doc) -> list[Country]:
     """One ``Country`` per country mentioned, in order of first mention."""
     by_iso: dict[str, Country] = {}
-    for m in doc.places:
-        if m.kind != "country" or not isinstance(m.entry, CountryEntry):
+    for m in doc.places.countries():
+        if not isinstance(m.entry, CountryEntry):
             continue
         e = m.entry
         country = by_iso.get(e.iso2)
@@ -95,11 +95,11 @@ def extract_locations(doc: Doc) -> list[Location]:
                 country=e.country or None)
         elif m.kind == "territory" and isinstance(e, CountryEntry):
             add(("territory", e.iso2), m.start, m.end, name=e.name, kind="other", country=e.iso2)
-    taken = sorted((m.start, m.end) for m in places)
+    taken = SpanIndex(places)  # every gazetteer place: NER and geox spans over them are no new place
     for span in doc.ner:
         if span.type != "LOC" or doc.is_ignored(span.start, span.end):
             continue
-        if not span.text[:1].isupper() or _overlaps(taken, span.start, span.end):
+        if not span.text[:1].isupper() or taken.overlapping(span.start, span.end):
             continue
         name = _other_name(doc, span.start, span.end)
         if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
@@ -116,7 +116,7 @@ def extract_locations(doc: Doc) -> list[Location]:
         else:
             add(("other", name.lower()), start, span.end, name=name, kind="other")
     for start, end in geox_places(doc):
-        if not doc.is_ignored(start, end) and not _overlaps(taken, start, end):
+        if not doc.is_ignored(start, end) and not taken.overlapping(start, end):
             name = _other_name(doc, start, end)
             add(("other", name.lower()), start, end, name=name, kind="other")
     out = list(found.values())
@@ -153,21 +153,6 @@ def _other_name(doc: Doc, start: int, end: int) -> str:
 def _city_name(entry: CityEntry) -> str:
     """A federal city under its full name (``Петербург``, ``Питер`` -> ``Санкт-Петербург``)."""
     return _CITY_FULL.get(entry.name, entry.name)
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_left(spans, (start, -1))
-    for k in (i - 1, i):
-        if 0 <= k < len(spans) and spans[k][0] < end and start < spans[k][1]:
-            return True
-    j = i
-    while j < len(spans) and spans[j][0] < end:
-        if spans[j][1] > start:
-            return True
-        j += 1
-    return False
 
 
 def loc_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -151,7 +151,7 @@ def _titles() -> frozenset:
 
 
 def _title_heads(person) -> set[str]:
-    return {lemma(q.title.split()[0]) for q in person.positions if q.title and q.title.split()}
+    return {lemma(w) for q in person.positions for w in q.title.split()}  # "чрезвычайный и полномочный посол"
 
 
 def by_role(doc: Doc, w: Who, lemmas: set[str], quote_start: int, titled_only: bool = False):
