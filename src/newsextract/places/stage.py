@@ -33,7 +33,7 @@ from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer, phrase_key
 from .match import PlaceMention, _evidence, _Finder, resolve
 from .normalize import nominative, with_kind
-from .other import directional_start, geox_places, kind_name, plausible_place
+from .other import adjective_only, directional_start, geox_places, kind_name, plausible_place
 
 __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup_country",
            "loc_spans"]
@@ -105,7 +105,7 @@ def extract_locations(doc: Doc) -> list[Location]:
         if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
             continue
         start = directional_start(doc, span.start) or span.start
-        entry = gazetteer().named.get(name)
+        entry = gazetteer().named.get(name) or _elliptic_region(doc, span.start, span.end, found)
         if isinstance(entry, RegionEntry):  # completed with a shared kind: Курганской [и ...] областям
             region_names.setdefault(entry.code, []).append((start, name))
             add(("region", entry.code), start, span.end, name=entry.name, kind="region",
@@ -140,6 +140,20 @@ def _region_name(loc: Location, written: list[tuple[int, str]]) -> str:
             return loc.name  # the full name (or a long official form) is written
         first = first or name
     return first or loc.name
+
+
+def _elliptic_region(doc: Doc, start: int, end: int, found: dict) -> Optional[RegionEntry]:
+    """A bare region adjective naming a region the text has named (``в Челябинской —``
+    after ``Челябинской области``)."""
+    if not adjective_only(doc, start, end):
+        return None
+    text = doc.text[start:end]
+    for loc in found.values():
+        if loc.kind == "region" and loc.code and " " in loc.name:
+            full = gazetteer().regions[loc.code].name
+            if with_kind(text, full.rsplit(" ", 1)[1], "adjective") == full:
+                return gazetteer().regions[loc.code]
+    return None
 
 
 def _other_name(doc: Doc, start: int, end: int) -> str:
