@@ -15,7 +15,7 @@ def with_kind(text: str, kind: str, how: str) -> str:
     -> ``Западно-Казахстанская область``; (``Лаптевых``, ``море``, ``genitive``) -> ``Море Лаптевых``."""
     if how == "genitive":
         return f"{kind[:1].upper()}{kind[1:]} {text}"
-    kind_parse = best_parse(kind, prefer_geo=False)
+    kind_parse = best_parse(kind.split()[-1], prefer_geo=False)  # федеральный округ: the noun
     gender = kind_parse.tag.gender if kind_parse is not None else None
     adj = best_parse(text, modifier=True)
     if adj is None or adj.tag.POS != "ADJF" or gender is None:
