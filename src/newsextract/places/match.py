@@ -222,7 +222,8 @@ class _Finder:
                     return None
             elif not self._after_place_prep(first, sent_first):
                 located = (start, end)  # NER is asked later, as for ``word``
-        if not self.lenient and hit.kind != "other" and self._in_title(first, first + len(toks)):
+        named_region = hit.kind != "other" or getattr(hit.entry, "kind", "") == "region"
+        if not self.lenient and named_region and self._in_title(first, first + len(toks)):
             return None
         if hit.kind in {"city", "other"}:
             start = directional_start(self.doc, start) or start
@@ -248,6 +249,11 @@ class _Finder:
         prev = self.doc.tokens[tok.index - 1]
         return prev.sent == tok.sent and prev.text.lower() in PLACE_PREPS
 
+    def _after_word(self, i: int) -> bool:
+        """The token before ``i`` in its sentence is a word (not punctuation or a sentence start)."""
+        tokens = self.doc.tokens
+        return i > 0 and tokens[i - 1].sent == tokens[i].sent and tokens[i - 1].text[:1].isalpha()
+
     def _token(self, tok: Token, i: int) -> None:
         text = tok.text
         gaz = self.gaz
@@ -267,6 +273,8 @@ class _Finder:
                 self._adjective(tok, i, gaz.adjectives[lemma], lemma)
                 return
             if lemma in gaz.demonyms:
+                if _capitalized(text) and self._after_word(i):
+                    return  # a capitalized demonym after a word is a name (Олесь Грек, город Болгар)
                 hit = gaz.demonyms[lemma][0]
                 self.out.append(self._mention(tok.start, tok.end, "country", "demonym", hit.entry))
                 return
@@ -408,6 +416,7 @@ class Places:
         self._raw = [m for m in self._finder.run() if not doc.is_ignored(m.start, m.end)]
         self._all: Optional[list[PlaceMention]] = None
         self._index: Optional[SpanIndex] = None
+        self._evidence: Optional[Counter] = None
 
     def _resolved(self) -> list[PlaceMention]:
         if self._all is None:
@@ -447,6 +456,12 @@ class Places:
         if self._index is None:
             self._index = SpanIndex(self._resolved())
         return self._index.overlapping(start, end)
+
+    def evidence(self) -> Counter:
+        """``_evidence`` of the whole list, counted once (``lookup_country`` asks it often)."""
+        if self._evidence is None:
+            self._evidence = _evidence(self._resolved())
+        return self._evidence
 
     def __iter__(self):
         return iter(self._resolved())
