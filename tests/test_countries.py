@@ -48,6 +48,8 @@ def test_country_sets(pipe, text, expected):
     ("Позицию озвучила казахстанская сторона.", "KZ", "казахстанская", "adjective"),
     ("Фестиваль прошёл в Малайзии.", "MY", "Малайзии", "name"),
     ("Известный американский актёр снялся в фильме.", "US", "американский", "demonym"),
+    ("— Индонезийцы любят футбол, — сказал гид.", "ID", "Индонезийцы", "demonym"),
+    ("Генконсульство КР помогло бизнесу из Кыргызстана.", "KG", "КР", "abbreviation"),
 ])
 def test_mention_forms(pipe, text, iso2, mention, form):
     rec = pipe(text)
@@ -56,6 +58,15 @@ def test_mention_forms(pipe, text, iso2, mention, form):
     for c in rec.countries:
         for m in c.mentions:
             assert rec.text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, iso2", [
+    # a capitalized demonym after a word is a surname or a town, not a people
+    ("На встрече выступил писатель Олесь Грек.", "GR"),
+    ("В районе расположен древний город Болгар.", "BG"),
+])
+def test_capitalized_demonym_is_a_name(pipe, text, iso2):
+    assert iso2 not in isos(pipe(text))
 
 
 def test_fuzzy_adjective(pipe):

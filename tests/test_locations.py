@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.places import nominative
+from newsextract.nlp.grammar import nominative_phrase as nominative
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,56 @@ def test_locations(pipe, text, name, kind, code, country):
 def test_region_named_as_written(pipe, text, code, name):
     rec = pipe(text)
     assert name in {loc.name for loc in rec.locations if loc.code == code}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # foreign first-level divisions are regions with code null
+    ("Делегация провинции Хэйлунцзян прибыла в Хабаровск.", "Хэйлунцзян", "CN"),
+    ("Губернатор Гомельской области приехал в Брянск.", "Гомельская область", "BY"),
+    ("Фермеры из Самаркандской области продают урожай.", "Самаркандская область", "UZ"),
+    ("Соглашение подписали с Завханским аймаком.", "Завханский аймак", "MN"),
+    ("В Калифорнии начались лесные пожары.", "Калифорния", "US"),
+    ("Студенты из штата Гуджарат приехали в Казань.", "Гуджарат", "IN"),
+    ("Инвесторы из провинции Нгеан осмотрели порт.", "Нгеан", "VN"),
+])
+def test_foreign_region(pipe, text, name, country):
+    rec = pipe(text)
+    assert (name, "region", None, country) in {(loc.name, loc.kind, loc.code, loc.country)
+                                              for loc in rec.locations}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a foreign city pymorphy3 does not know is found in any case
+    ("Саммит прошёл в Тяньцзине.", "Тяньцзинь"),
+    ("Поезд прибыл из Тяньцзиня.", "Тяньцзинь"),
+])
+def test_unknown_city_in_any_case(pipe, text, name):
+    rec = pipe(text)
+    assert (name, "city") in {(loc.name, loc.kind) for loc in rec.locations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of region adjectives sharing one kind noun: every item is the region
+    ("Деньги получат Пермскому краю, Челябинской, Курганской, Иркутской и Нижегородской областям.",
+     {"RU-PER", "RU-CHE", "RU-KGN", "RU-IRK", "RU-NIZ"}),
+    ("Технику отправили в Тульскую (36) и Ленинградскую (26), Тюменскую (24) и Курганскую (23) области.",
+     {"RU-TUL", "RU-LEN", "RU-TYU", "RU-KGN"}),
+])
+def test_coordinated_regions(pipe, text, expected):
+    rec = pipe(text)
+    assert expected <= {loc.code for loc in rec.locations if loc.kind == "region"}
+    # a feminine adjective never takes the masculine kind noun before it (краю)
+    assert not [loc for loc in rec.locations if loc.name.endswith("ский край") and loc.code is None]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Больше всего туристов в Северо-Западном и Сибирском федеральных округах.",
+     "Северо-Западный федеральный округ"),
+    ("Он работал в Западно-Казахстанской и Актюбинской областях.", "Западно-Казахстанская область"),
+])
+def test_shared_kind_phrase(pipe, text, name):
+    rec = pipe(text)
+    assert name in {loc.name for loc in rec.locations}
 
 
 def test_region_adjective_needs_context(pipe):

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-Q[1-4]$|^\d{4}-W\d{2}$")  # 2025, 2025-05, 2025-05-16
 ISO2_RE = re.compile(r"^[A-Z]{2}$")  # KZ

@@ -22,7 +22,7 @@ from ..nlp.grammar import (
     is_verb,
     is_word,
     join,
-    nominative,
+    nominative_tokens,
     parses,
 )
 from ..organizations.lexicon import org_heads
@@ -188,7 +188,7 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
             break
     if head is None:
         head = ph.head_last - ph.first - 1
-    words = nominative(toks, head)
+    words = nominative_tokens(toks, head)
     last, skipped = _title_cut(toks, head, orgs)
     ph.title_last = ph.first + min(skipped | {last})
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
@@ -567,7 +567,7 @@ def _written_place(doc: Doc, tail: list[Token]) -> Optional[_Place]:
     k = next((i for i, t in enumerate(tail) if t.lemma in PLACE_LEMMAS and not is_cap(t)), None)
     if k is None or k == 0 or not all(is_cap(t) and _adjective(t) for t in tail[:k]):
         return None
-    words = nominative(tail[:k + 1], k)
+    words = nominative_tokens(tail[:k + 1], k)
     return _Place(join(doc.text, tail[:k + 1], words))
 
 

@@ -54,10 +54,12 @@ class CityEntry:
 
 @dataclass(frozen=True, slots=True)
 class OtherEntry:
-    """A named place of kind ``other`` (Европа, Сибирь, Чёрное море, МКС)."""
+    """A named place of kind ``other`` (Европа, Сибирь, Чёрное море, МКС), or a foreign
+    region of kind ``region`` (Хэйлунцзян, Гомельская область)."""
 
     name: str
     country: str = ""
+    kind: str = "other"  # "region" for a foreign province, state or oblast (code null)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +142,13 @@ class Gazetteer:
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # deletion variant -> adjective lemmas
     # region code -> {trie key of a short name (``Чувашия``, ``Тува``): the name, nominative}
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    named: dict[str, object] = field(default_factory=dict)  # nominative name -> Region/OtherEntry
 
     def add_phrase(self, phrase: str, hit: Hit) -> None:
         key, caps = phrase_key(phrase, ambiguous=hit.ambiguous)
-        self.matcher.add(key, Hit(hit.kind, hit.entry, hit.form, hit.ambiguous, caps))
+        hit = Hit(hit.kind, hit.entry, hit.form, hit.ambiguous, caps)
+        for k in dict.fromkeys((key, *_case_form_keys(phrase))):
+            self.matcher.add(k, hit)
 
     def add_abbr(self, abbr: str, hit: Hit) -> None:
         readings = self.abbreviations.setdefault(abbr, [])
@@ -154,6 +159,23 @@ class Gazetteer:
 def _has_kind_word(phrase: str) -> bool:
     """A full name carries its kind noun (``Республика Тыва``, ``Чукотский АО``)."""
     return any(w.lower() in GENERIC or w.isupper() for w in phrase.replace("-", " ").split())
+
+
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _case_form_keys(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """Keys of the case forms of a one-word name pymorphy3 does not know (``Тяньцзинь``):
+    its guessed lemma of ``Тяньцзине`` is not the name, the written form is a key."""
+    if " " in phrase or not phrase[:1].isalpha():
+        return ()
+    parses = morph.parse(phrase)
+    if not parses or parses[0].is_known:
+        return ()
+    # every guessed nominative noun reading (``Тяньцзинь``: feminine and masculine)
+    nouns = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn" and "Fixd" not in p.tag]
+    forms = (p.inflect({case}) for p in nouns for case in _CASES)
+    return tuple(dict.fromkeys((f.word.replace("ё", "е"),) for f in forms if f is not None))
 
 
 def _short_named(name: str) -> bool:
@@ -226,6 +248,7 @@ def gazetteer() -> Gazetteer:
     for code, name, aliases, abbrs, adjs, centre in _rows("regions.tsv", 6):
         entry = RegionEntry(code, name, code[:2], _split(aliases), _split(abbrs), _split(adjs), centre)
         gaz.regions[code] = entry
+        gaz.named.setdefault(name, entry)
         for phrase in (name, *entry.aliases):
             if phrase in city_names:  # Москва, Севастополь: the city entry carries the code
                 continue
@@ -248,11 +271,22 @@ def gazetteer() -> Gazetteer:
     for row in _rows("macroregions.tsv", 3):
         name, country, aliases = row[:3]
         entry = OtherEntry(name, country)
+        gaz.named.setdefault(name, entry)
         for phrase in (name, *_split(aliases)):
             if phrase.isupper():
                 gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
             else:
                 gaz.add_phrase(phrase, Hit("other", entry, "name"))
+
+    for name, country, aliases, flags in _rows("foreign_regions.tsv", 4):
+        entry = OtherEntry(name, country, "region")
+        gaz.named.setdefault(name, entry)
+        amb = "ambiguous" in flags.split()
+        for phrase in (name, *_split(aliases)):
+            if phrase.isupper():
+                gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
+            else:
+                gaz.add_phrase(phrase, Hit("other", entry, "name", amb))
 
     for phrase in BLOCKERS:
         gaz.add_phrase(phrase, Hit("block", None))

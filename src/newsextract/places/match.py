@@ -9,7 +9,6 @@ Ambiguous readings are decided afterwards with the document's own evidence.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -79,7 +78,7 @@ def person_nouns() -> frozenset[str]:
 
 
 class _NerIndex:
-    """Overlap queries over NER spans by type (bisect on starts).
+    """Overlap queries over NER spans by type (a ``SpanIndex`` per type).
 
     Over a lazy ``doc.ner`` (``nlp.ner.NerSpans``) the queries tag only the pieces
     they ask about: countries alone tag the few paragraphs with ambiguous names.
@@ -87,34 +86,21 @@ class _NerIndex:
 
     def __init__(self, doc: Doc):
         self.lazy = doc.ner if hasattr(doc.ner, "overlapping") else None
-        self.by_type: dict[str, tuple[list[int], list]] = {}
-        self.max_len = 0
+        self.by_type: dict[str, SpanIndex] = {}
         if self.lazy is None:
             self._index(doc)
 
     def _index(self, doc: Doc) -> None:
-        self.by_type: dict[str, tuple[list[int], list]] = {}
         spans: dict[str, list] = {}
         for s in doc.ner:
             spans.setdefault(s.type, []).append(s)
-        for typ, items in spans.items():
-            items.sort(key=lambda s: s.start)
-            self.by_type[typ] = ([s.start for s in items], items)
-        self.max_len = max((s.end - s.start for s in doc.ner), default=0)
+        self.by_type = {typ: SpanIndex(items) for typ, items in spans.items()}
 
     def overlapping(self, typ: str, start: int, end: int) -> list:
         if self.lazy is not None:
             return [s for s in self.lazy.overlapping(start, end) if s.type == typ]
-        if typ not in self.by_type:
-            return []
-        starts, items = self.by_type[typ]
-        i = bisect.bisect_left(starts, start - self.max_len)
-        out = []
-        while i < len(items) and items[i].start < end:
-            if items[i].end > start:
-                out.append(items[i])
-            i += 1
-        return out
+        index = self.by_type.get(typ)
+        return index.overlapping(start, end) if index is not None else []
 
     def covers(self, typ: str, start: int, end: int) -> bool:
         return any(s.start <= start and end <= s.end for s in self.overlapping(typ, start, end))
@@ -236,7 +222,8 @@ class _Finder:
                     return None
             elif not self._after_place_prep(first, sent_first):
                 located = (start, end)  # NER is asked later, as for ``word``
-        if not self.lenient and hit.kind != "other" and self._in_title(first, first + len(toks)):
+        named_region = hit.kind != "other" or getattr(hit.entry, "kind", "") == "region"
+        if not self.lenient and named_region and self._in_title(first, first + len(toks)):
             return None
         if hit.kind in {"city", "other"}:
             start = directional_start(self.doc, start) or start
@@ -262,6 +249,11 @@ class _Finder:
         prev = self.doc.tokens[tok.index - 1]
         return prev.sent == tok.sent and prev.text.lower() in PLACE_PREPS
 
+    def _after_word(self, i: int) -> bool:
+        """The token before ``i`` in its sentence is a word (not punctuation or a sentence start)."""
+        tokens = self.doc.tokens
+        return i > 0 and tokens[i - 1].sent == tokens[i].sent and tokens[i - 1].text[:1].isalpha()
+
     def _token(self, tok: Token, i: int) -> None:
         text = tok.text
         gaz = self.gaz
@@ -281,6 +273,8 @@ class _Finder:
                 self._adjective(tok, i, gaz.adjectives[lemma], lemma)
                 return
             if lemma in gaz.demonyms:
+                if _capitalized(text) and self._after_word(i):
+                    return  # a capitalized demonym after a word is a name (Олесь Грек, город Болгар)
                 hit = gaz.demonyms[lemma][0]
                 self.out.append(self._mention(tok.start, tok.end, "country", "demonym", hit.entry))
                 return

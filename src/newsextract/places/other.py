@@ -152,31 +152,75 @@ def _kind_noun(tok) -> str:
     return next((lemma for lemma in (tok.lemma, *tok.lemmas) if lemma in KIND_NOUNS), "")
 
 
+# How far a coordinated list of adjectives may run before its kind noun
+# (``Тульскую (36) и Омскую (35) области``, ``Челябинской, Курганской ... и Нижегородской областям``).
+_LIST_WINDOW = 24
+_LIST_PUNCT = frozenset({"(", ")", "–", "—", "-"})
+
+
+def _agrees_with_kind(adj: str, kind_tok) -> bool:
+    """An adjective can qualify a kind noun: same gender, or the noun is plural
+    (``Челябинской`` not with ``краю``; ``Курганской`` with ``областям``)."""
+    nouns = [p for p in _parses(kind_tok.text) if p.tag.POS == "NOUN"]
+    adjs = [p for p in _parses(adj) if p.tag.POS in {"ADJF", "PRTF"}]
+    if not nouns or not adjs:
+        return True
+    if any(n.tag.number == "plur" for n in nouns):
+        return True
+    genders = {n.tag.gender for n in nouns}
+    return any(a.tag.number == "sing" and a.tag.gender in genders for a in adjs)
+
+
+def _kind_phrase(doc: Doc, j: int, kind: str) -> str:
+    """The kind noun with the lower-case adjectives just before it, nominative singular
+    (``федеральных округах`` -> ``федеральный округ``)."""
+    words = []
+    noun = next((p for p in _parses(kind) if p.tag.POS == "NOUN"), None)
+    gender = noun.tag.gender if noun is not None else None
+    k = j - 1
+    while k >= 0 and doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower():
+        adj = next((p for p in _parses(doc.tokens[k].text) if p.tag.POS == "ADJF"), None)
+        form = adj.inflect({"nomn", "sing", gender}) if adj is not None and gender else None
+        if form is None:
+            break
+        words.insert(0, form.word)
+        k -= 1
+    return " ".join([*words, kind])
+
+
 def shared_kind(doc: Doc, first: int, last: int) -> str:
     """The kind noun an adjective shares with its coordinated neighbours
-    (``Западно-Казахстанской и Актюбинской областях``, ``Оленёкского или Анабарского улуса``)."""
+    (``Западно-Казахстанской и Актюбинской областях``, ``Оленёкского или Анабарского улуса``,
+    ``Северо-Западном и Сибирском федеральных округах`` -> ``федеральный округ``)."""
     sent = doc.tokens[first].sent
-    for j in range(last, min(last + 5, len(doc.tokens))):
+    adj = doc.tokens[first].text
+    for j in range(last, min(last + _LIST_WINDOW, len(doc.tokens))):
         tok = doc.tokens[j]
         if tok.sent != sent:
             break
         kind = _kind_noun(tok)
         if kind and tok.text.islower():
-            return kind
-        if tok.text.lower() not in _COORD and not tok.text[:1].isupper():
-            break
+            return _kind_phrase(doc, j, kind) if _agrees_with_kind(adj, tok) else ""
+        word = tok.text.lower()
+        if word in _COORD or word in _LIST_PUNCT or tok.text.isdigit() or tok.text[:1].isupper():
+            continue
+        if tok.text.isalpha() and tok.text.islower() and any(
+                p.tag.POS == "ADJF" for p in _parses(tok.text)):
+            continue  # ``федеральных`` before ``округах``
+        break
     return ""
 
 
 def kind_before(doc: Doc, first: int) -> str:
     """The kind noun before a name, across coordination (``морей Лаптевых и Восточно-Сибирского``)."""
+    adj = doc.tokens[first].text
     for j in range(first - 1, max(first - 5, -1), -1):
         tok = doc.tokens[j]
         if tok.sent != doc.tokens[first].sent:
             return ""
         kind = _kind_noun(tok)
         if kind and tok.text.islower():
-            return kind
+            return kind if _agrees_with_kind(adj, tok) or kind in GENITIVE_KINDS else ""
         if tok.text.lower() not in _COORD and not tok.text[:1].isupper():
             return ""
     return ""

@@ -29,11 +29,12 @@ import functools
 from typing import Optional
 
 from ..doc import Doc, SpanIndex
+from ..nlp.grammar import nominative_phrase
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer, phrase_key
 from .match import PlaceMention, _Finder, resolve
-from .normalize import nominative, with_kind
-from .other import directional_start, geox_places, kind_name, plausible_place
+from .normalize import with_kind
+from .other import adjective_only, directional_start, geox_places, kind_name, plausible_place
 
 __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup_country",
            "loc_spans"]
@@ -78,12 +79,12 @@ def extract_locations(doc: Doc) -> list[Location]:
             loc = found[key] = Location(**fields)
         loc.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
 
-    region_names: dict[str, list[PlaceMention]] = {}
+    region_names: dict[str, list[tuple[int, str]]] = {}  # code -> written names
     for m in places:
         e = m.entry
         if isinstance(e, RegionEntry):
             if m.form == "name":
-                region_names.setdefault(e.code, []).append(m)
+                region_names.setdefault(e.code, []).append((m.start, m.text))
             add(("region", e.code), m.start, m.end, name=e.name, kind="region", code=e.code,
                 country=e.country)
         elif isinstance(e, CityEntry):
@@ -91,23 +92,32 @@ def extract_locations(doc: Doc) -> list[Location]:
             add(("city", name), m.start, m.end, name=name, kind="city",
                 code=_FEDERAL_CITIES.get(name), country=e.country)
         elif isinstance(e, OtherEntry):
-            add(("other", e.name.lower()), m.start, m.end, name=e.name, kind="other",
+            add(("other", e.name.lower()), m.start, m.end, name=e.name, kind=e.kind,
                 country=e.country or None)
         elif m.kind == "territory" and isinstance(e, CountryEntry):
             add(("territory", e.iso2), m.start, m.end, name=e.name, kind="other", country=e.iso2)
-    taken = sorted((m.start, m.end) for m in places)
+    taken = SpanIndex(places)  # every gazetteer place: NER and geox spans over them are no new place
     for span in doc.ner:
         if span.type != "LOC" or doc.is_ignored(span.start, span.end):
             continue
-        if not span.text[:1].isupper() or _overlaps(taken, span.start, span.end):
+        if not span.text[:1].isupper() or taken.overlapping(span.start, span.end):
             continue
         name = _other_name(doc, span.start, span.end)
         if name.lower().replace("ё", "е") in NOT_PLACES or not plausible_place(doc, span.start, span.end):
             continue
         start = directional_start(doc, span.start) or span.start
-        add(("other", name.lower()), start, span.end, name=name, kind="other")
+        entry = gazetteer().named.get(name) or _elliptic_region(doc, span.start, span.end, found)
+        if isinstance(entry, RegionEntry):  # completed with a shared kind: Курганской [и ...] областям
+            region_names.setdefault(entry.code, []).append((start, name))
+            add(("region", entry.code), start, span.end, name=entry.name, kind="region",
+                code=entry.code, country=entry.country)
+        elif isinstance(entry, OtherEntry):
+            add(("other", entry.name.lower()), start, span.end, name=entry.name, kind=entry.kind,
+                country=entry.country or None)
+        else:
+            add(("other", name.lower()), start, span.end, name=name, kind="other")
     for start, end in geox_places(doc):
-        if not doc.is_ignored(start, end) and not _overlaps(taken, start, end):
+        if not doc.is_ignored(start, end) and not taken.overlapping(start, end):
             name = _other_name(doc, start, end)
             add(("other", name.lower()), start, end, name=name, kind="other")
     out = list(found.values())
@@ -120,17 +130,31 @@ def extract_locations(doc: Doc) -> list[Location]:
     return out
 
 
-def _region_name(loc: Location, mentions: list[PlaceMention]) -> str:
+def _region_name(loc: Location, written: list[tuple[int, str]]) -> str:
     """The region's name as the text gives it: the full name when the text writes it,
     else the short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``)."""
     short = gazetteer().short_names.get(loc.code or "", {})
     first = None
-    for m in sorted(mentions, key=lambda x: x.start):
-        name = short.get(phrase_key(m.text)[0])
+    for _start, text in sorted(written):
+        name = short.get(phrase_key(text)[0])
         if name is None:
             return loc.name  # the full name (or a long official form) is written
         first = first or name
     return first or loc.name
+
+
+def _elliptic_region(doc: Doc, start: int, end: int, found: dict) -> Optional[RegionEntry]:
+    """A bare region adjective naming a region the text has named (``в Челябинской —``
+    after ``Челябинской области``)."""
+    if not adjective_only(doc, start, end):
+        return None
+    text = doc.text[start:end]
+    for loc in found.values():
+        if loc.kind == "region" and loc.code and " " in loc.name:
+            full = gazetteer().regions[loc.code].name
+            if with_kind(text, full.rsplit(" ", 1)[1], "adjective") == full:
+                return gazetteer().regions[loc.code]
+    return None
 
 
 def _other_name(doc: Doc, start: int, end: int) -> str:
@@ -138,27 +162,12 @@ def _other_name(doc: Doc, start: int, end: int) -> str:
     (``Западно-Казахстанской и Актюбинской областях``) or governs (``море Лаптевых``)."""
     kind, how = kind_name(doc, start, end)
     text = doc.text[start:end]
-    return with_kind(text, kind, how) if kind else nominative(text)
+    return with_kind(text, kind, how) if kind else nominative_phrase(text)
 
 
 def _city_name(entry: CityEntry) -> str:
     """A federal city under its full name (``Петербург``, ``Питер`` -> ``Санкт-Петербург``)."""
     return _CITY_FULL.get(entry.name, entry.name)
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_left(spans, (start, -1))
-    for k in (i - 1, i):
-        if 0 <= k < len(spans) and spans[k][0] < end and start < spans[k][1]:
-            return True
-    j = i
-    while j < len(spans) and spans[j][0] < end:
-        if spans[j][1] > start:
-            return True
-        j += 1
-    return False
 
 
 def loc_spans(doc: Doc) -> list[tuple[int, int]]:
