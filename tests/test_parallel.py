@@ -21,7 +21,7 @@ TEXTS = [
 ]
 
 
-def fake_worker(conn, options, threads, one_by_one):
+def fake_worker(conn, options, threads):
     """A model-free worker speaking the pool's protocol: 'die' kills it, 'slow' sleeps."""
     conn.send(("ready", None, None))
     while (batch := conn.recv()) is not None:

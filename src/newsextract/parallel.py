@@ -11,8 +11,11 @@ replaced and the run goes on: the document it held yields ``WorkerDied``
 (documents it held together with it are run again one by one, to find which
 one it was). ``timeout`` is a budget in seconds per document: in this process
 it is enforced with ``SIGALRM`` (main thread only), in a pool by killing and
-replacing the worker; the document yields ``DocumentTimeout``. With a timeout
-documents are run one at a time (no NER batching across documents).
+replacing the worker; the document yields ``DocumentTimeout``. A worker still
+gets batches with a timeout (its results arrive one by one, each within the
+budget after the one before); a worker killed late has the documents it held
+run again one by one, so only the slow one fails. In this process, a timeout
+runs documents one at a time.
 """
 
 from __future__ import annotations
@@ -112,7 +115,7 @@ def _outcome(pipeline: Pipeline, item: Item):
 
 # --- worker processes --------------------------------------------------------
 
-def _worker_main(conn, options: dict, threads: Optional[int], one_by_one: bool) -> None:
+def _worker_main(conn, options: dict, threads: Optional[int]) -> None:
     """A worker: thread limits first (before numpy loads), one Pipeline, then batches until None."""
     set_thread_env(threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -130,8 +133,7 @@ def _worker_main(conn, options: dict, threads: Optional[int], one_by_one: bool) 
             return
         seqs = [seq for seq, _ in batch]
         docs = [item for _, item in batch]
-        found = (((item, _outcome(pipeline, item)) for item in docs) if one_by_one
-                 else pipeline.outcomes(docs, batch_size=len(docs)))
+        found = pipeline.outcomes(docs, batch_size=len(docs))
         for seq, (_, outcome) in zip(seqs, found, strict=True):
             try:
                 conn.send(("done", seq, outcome))
@@ -150,13 +152,12 @@ def _picklable(exc: BaseException) -> BaseException:
 
 
 class _Worker:
-    def __init__(self, ctx, options: dict, threads: Optional[int], one_by_one: bool, target=_worker_main):
+    def __init__(self, ctx, options: dict, threads: Optional[int], target=_worker_main):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=target, args=(child, options, threads, one_by_one),
+        self.proc = ctx.Process(target=target, args=(child, options, threads),
                                 daemon=True, name="newsextract-worker")
         self.proc.start()
         child.close()
-        self.one_by_one = one_by_one
         self.ready = False
         self.pending: deque[int] = deque()  # sequence numbers sent, not yet answered
         self.since = time.monotonic()  # when its current document started (or it was started)
@@ -188,7 +189,7 @@ class _Pool:
         self.ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
         if self.ctx.get_start_method() == "forkserver":  # new workers fork with the code loaded (no numpy)
             self.ctx.set_forkserver_preload(["newsextract.pipeline"])
-        self.args = (options, threads, timeout is not None)
+        self.args = (options, threads)
         self.n_process = n_process
         self.timeout = timeout
 
@@ -285,7 +286,7 @@ class _Pool:
         """The documents a worker held when it died or was killed: the one it was on fails."""
         if not worker.pending:
             return
-        if len(worker.pending) == 1 or worker.one_by_one:
+        if len(worker.pending) == 1:
             seq = worker.pending.popleft()
             done[seq] = error(f"{queued[seq].doc_id!r}: the worker {why} on it")
         alone.extendleft(reversed(worker.pending))
