@@ -182,6 +182,17 @@ def test_directional_adjective_joins_the_name(pipe):
     assert "Восточном Иерусалиме" in texts
 
 
+@pytest.mark.parametrize("text, word", [
+    # common words capitalized only by their position are not places
+    ("Делегации из Курганской области также посещали Китай в этом году.", "Делегаци"),
+    ("Новости Sputnik Казахстан\nПодписаться\nПриграничные регионы Казахстана и России обсудят торговлю.",
+     "Приграничн"),
+])
+def test_sentence_initial_common_words_are_not_places(pipe, text, word):
+    rec = pipe(text)
+    assert not [loc for loc in rec.locations if loc.name.startswith(word)]
+
+
 def test_person_is_not_a_place(pipe):
     rec = pipe("Журналисты много писали о Свиридове и его команде.")
     assert not [loc for loc in rec.locations if "Свиридов" in loc.name]
