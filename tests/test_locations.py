@@ -76,6 +76,17 @@ def test_foreign_region(pipe, text, name, country):
                                               for loc in rec.locations}
 
 
+@pytest.mark.parametrize("text, name, found", [
+    # a foreign oblast's adjective before an oblast body names the oblast
+    ("Губернатор встретился с председателем Гомельского облисполкома.", "Гомельская область", True),
+    ("Делегация Гродненского облисполкома приехала в Пензу.", "Гродненская область", True),
+    # before other nouns it may be the city's: not the oblast
+    ("Гомельские власти открыли парк.", "Гомельская область", False),
+])
+def test_foreign_oblast_adjective(pipe, text, name, found):
+    assert (name in {loc.name for loc in pipe(text).locations}) is found
+
+
 @pytest.mark.parametrize("text, name", [
     # a foreign city pymorphy3 does not know is found in any case
     ("Саммит прошёл в Тяньцзине.", "Тяньцзинь"),

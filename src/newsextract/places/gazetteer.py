@@ -284,6 +284,9 @@ def gazetteer() -> Gazetteer:
     for name, country, aliases, flags in _rows("foreign_regions.tsv", 4):
         entry = OtherEntry(name, country, "region")
         gaz.named.setdefault(name, entry)
+        if name.endswith(" область") and " " not in name[:-8]:  # Гомельский облисполком
+            adj = morph.lemma(name.split()[0]).replace("ё", "е")
+            gaz.adjectives.setdefault(adj, []).append(Hit("region", entry, "adjective"))
         amb = "ambiguous" in flags.split()
         for phrase in (name, *_split(aliases)):
             if phrase.isupper():
