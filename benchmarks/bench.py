@@ -1,108 +1,214 @@
-"""Speed and memory of the whole pipeline, against natasha's full pipeline.
+"""Speed side by side, in one run: ratios, not absolute times (the machine is shared).
 
-    python benchmarks/bench.py [--limit N] [--skip-natasha] [--skip-memory]
+    python benchmarks/bench.py [--rounds N] [--limit N] [--long-mb 3] [--skip-natasha-full]
 
-Texts: NEREL dev (read from ../shared at run time) or, without it, corpus/.
-Prints KB/s for newsextract and for natasha (segment + morph + syntax + NER),
-and the peak memory of one 3 MB single-line document in a fresh process.
+Texts: NEREL dev and press-dev, read from ../shared at run time (else corpus/).
+Printed:
+
+1. throughput of natasha's NER alone (Segmenter + NewsNERTagger), natasha's full
+   pipeline (morph, syntax, NER, span normalization) and newsextract's
+   ``Pipeline.pipe`` - interleaved rounds, the best round of each, ratios;
+2. ``parallel.run`` with 1 and 2 worker processes (what ``--workers`` runs), the
+   wall time including building the pipelines, the speed-up and whether the
+   records are identical;
+3. the cost per MB of one long document (different real news texts joined
+   until ``--long-mb`` MB, cycling through them) against the short documents,
+   whole and per stage.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
-import subprocess
+import json
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NEREL_DEV = ROOT.parent / "shared" / "data" / "nerel-1.1" / "dev"
+DATA = ROOT.parent / "shared" / "data"
 
 
-def load_texts(limit: int | None) -> list[str]:
-    files = sorted(NEREL_DEV.glob("*.txt")) if NEREL_DEV.is_dir() else sorted((ROOT / "corpus").rglob("*.txt"))
-    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+def load_texts(limit: int | None = None) -> list[str]:
+    texts = []
+    nerel = DATA / "nerel-1.1" / "dev"
+    if nerel.is_dir():
+        texts += [f.read_text(encoding="utf-8") for f in sorted(nerel.glob("*.txt"))]
+    press = DATA / "press-dev" / "docs.jsonl"
+    if press.is_file():
+        texts += [json.loads(line)["text"] for line in press.open(encoding="utf-8") if line.strip()]
+    if not texts:
+        texts = [f.read_text(encoding="utf-8") for f in sorted((ROOT / "corpus").rglob("*.txt"))]
     return texts[:limit] if limit else texts
 
 
-def kbps(texts: list[str], seconds: float) -> float:
-    return sum(len(t.encode("utf-8")) for t in texts) / 1024 / seconds
+def kb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1024
 
 
-def bench_ours(texts: list[str]) -> float:
-    from newsextract import Pipeline
+class NatashaNer:
+    name = "natasha NER alone"
 
-    pipeline = Pipeline()
-    pipeline(texts[0])  # warm caches
-    start = time.perf_counter()
-    for text in texts:
-        pipeline(text)
-    return kbps(texts, time.perf_counter() - start)
+    def __init__(self, emb):
+        from natasha import NewsNERTagger, Segmenter
+
+        self.seg, self.ner = Segmenter(), NewsNERTagger(emb)
+
+    def __call__(self, texts):
+        from natasha import Doc
+
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(self.seg)
+            doc.tag_ner(self.ner)
 
 
-def bench_natasha(texts: list[str]) -> float:
-    from natasha import (
-        Doc,
-        MorphVocab,
-        NewsEmbedding,
-        NewsMorphTagger,
-        NewsNERTagger,
-        NewsSyntaxParser,
-        Segmenter,
-    )
+class NatashaFull:
+    name = "natasha full pipeline"
+
+    def __init__(self, emb):
+        from natasha import MorphVocab, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        self.seg, self.morph = Segmenter(), NewsMorphTagger(emb)
+        self.syntax, self.ner, self.vocab = NewsSyntaxParser(emb), NewsNERTagger(emb), MorphVocab()
+
+    def __call__(self, texts):
+        from natasha import Doc
+
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(self.seg)
+            doc.tag_morph(self.morph)
+            doc.parse_syntax(self.syntax)
+            doc.tag_ner(self.ner)
+            for span in doc.spans:
+                span.normalize(self.vocab)
+
+
+class Ours:
+    name = "newsextract Pipeline.pipe"
+
+    def __init__(self):
+        from newsextract import Pipeline
+
+        self.pipeline = Pipeline()
+
+    def __call__(self, texts):
+        for _ in self.pipeline.pipe(texts):
+            pass
+
+
+def throughput(texts: list[str], rounds: int, full: bool) -> None:
+    from threadpoolctl import threadpool_limits
+
+    from natasha import NewsEmbedding
 
     emb = NewsEmbedding()
-    seg, morph, syntax, ner = Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
-    vocab = MorphVocab()
-    start = time.perf_counter()
-    for text in texts:
-        doc = Doc(text)
-        doc.segment(seg)
-        doc.tag_morph(morph)
-        doc.parse_syntax(syntax)
-        doc.tag_ner(ner)
-        for span in doc.spans:
-            span.normalize(vocab)
-    return kbps(texts, time.perf_counter() - start)
+    runners = [Ours(), NatashaNer(emb)] + ([NatashaFull(emb)] if full else [])
+    threadpool_limits(1)  # natasha measured with the same one BLAS thread
+    for run in runners:
+        run(texts[:3])  # warm caches
+    best = {run.name: float("inf") for run in runners}
+    for k in range(rounds):
+        for run in runners if k % 2 == 0 else runners[::-1]:
+            start = time.perf_counter()
+            run(texts)
+            best[run.name] = min(best[run.name], time.perf_counter() - start)
+    size = kb(texts)
+    print(f"\n1. throughput, {len(texts)} texts, {size:.0f} KB, best of {rounds} interleaved rounds")
+    for name, seconds in best.items():
+        print(f"   {name:28s} {size / seconds:7.1f} KB/s")
+    ours, ner = best[Ours.name], best[NatashaNer.name]
+    print(f"   newsextract / natasha NER alone:  {ner / ours:.2f}  (target >= 0.75)")
+    if full:
+        print(f"   newsextract / natasha full:       {best[NatashaFull.name] / ours:.2f}")
 
 
-MEMORY_SCRIPT = """
-import resource, sys, time
-from newsextract import Pipeline
-sentence = "Губернатор Сахалинской области встретился с послом Казахстана 22 ноября 2024 года в Баку. "
-text = sentence * (3_000_000 // len(sentence.encode()))
-start = time.perf_counter()
-record = Pipeline()(text)
-print(len(text.encode()) / 1e6, time.perf_counter() - start,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-"""
+def workers(texts: list[str]) -> None:
+    from newsextract import parallel
+
+    def run(n: int):
+        start = time.perf_counter()
+        out = [r.model_dump_json() for _, r in parallel.run(texts, n_process=n)]
+        return time.perf_counter() - start, out
+
+    texts = texts * 3  # ~1 MB, so that building the pipelines (in each worker) is not most of it
+    t2, out2 = run(2)
+    t1, out1 = run(1)
+    t2b, out2b = run(2)
+    t2 = min(t2, t2b)
+    print(f"\n2. parallel.run (--workers), the texts 3 times ({len(texts)}, {kb(texts):.0f} KB), "
+          "wall time with pipeline start-up")
+    print(f"   1 process {t1:6.1f} s, 2 processes {t2:6.1f} s: speed-up {t1 / t2:.2f}  (target >= 1.6)")
+    print(f"   identical records: {out1 == out2 == out2b}")
 
 
-def bench_memory() -> tuple[float, float, float]:
-    out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT], check=True, capture_output=True, text=True)
-    size, seconds, peak = map(float, out.stdout.split())
-    return size, seconds, peak
+def long_document(texts: list[str], mb: float) -> None:
+    import newsextract.pipeline as pl
+    from newsextract import Pipeline
+
+    parts, size, k = [], 0, 0
+    while size < mb * 1e6:
+        text = texts[k % len(texts)].strip()
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+        k += 1
+    long = "\n\n".join(parts)
+    pipeline = Pipeline()
+
+    def staged(docs_texts: list[str]) -> dict[str, float]:
+        cost: dict[str, float] = {}
+        docs = [pl.new_doc(pl.make_item(t)) for t in docs_texts]
+        cut = pipeline.stage_names.index("ner")
+        for stages in (pipeline._run[:cut], None, pipeline._run[cut + 1:]):
+            if stages is None:  # NER batched across the documents, as pipe() runs it
+                start = time.perf_counter()
+                from newsextract import nlp
+
+                nlp.tag_ner_many(docs, pipeline.ner)
+                cost["ner"] = time.perf_counter() - start
+                continue
+            for doc in docs:
+                for stage, run in stages:
+                    start = time.perf_counter()
+                    result = run(doc)
+                    if result is not None:
+                        setattr(doc, stage.assigns[0], result)
+                    cost[stage.name] = cost.get(stage.name, 0.0) + time.perf_counter() - start
+        return cost
+
+    staged(texts)  # warm caches
+    short = staged(texts)
+    one = staged([long])
+    short_mb, long_mb = kb(texts) / 1024, len(long.encode("utf-8")) / 2**20
+    total_short, total_long = sum(short.values()) / short_mb, sum(one.values()) / long_mb
+    print(f"\n3. one {long_mb:.1f} MB document ({k} different news texts joined) against "
+          f"{len(texts)} short ones ({short_mb:.2f} MB)")
+    print(f"   cost per MB, long / short: {total_long / total_short:.2f}  (target <= 1.3)")
+    for name in short:
+        a, b = short[name] / short_mb, one[name] / long_mb
+        print(f"   {name:14s} {a:6.2f} s/MB short {b:6.2f} s/MB long  x{b / max(a, 1e-9):.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--skip-natasha", action="store_true")
-    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--long-mb", type=float, default=3.0)
+    parser.add_argument("--skip-natasha-full", action="store_true")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: throughput,workers,long")
     args = parser.parse_args()
+    skip = set(args.skip.split(","))
     texts = load_texts(args.limit)
-    size = sum(len(t.encode()) for t in texts) / 1024
-    print(f"{len(texts)} texts, {size:.0f} KB")
-    ours = bench_ours(texts)
-    print(f"newsextract pipeline: {ours:7.1f} KB/s")
-    if not args.skip_natasha:
-        theirs = bench_natasha(texts)
-        print(f"natasha full pipeline: {theirs:6.1f} KB/s  (newsextract is {ours / theirs:.1f}x)")
-    if not args.skip_memory:
-        mb, seconds, peak = bench_memory()
-        print(f"3 MB single-line document: {mb:.1f} MB in {seconds:.1f} s, peak RSS {peak:.0f} MB")
-    print(f"this process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"newsextract benchmark: {len(texts)} texts, {kb(texts):.0f} KB; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (numbers are noisy when it is high)")
+    if "throughput" not in skip:
+        throughput(texts, args.rounds, not args.skip_natasha_full)
+    if "workers" not in skip:
+        workers(texts)
+    if "long" not in skip:
+        long_document(texts, args.long_mb)
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -349,3 +349,18 @@ if __name__ == "__main__":  # .venv/bin/python tests/test_dates.py -> the held-o
     score, missed = held_out_scores()
     print(f"held-out value F1: {score:.3f} over {len(HELD_OUT)} sentences")
     print("\n".join(missed))
+
+
+# The year of a year-less dateline reads its mentions with the one date grammar
+@pytest.mark.parametrize("text,expected", [
+    ("Форум состоится 16 мая 2025 года.", [("2025-05-16", "2025-05-16", 1, True)]),
+    ("Итоги 2024 года подвели в Казани.", [("2024-01-01", "2024-12-31", -2, True)]),
+    ("Программа действует с 2019 года.", [("2019-01-01", "2019-12-31", -1, False)]),
+    ("Цель будет достигнута к 2030 году.", [("2030-01-01", "2030-12-31", 1, False)]),
+    ("Летом 2025 года прошел фестиваль.", [("2025-06-01", "2025-08-31", -1, True)]),
+    ("В конце 2023 года проект завершил работу.", [("2023-10-01", "2023-12-31", -1, True)]),
+    ("Обновлено 18.02.2026. Напомним, что в 2024-м округ вошел в проект.", []),
+])
+def test_published_mentions_from_grammar(text, expected):
+    from newsextract.dates.published import mentions
+    assert [(m.first.isoformat(), m.last.isoformat(), m.tense, m.near) for m in mentions(text)] == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.places import nominative
+from newsextract.nlp.grammar import nominative_phrase as nominative
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ PRESS_FLOORS = {
     "countries_doc": 0.94, "countries_mentions": 0.945, "countries_form": 0.98, "locations": 0.87,
     "persons": 0.97, "positions": 0.78,
     "positions_tails_forgiven": 0.81, "organizations": 0.52, "dates_span": 0.96, "dates_value": 0.88,
-    "published": 0.94, "topics": 0.70, "events_type": 0.89, "events_participants": 0.57, "quotes": 0.99,
+    "published": 0.94, "topics": 0.77, "events_type": 0.89, "events_participants": 0.57, "quotes": 0.99,
     "quotes_speaker": 0.95,
 }
 

@@ -232,3 +232,86 @@ def test_body_evidence_still_counts(taxonomy):
     text = ("Дума приняла бюджет\n\nДепутаты утвердили бюджет области: доходы бюджета вырастут, "
             "дефицит бюджета сократится, налоговые поступления увеличатся.")
     assert "finance-budget" in {t.id for t in topics.extract(make_doc(text), taxonomy)}
+
+
+# Lists of fields of cooperation: each field of a short list is evidence for its topic.
+COOP_HEAD = "Делегация края побывала в соседней республике\n\nГубернатор встретился с коллегами из соседей. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Стороны договорились развивать сотрудничество в области здравоохранения и туризма.",
+     {"health", "tourism"}),
+    ("Обсуждалось взаимодействие в сфере высшего образования.", {"education"}),
+    ("Регионы намерены сотрудничать в туристической и спортивной сферах.", {"tourism", "sport"}),
+    ("Партнёры предложили расширить сотрудничество в рыболовстве и здравоохранении.", {"fisheries", "health"}),
+])
+def test_field_of_cooperation_is_topic(taxonomy, text, expected):
+    found = {t.id for t in topics.extract(make_doc(COOP_HEAD + text), taxonomy)}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the same fields outside cooperation: an investment's sectors
+    ("Средства фонда направят в проекты в сфере здравоохранения и туризма.", {"health", "tourism"}),
+    # a long boilerplate list names every field, continued by "а также"
+    ("Соглашение предусматривает сотрудничество в торгово-экономической, туристической, образовательной, "
+     "культурной и социальной сферах, а также в сфере спорта.", {"tourism", "education", "sport"}),
+])
+def test_field_list_not_topic(taxonomy, text, absent):
+    found = {t.id for t in topics.extract(make_doc(COOP_HEAD + text), taxonomy)}
+    assert not absent & found, found
+
+
+@pytest.mark.parametrize("text, items, short", [
+    ("Стороны обсудили сотрудничество в сфере культуры, науки и спорта.", 3, True),
+    ("Они сотрудничают в экономической сфере.", 1, True),
+    ("Соглашение о партнёрстве в торговой, научной, культурной и спортивной сферах подписано.", 4, False),
+    ("Сотрудничество в образовании и медицине продолжится.", 2, True),
+])
+def test_field_lists(text, items, short):
+    from newsextract.topics.fields import field_lists
+    found = field_lists(make_doc("Заголовок\n\n" + text))
+    assert [(fl.items, fl.short) for fl in found] == [(items, short)]
+
+
+@pytest.mark.parametrize("text", [
+    "Проекты в сфере логистики и здравоохранения получат деньги.",  # no cooperation before the list
+    "В Курганской области прошёл семинар о сотрудничестве.",  # a region, not a field
+])
+def test_no_field_list(text):
+    from newsextract.topics.fields import field_lists
+    assert field_lists(make_doc("Заголовок\n\n" + text)) == []
+
+
+# What was discussed lists topics; domain phrase families; generic words alone make no topic.
+@pytest.mark.parametrize("text, expected", [
+    ("Главы регионов обсудили развитие аквакультуры и подготовку кадров.", "fisheries"),
+    ("Санитарная служба сообщила, что эпидситуация в районах паводка стабильная.", "health"),
+    ("Росстат опубликовал экономические показатели региона за полугодие.", "economy-investment"),
+    ("Вопрос о строительстве мусороперегрузочной станции решён, мусорная реформа идёт по плану.", "waste"),
+])
+def test_phrase_families(taxonomy, text, expected):
+    found = [t.id for t in topics.extract(make_doc(BODY + text), taxonomy)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Специалисты и сотрудники управления работают над контролем качества и защитой данных.",
+     {"labour-employment", "security"}),
+    ("На открытии выставки гостей встретили хозяева. Проект был разработан заранее.", {"science"}),
+])
+def test_generic_words_alone_no_topic(taxonomy, text, absent):
+    found = {t.id for t in topics.extract(make_doc(BODY + text), taxonomy)}
+    assert not absent & found, found
+
+
+@pytest.mark.parametrize("text, tid, counted", [
+    # the title of a session after "на тему" says what was discussed
+    ("Участники форума провели дискуссии на тему «Развитие туристического потенциала региона».", "tourism", True),
+    ("Прошли круглые столы на темы «Будущее энергетики», «Развитие туристического потенциала».", "tourism", True),
+    # a quoted programme's name is weak evidence
+    ("Участники форума вспомнили программу «Развитие туристического потенциала региона».", "tourism", False),
+])
+def test_session_title_after_theme_counts(taxonomy, text, tid, counted):
+    found = {t.id for t in topics.extract(make_doc(BODY + text), taxonomy)}
+    assert (tid in found) == counted, found

@@ -83,6 +83,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.scheduler:
+        from .batch import errors_path_for
+        from .dask import extract_to
+
+        out = Path(args.output)
+        ok, failed = extract_to(args.paths, out, Path(args.errors) if args.errors else errors_path_for(out),
+                                address=args.scheduler, n_workers=max(args.workers, 2), topics=args.topics,
+                                enable=[s.strip() for s in args.only.split(",") if s.strip()] if args.only else None)
+        print(f"{ok} records, {failed} errors", file=sys.stderr)
+        return EXIT_SOME_FAILED if failed else EXIT_OK
     summary = run_batch(args.paths, args.output, errors=args.errors, workers=args.workers,
                         resume=args.resume, topics=args.topics, progress=not args.quiet,
                         max_bytes=args.max_bytes, timeout=args.timeout or None,
@@ -170,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--errors", metavar="FILE", help="errors file (default: OUT.errors.jsonl; "
                                                       "with -o -, the standard error)")
     ext.add_argument("--workers", type=int, default=1, metavar="N")
+    ext.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster (tcp://host:8786, or 'local': a LocalCluster of --workers "
+                          "processes, at least 2); needs the dask extra")
     ext.add_argument("--resume", action="store_true",
                      help="repair OUT (cut a torn last line) and skip documents already in it")
     ext.add_argument("--topics", metavar="FILE", help="a taxonomy TOML file of your own")

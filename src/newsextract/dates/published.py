@@ -1,7 +1,12 @@
 """The publication date: metadata first, else the dateline, its year inferred.
 
 A year-less dateline (``22 ноября.``) gets the year that best fits the dated
-mentions in the text. Each mention is an interval (a day, a month, a season,
+mentions in the text, read with the one date grammar (``grammar.scan``); their
+tense comes from the cue words of ``resolve.tense_of_sentence`` (this stage runs
+before tokenization, so the verb reading of ``resolve.tense_near`` is not
+available). What is publication-specific stays here: numeric dates are the
+page's own stamps, not mentions; a year alone counts with its year word only;
+COP numbers date a conference. Each mention is an interval (a day, a month, a season,
 a quarter, a year, a range of years) with a tense read from its sentence:
 future (the publication comes before it), past (after its start), results
 (``итоги 2024 года``: after its end), since/target (``с 2019 года``,
@@ -27,7 +32,9 @@ from .dateline import (
     stamp_date,
     url_date,
 )
-from .tables import MONTH_STEMS, WEEKDAYS, month_number
+from .grammar import Atom, scan
+from .resolve import tense_of_sentence
+from .tables import WEEKDAYS, month_number
 
 TOP_CHARS = 3000  # the page's own dates are looked for in this many first characters
 CLOCK_REACH = 40  # a clock this close after a date line makes it the site's clock
@@ -48,47 +55,17 @@ def dateline_parts(doc: Doc) -> Optional[PageDate]:
             return parse_dateline(doc.text[zone.start:zone.end])
     return None
 
-# Parts of a year as month ranges: "летом 2025 года" -> (6, 8), "во втором полугодии" -> (7, 12)
-YEAR_PARTS = {
-    "зим": (1, 2), "весн": (3, 5), "лет": (6, 8), "осен": (9, 11),
-    "начал": (1, 3), "середин": (5, 8), "конц": (10, 12), "конец": (10, 12),
-    "первом квартал": (1, 3), "втором квартал": (4, 6), "третьем квартал": (7, 9),
-    "четвертом квартал": (10, 12), "i квартал": (1, 3), "ii квартал": (4, 6),
-    "iii квартал": (7, 9), "iv квартал": (10, 12),
-    "первом полугоди": (1, 6), "втором полугоди": (7, 12),
-    "первой половин": (1, 6), "второй половин": (7, 12),
-}
-_PART_ALT = "|".join(sorted(YEAR_PARTS, key=len, reverse=True))
-_YEAR = r"19[5-9]\d|20[0-4]\d"
-_MONTH = "|".join(MONTH_STEMS)
-
-# "16 мая 2025", "с 11 по 22 ноября 2024 года", "в мае 2025 года", "летом 2025 года",
-# "в 2024 году", "2025–2027 годы", "с 2019 по 2023 год"
-MENTION_RE = re.compile(
-    rf"(?P<pre>\b(?:с|до|к|начиная\s+с|не\s+позднее)\s+)?"
-    rf"(?:(?:(?P<day0>\d{{1,2}})\s*(?:[-–—]|по)\s*)?(?P<day>\d{{1,2}})\s+)?"
-    rf"(?:(?P<part>{_PART_ALT})[а-яё]*\s+)?"
-    rf"(?:(?P<month>{_MONTH})[а-яё]{{0,3}}\s+)?"
-    rf"(?:(?P<year0>{_YEAR})\s*(?:[-–—]|по)\s*)?(?P<year>{_YEAR})(?!\d)"
-    rf"(?(month)|(?(part)|\s*(?:год|гг|г\.)))",
-    re.I,
-)
-LABEL_YEAR_RE = re.compile(rf"[А-ЯЁA-Za-zа-яё]-({_YEAR})(?!\d)")  # «Баренц-2025»: held that year
+_YEARS = range(1950, 2050)  # years a dated mention may fix the publication by
+# Prepositions that make a mention a bound only: "с 2019 года" (since), "к 2030 году" (a target)
+SINCE_PREPS = frozenset({"с", "со", "начиная с", "начиная со"})
+TARGET_PREPS = frozenset({"до", "вплоть до", "к", "ко", "не позднее"})
+# Months of the year-parts a part word gives a bare year: "в начале 2025 года" -> 1..3
+PART_MONTHS = {"start": (1, 3), "middle": (5, 8), "end": (10, 12), "first_half": (1, 6), "second_half": (7, 12)}
+# "18.02.2026", "2026-02-18": a page's own stamps and the crawl's furniture, not what the text tells
+NUMERIC_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d")
+# A year alone counts with its year word only ("в 2024 году", not "в 2024-м"), as tuned on the dev set
+YEAR_WORD_RE = re.compile(r"год|гг|г\.")
 COP_RE = re.compile(r"\b[CС][OО][PР]\s*-?\s*(\d{1,2})\b")  # COP29, or СОР 29 in Cyrillic look-alikes
-# "итоги 2024 года", "за 2024 год": written after that year ended
-RESULT_RE = re.compile(
-    rf"(?:итог[а-я]*|результат[а-я]*)\s+(?:[а-я]+\s+)?(?:{_YEAR})|за\s+(?:весь\s+)?(?:{_YEAR})\s+год", re.I)
-FUTURE_RE = re.compile(
-    r"приглас|приглаш|состоится|пройд[её]т|пройдут|планир|запланир|намечен|предстоящ|"
-    r"будет|будут|стартует|откроется|начн[её]тся|ожидается|ожидают|собира[ею]тся|намерен|"
-    r"продлится|станет|появится|заработает",
-    re.I,
-)
-PAST_RE = re.compile(
-    r"состоял|прош[её]л|прошла|прошли|прошедш|подвел|подвели|был[аио]?\b|завершил|"
-    r"провели|провел|стартовал|открыл[аи]?\b|\bранее\b|\bназад\b",
-    re.I,
-)
 NEAR_DAYS = 400  # a mention further away than this costs no more (history, long-term plans)
 
 
@@ -110,60 +87,64 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _month_of(stem: str) -> int:
-    return MONTH_STEMS[stem.lower()]
-
-
-def _part_of(part: str) -> tuple[int, int]:
-    return YEAR_PARTS[part.lower().replace("ё", "е")]
-
-
-def _interval(m: re.Match) -> tuple[dt.date, dt.date]:
-    year = int(m.group("year"))
-    if m.group("month"):
-        month = _month_of(m.group("month"))
-        first, last = dt.date(year, month, 1), _month_end(year, month)
-        if m.group("day"):
-            day = _date(year, month, int(m.group("day")))
-            day0 = _date(year, month, int(m.group("day0"))) if m.group("day0") else None
-            first, last = (day0 or day or first), (day or last)
+def _interval(atom: Atom) -> Optional[tuple[dt.date, dt.date]]:
+    """The days a dated calendar atom of the one grammar covers; None without a year."""
+    year = atom.y
+    if atom.kind != "cal" or year is None or year not in _YEARS:
+        return None
+    end_year = atom.y2 if atom.is_range and atom.y2 is not None else year
+    if end_year not in _YEARS:
+        return None
+    if atom.m is not None:
+        first, last = dt.date(year, atom.m, 1), _month_end(year, atom.m)
+        if atom.d is not None:
+            first = _date(year, atom.m, atom.d) or first
+            last = first if not atom.is_range else last
+        if atom.is_range:
+            m2 = atom.m2 or atom.m
+            last = _month_end(end_year, m2)
+            if atom.d2 is not None:
+                last = _date(end_year, m2, atom.d2) or last
         return first, last
-    if m.group("part"):
-        lo, hi = _part_of(m.group("part"))
-        return dt.date(year, lo, 1), _month_end(year, hi)
-    year0 = int(m.group("year0")) if m.group("year0") else year
-    return dt.date(min(year0, year), 1, 1), dt.date(year, 12, 31)
+    months = _months_of_part(atom)
+    if months and not atom.is_range:
+        return dt.date(year, months[0], 1), _month_end(year, months[1])
+    return dt.date(min(year, end_year), 1, 1), dt.date(end_year, 12, 31)
 
 
-def _sentence_at(text: str, pos: int) -> str:
-    left = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [j for j in (text.find(".", pos), text.find("\n", pos)) if j != -1]
-    return text[left:min(ends) if ends else len(text)]
+def _months_of_part(atom: Atom) -> Optional[tuple[int, int]]:
+    """(first, last) month of a quarter, half, season or part of a year ("в конце 2025 года")."""
+    if atom.q is not None:
+        return 3 * atom.q - 2, 3 * atom.q
+    if atom.half is not None:
+        return 6 * atom.half - 5, 6 * atom.half
+    if atom.season is not None:
+        return atom.season
+    return PART_MONTHS.get(atom.part or "")
 
 
-def _tense(text: str, m: re.Match) -> int:
-    if RESULT_RE.search(text[max(0, m.start() - 30):m.end() + 12]):
-        return -2
-    sent = _sentence_at(text, m.start())
-    if FUTURE_RE.search(sent):
-        return 1
-    return -1 if PAST_RE.search(sent) else 0
+def _bare_year(atom: Atom) -> bool:
+    return (atom.m is None and atom.q is None and atom.half is None and atom.season is None
+            and atom.part is None and not atom.extra.get("hyphen"))
 
 
 def mentions(text: str) -> Iterator[Mention]:
-    """Every dated mention with a year, as an interval with a tense."""
-    for m in MENTION_RE.finditer(text):
-        first, last = _interval(m)
-        pre = (m.group("pre") or "").lower().split()
-        if pre and pre[-1] == "с" and not m.group("day0") and not m.group("year0"):
+    """Every dated mention with a year (from the one date grammar), as an interval with a tense."""
+    for atom in scan(text):
+        span = _interval(atom)
+        if span is None or NUMERIC_RE.search(text, atom.start, atom.end):
+            continue
+        first, last = span
+        if _bare_year(atom) and not YEAR_WORD_RE.search(text, atom.start, atom.end):
+            continue
+        if atom.extra.get("hyphen"):  # «Баренц-2025»: held that year
+            yield Mention(dt.date(atom.y, 1, 1), dt.date(atom.y, 12, 31), 0)
+        elif atom.prep in SINCE_PREPS and not atom.is_range:
             yield Mention(first, last, -1, near=False)  # "с 2019 года": since, bounds only
-        elif pre and pre[0] in ("до", "к", "не"):
+        elif atom.prep in TARGET_PREPS:
             yield Mention(first, last, 1, near=False)  # "к 2030 году": a target
         else:
-            yield Mention(first, last, _tense(text, m))
-    for m in LABEL_YEAR_RE.finditer(text):
-        year = int(m.group(1))
-        yield Mention(dt.date(year, 1, 1), dt.date(year, 12, 31), 0)
+            yield Mention(first, last, tense_of_sentence(text, atom.start, atom.end))
     for m in COP_RE.finditer(text):
         n = int(m.group(1))
         if 1 <= n <= 60:  # COP1 in 1995, one a year, none in 2020: COP29 -> 2024

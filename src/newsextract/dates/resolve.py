@@ -12,7 +12,7 @@ from .. import resources
 from ..doc import Doc
 from ..nlp import morph
 from .grammar import Atom
-from .tables import PREPOSITIONS
+from .tables import FUTURE_CUES, PAST_CUES, PREPOSITIONS, PROSPECTIVE, RESULT_CUES, RETROSPECTIVE
 
 NO_ANCHOR = "relative date: no publication date to resolve against"
 NO_YEAR = "year not given and no publication date to infer it from"
@@ -35,19 +35,6 @@ def parse_published(value: Optional[str]) -> Optional[dt.date]:
         return dt.date(int(m.group(1)), int(m.group(2) or 7), int(m.group(3) or 1))
     except ValueError:
         return None
-
-
-# Verbs whose complement lies ahead of them: "пригласил на форум в сентябре", "договорились
-# провести в феврале", "приглашаем 10–12 ноября" -> the date reads as future whatever their tense.
-PROSPECTIVE = frozenset({
-    "пригласить", "приглашать", "договориться", "договариваться", "планировать", "запланировать",
-    "намереваться", "собираться", "пообещать", "обещать", "предложить", "предлагать", "наметить",
-    "намечать", "назначить", "анонсировать", "условиться", "рассчитывать", "надеяться", "ожидать",
-    "готовиться", "призвать", "призывать", "решить", "согласовать", "перенести", "отложить",
-})
-# Verbs after which an infinitive reports something done: "удалось провести в марте"
-RETROSPECTIVE = frozenset({"удаться", "смочь", "успеть", "начать", "стать", "продолжить", "прийтись",
-                           "начинать", "продолжать", "перестать", "закончить", "завершить"})
 
 
 def _verb_reading(word: str) -> Optional[tuple[str, Optional[str], str]]:
@@ -123,6 +110,26 @@ def tense_near(doc: Doc, start: int, end: int) -> Optional[str]:
                 w = doc.tokens[i].text
                 words.append(w.lower() if i == sent.first else w)  # sentence-initial capital is no name
     return _tense_of(words)
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    left = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [j for j in (text.find(".", pos), text.find("\n", pos)) if j != -1]
+    return text[left:min(ends) if ends else len(text)]
+
+
+def tense_of_sentence(text: str, start: int, end: int) -> int:
+    """Tense of a dated mention from cue words, for text not yet tokenized (the publication date).
+
+    -2 for results (``итоги 2024 года``: written after it ended), else +1 future / -1 past
+    from the cue stems of its sentence (``состоится``, ``прошёл``), 0 when there is none.
+    """
+    if RESULT_CUES.search(text[max(0, start - 30):end + 12]):
+        return -2
+    sent = _sentence_at(text, start)
+    if FUTURE_CUES.search(sent):
+        return 1
+    return -1 if PAST_CUES.search(sent) else 0
 
 
 def _month_end(y: int, m: int) -> dt.date:

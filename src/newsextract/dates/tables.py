@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..nlp.calendar import MONTH_FORMS, MONTH_STEMS  # noqa: F401 - the grammar's month words
 
 # Abbreviated month names as agencies and sites print them: "12 мар", "5 сент.", "9 сен" -> 3, 9, 9
@@ -136,3 +138,33 @@ PERIOD_UNITS = {
 }
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+# --- tense cues: the one home of the words that place a date before or after the text ---
+# Verbs whose complement lies ahead of them: "пригласил на форум в сентябре", "договорились
+# провести в феврале", "приглашаем 10–12 ноября" -> the date reads as future whatever their tense.
+PROSPECTIVE = frozenset({
+    "пригласить", "приглашать", "договориться", "договариваться", "планировать", "запланировать",
+    "намереваться", "собираться", "пообещать", "обещать", "предложить", "предлагать", "наметить",
+    "намечать", "назначить", "анонсировать", "условиться", "рассчитывать", "надеяться", "ожидать",
+    "готовиться", "призвать", "призывать", "решить", "согласовать", "перенести", "отложить",
+})
+# Verbs after which an infinitive reports something done: "удалось провести в марте"
+RETROSPECTIVE = frozenset({"удаться", "смочь", "успеть", "начать", "стать", "продолжить", "прийтись",
+                           "начинать", "продолжать", "перестать", "закончить", "завершить"})
+# Word stems of a sentence (before tokenization: the publication date) that make it future or past
+FUTURE_CUES = re.compile(
+    r"приглас|приглаш|состоится|пройд[её]т|пройдут|планир|запланир|намечен|предстоящ|"
+    r"будет|будут|стартует|откроется|начн[её]тся|ожидается|ожидают|собира[ею]тся|намерен|"
+    r"продлится|станет|появится|заработает",
+    re.I,
+)
+PAST_CUES = re.compile(
+    r"состоял|прош[её]л|прошла|прошли|прошедш|подвел|подвели|был[аио]?\b|завершил|"
+    r"провели|провел|стартовал|открыл[аи]?\b|\bранее\b|\bназад\b",
+    re.I,
+)
+# "итоги 2024 года", "за 2024 год": written after that year ended
+RESULT_CUES = re.compile(
+    r"(?:итог[а-я]*|результат[а-я]*)\s+(?:[а-я]+\s+)?(?:19[5-9]\d|20[0-4]\d)|за\s+(?:весь\s+)?(?:19[5-9]\d|20[0-4]\d)\s+год",
+    re.I)

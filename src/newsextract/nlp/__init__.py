@@ -4,7 +4,8 @@
 * ``morph``: pymorphy3 lemmas and inflection, one analyzer per process (the ``morph`` stage);
 * ``ner``: slovnet NER over bounded pieces (the ``ner`` stage, with ``NerModel``);
 * ``matcher``: the lemma-trie phrase matcher over gazetteers and lexicons;
-* ``grammar``: token predicates and ``nominative()`` for noun phrases.
+* ``grammar``: token predicates and the nominative of a phrase (``nominative_tokens`` for
+  token phrases, ``nominative_phrase`` for strings such as place names).
 
 Third-party objects (razdel, pymorphy3, slovnet) are converted here and never
 leave this package.

@@ -39,6 +39,12 @@ def parse(word: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary has the word (cached: the lookup is slow)."""
+    return analyzer().word_is_known(word)
+
+
+@functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The most likely normal form, lower-cased, ё folded to е (``Сахалинской`` -> ``сахалинский``)."""
     parses = parse(word)

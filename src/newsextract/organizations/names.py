@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..doc import Doc, Token
-from ..nlp.grammar import is_abbr, is_word, join, nominative, parses
+from ..nlp.grammar import is_abbr, is_word, join, nominative_tokens, parses
 
 
 def _head_index(toks: list[Token]) -> int:
@@ -28,7 +28,7 @@ def normal_name(doc: Doc, toks: list[Token]) -> str:
     if not toks:
         return ""
     head = _head_index(toks)
-    words = nominative(toks, head) if head >= 0 else [t.text for t in toks]
+    words = nominative_tokens(toks, head) if head >= 0 else [t.text for t in toks]
     name = join(doc.text, toks, words)
     if name[:1].islower() and not is_abbr(toks[0]):
         name = name[:1].upper() + name[1:]

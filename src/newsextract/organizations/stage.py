@@ -127,7 +127,7 @@ def _capital_word(tok) -> bool:
     """A dictionary word (not an organization's name) written in capitals."""
     ps = parses(tok)
     return tok.text.isupper() and len(tok.text) >= 5 and tok.text not in abbreviations() and bool(ps) \
-        and morph.analyzer().word_is_known(tok.text.lower()) and not ({"Orgn", "Abbr", "Trad"} & set(ps[0].tag.grammemes))
+        and morph.is_known(tok.text.lower()) and not ({"Orgn", "Abbr", "Trad"} & set(ps[0].tag.grammemes))
 
 
 def _bare_adjective(tok) -> bool:

@@ -22,7 +22,7 @@ from ..nlp.grammar import (
     is_verb,
     is_word,
     join,
-    nominative,
+    nominative_tokens,
     parses,
 )
 from ..organizations.lexicon import org_heads
@@ -175,9 +175,9 @@ def _is_place_or_org(doc: Doc, tok: Token) -> bool:
     return False
 
 
-def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
+def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     if ph.acting:
-        return _acting_title(doc, ph)
+        return _acting_title(doc, ph, orgs)
     toks = doc.tokens[ph.first:ph.last]
     # head noun: first noun of the lexicon match (skip "обязанности" of и.о.)
     head = None
@@ -188,8 +188,8 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
             break
     if head is None:
         head = ph.head_last - ph.first - 1
-    words = nominative(toks, head)
-    last, skipped = _title_cut(toks, head, _org_tokens(doc))
+    words = nominative_tokens(toks, head)
+    last, skipped = _title_cut(toks, head, orgs)
     ph.title_last = ph.first + min(skipped | {last})
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
     kept = [k for k in range(last) if k not in skipped]
@@ -199,10 +199,10 @@ def _norm_title(doc: Doc, ph: TitlePhrase) -> str:
     return title
 
 
-def _acting_title(doc: Doc, ph: TitlePhrase) -> str:
+def _acting_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     """``И. о. ректора СКФУ`` -> ``и.о. ректора``: the title after ``и. о.`` stays genitive."""
     toks = doc.tokens[ph.head_first:ph.last]
-    last, skipped = _title_cut(toks, 0, _org_tokens(doc))
+    last, skipped = _title_cut(toks, 0, orgs)
     ph.title_last = ph.head_first + min(skipped | {last})
     kept = [toks[k] for k in range(last) if k not in skipped]
     return "и.о. " + _join_kept(doc, kept, [t.text.lower() for t in kept])
@@ -326,6 +326,7 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
     stop_at = _person_starts(doc) if mentions is None else {s for s, _ in mentions}
     inside = _covered(doc, mentions)
     out: list[TitlePhrase] = []
+    orgs: Optional[frozenset[int]] = None  # _org_tokens, computed once (at the first title)
     matcher = title_matcher()
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
@@ -351,7 +352,9 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
             if doc.is_ignored(start, end):
                 continue
             ph = TitlePhrase(start, end, first, last, hf, hl, acting=bool(acting))
-            ph.title = _norm_title(doc, ph)
+            if orgs is None:
+                orgs = _org_tokens(doc)
+            ph.title = _norm_title(doc, ph, orgs)
             out.append(ph)
     return _compound(doc, _dedupe(out))
 
@@ -564,7 +567,7 @@ def _written_place(doc: Doc, tail: list[Token]) -> Optional[_Place]:
     k = next((i for i, t in enumerate(tail) if t.lemma in PLACE_LEMMAS and not is_cap(t)), None)
     if k is None or k == 0 or not all(is_cap(t) and _adjective(t) for t in tail[:k]):
         return None
-    words = nominative(tail[:k + 1], k)
+    words = nominative_tokens(tail[:k + 1], k)
     return _Place(join(doc.text, tail[:k + 1], words))
 
 

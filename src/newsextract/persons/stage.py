@@ -6,6 +6,8 @@ and ``coreference.corefer``, and get their organization and country here.
 
 from __future__ import annotations
 
+import bisect
+
 from ..doc import Doc
 from ..records import Mention, Person, PersonName
 from . import positions as positions_mod
@@ -97,11 +99,16 @@ def join_glosses(doc: Doc, spans, groups):
 def _without_leading_names(doc: Doc, spans, others) -> list[tuple[int, int]]:
     """A name's span without an organization or place name it starts with
     (``Аль-Джазиры Сами аль-Хадж``)."""
+    starts = [a for a, _ in others]  # others are sorted: only those that can cover s are read
+    longest = max((b - a for a, b in others), default=0)
     out = []
     for s, e in spans:
-        for a, b in others:
+        k = bisect.bisect_left(starts, s - longest)
+        while k < len(others) and others[k][0] <= s:
+            a, b = others[k]
             if a <= s < b < e and doc.text[b:e].strip():
                 s = b + len(doc.text[b:e]) - len(doc.text[b:e].lstrip(" \u00a0«»\"“”„,"))
+            k += 1
         out.append((s, e))
     return out
 

@@ -7,9 +7,8 @@ The stages: ``extract_countries(doc)`` (the ``countries`` stage) and
 
 from .gazetteer import CityEntry, CountryEntry, RegionEntry, gazetteer
 from .match import PlaceMention, find_places
-from .normalize import nominative
 from .stage import country_at, extract_locations, lookup_country
 from .stage import extract as extract_countries
 
 __all__ = ["CityEntry", "CountryEntry", "PlaceMention", "RegionEntry", "country_at", "extract_countries",
-           "extract_locations", "find_places", "gazetteer", "lookup_country", "nominative"]
+           "extract_locations", "find_places", "gazetteer", "lookup_country"]

@@ -420,6 +420,7 @@ class Places:
         self._raw = [m for m in self._finder.run() if not doc.is_ignored(m.start, m.end)]
         self._all: Optional[list[PlaceMention]] = None
         self._index: Optional[SpanIndex] = None
+        self._evidence: Optional[Counter] = None
 
     def _resolved(self) -> list[PlaceMention]:
         if self._all is None:
@@ -459,6 +460,12 @@ class Places:
         if self._index is None:
             self._index = SpanIndex(self._resolved())
         return self._index.overlapping(start, end)
+
+    def evidence(self) -> Counter:
+        """``_evidence`` of the whole list, counted once (``lookup_country`` asks it often)."""
+        if self._evidence is None:
+            self._evidence = _evidence(self._resolved())
+        return self._evidence
 
     def __iter__(self):
         return iter(self._resolved())

@@ -29,10 +29,11 @@ import functools
 from typing import Optional
 
 from ..doc import Doc, SpanIndex
+from ..nlp.grammar import nominative_phrase
 from ..records import Country, CountryMention, Location, Mention
 from .gazetteer import CityEntry, CountryEntry, OtherEntry, RegionEntry, gazetteer, phrase_key
-from .match import PlaceMention, _evidence, _Finder, resolve
-from .normalize import nominative, with_kind
+from .match import PlaceMention, _Finder, resolve
+from .normalize import with_kind
 from .other import adjective_only, directional_start, geox_places, kind_name, plausible_place
 
 __all__ = ["CountryEntry", "country_at", "extract", "extract_locations", "lookup_country",
@@ -166,7 +167,7 @@ def _other_name(doc: Doc, start: int, end: int) -> str:
     (``Западно-Казахстанской и Актюбинской областях``) or governs (``море Лаптевых``)."""
     kind, how = kind_name(doc, start, end)
     text = doc.text[start:end]
-    return with_kind(text, kind, how) if kind else nominative(text)
+    return with_kind(text, kind, how) if kind else nominative_phrase(text)
 
 
 def _city_name(entry: CityEntry) -> str:
@@ -229,7 +230,7 @@ def lookup_country(text: str, doc: Optional[Doc] = None) -> Optional[CountryEntr
         return None
     mentions = _lookup_mentions(text)
     found = set()
-    evidence = _evidence(doc.places) if doc is not None else None
+    evidence = doc.places.evidence() if doc is not None else None
     for m in mentions:
         entry = m.entry
         if entry is None and m.readings:

@@ -24,6 +24,13 @@ only when repeated in prominent places. A phrase inside a name (an organization'
 ``ЭКСПО зелёных технологий``, a person's position such as ``министр туризма``)
 weighs ``NAME_FACTOR`` of that.
 
+Lists of fields of cooperation (``сотрудничество в области культуры и туризма``,
+``в туристической и образовательной сферах``; see ``fields.py``) and sentences
+saying what was discussed (``обсудили ...``, ``на тему «...»``) name topics: a
+phrase there weighs ``FIELD_FACTOR`` / ``DISCUSSION_FACTOR`` more, so one
+strong phrase in such a short list makes its topic; a field in a long
+boilerplate list of every field weighs ``LONG_LIST_FACTOR`` less.
+
 Repeats of the same phrase count less (the k-th repeat of one key phrase weighs
 ``w / k``): many distinct phrases say more than one phrase said many times.
 The score saturates: ``score = 1 - exp(-W / saturation)`` with ``W`` the summed
@@ -59,6 +66,7 @@ from ..doc import Doc, SpanIndex
 from ..errors import TaxonomyError
 from ..nlp.matcher import PhraseMatcher, phrase_lemmas
 from ..records import Evidence, Topic
+from .fields import field_tokens
 
 DEFAULT_THRESHOLD = 0.64  # set on press-dev and the corpus together
 DEFAULT_SATURATION = 2.0
@@ -73,14 +81,22 @@ PARENT_ALONE = 3.0  # ... and such a parent needs this many times the threshold 
 FOREIGN_WEIGHT = 0.5  # each counted mention of a foreign country (capped, see FOREIGN_CAP)
 FOREIGN_CAP = 4.0
 HOME_COUNTRY = "RU"
-# A sentence naming the topics of talks ("затрагивались темы ...") lists topics:
+# A sentence naming the topics of talks ("затрагивались темы ...", "обсудили ...") lists topics:
 # its evidence weighs DISCUSSION_FACTOR times more.
-DISCUSSION_LEMMAS = frozenset({"тема", "тематика"})
+DISCUSSION_LEMMAS = frozenset({"тема", "тематика", "обсудить", "обсуждать", "обсуждение"})
 DISCUSSION_FACTOR = 1.5
+# A field in a short list of fields ("сотрудничество в сфере культуры и туризма", see fields.py)
+# weighs FIELD_FACTOR times more: one specific term there makes a topic.
+FIELD_FACTOR = 1.5
+LONG_LIST_FACTOR = 0.5  # ... and a field in a long boilerplate list of every field weighs less
 ZONE_WEIGHTS = {"headline": 3.0, "lead": 2.0}
 FIRST_SENTENCE_WEIGHT = 1.5
 NOT_COUNTED_ZONES = frozenset({"attribution", "dateline", "byline", "related"})  # related: other articles
 # A quoted name: «Вода России», "Чистая вода" (a programme, a project, an event)
+# ... unless it is the title of a session after "на тему": then it says what was discussed.
+THEME_BEFORE_RE = re.compile(r"\bтем(?:а|е|у|ы|ам|ами|ой|атик[аеиуой])\s*:?\s*"
+                             r"(?:(?:«[^«»\n]{1,80}»|\"[^\"\n]{1,80}\")\s*(?:,|и)?\s*)*$", re.IGNORECASE)
+THEME_WINDOW = 400  # characters before a quoted title searched for "на тему"
 QUOTED_NAME_RE = re.compile(r"«[А-ЯЁA-Z][^«»\n.,!?]{1,60}»|\"[А-ЯЁA-Z][^\"\n.,!?]{1,60}\"|„[А-ЯЁA-Z][^„“\n.,!?]{1,60}“")
 
 
@@ -219,8 +235,13 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     spans += [(n.start, n.end) for n in doc.named_events]
     spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     spans += [(n.start, n.end) for n in doc.ner if n.type == "ORG"]
-    spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text)]
+    spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text) if not _is_theme(doc.text, m.start())]
     return sorted(spans)
+
+
+def _is_theme(text: str, start: int) -> bool:
+    """A quoted title after ``на тему`` (``темы «Развитие туризма», «Логистика»``)."""
+    return THEME_BEFORE_RE.search(text[max(0, start - THEME_WINDOW):start]) is not None
 
 
 def _person_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -248,6 +269,7 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
     discussion = _discussion_sentences(doc)
     repeats: dict[tuple[str, str], int] = defaultdict(int)
     people = SpanIndex(_person_spans(doc), key=lambda span: span)
+    fields = field_tokens(doc)
     for match in taxonomy.matcher.finditer(doc.tokens):
         start, end = doc.tokens[match.first].start, doc.tokens[match.last - 1].end
         if doc.is_ignored(start, end) or doc.zone_kind(start) in NOT_COUNTED_ZONES:
@@ -260,8 +282,12 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
         in_name = any(s <= start and end <= e for s, e in names.overlapping(start, end))
         if in_name:
             w *= NAME_FACTOR
-        elif doc.tokens[match.first].sent in discussion:
-            w *= DISCUSSION_FACTOR
+        else:
+            field = fields.get(match.first)
+            factor = 1.0 if field is None else FIELD_FACTOR if field.short else LONG_LIST_FACTOR
+            if doc.tokens[match.first].sent in discussion:
+                factor = max(factor, DISCUSSION_FACTOR)
+            w *= factor
         strength: dict[str, float] = {}
         for tid, factor in match.payloads:
             strength[tid] = max(factor, strength.get(tid, 0.0))
