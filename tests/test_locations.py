@@ -48,12 +48,16 @@ def test_locations(pipe, text, name, kind, code, country):
      "RU-BU", "Республика Бурятия"),
     # an oblast's or krai's other names are nicknames: the full name
     ("Инвесторы пришли в Приморье.", "RU-PRI", "Приморский край"),
+    # seas and islands too: the name the text writes
+    ("Грузы идут через порты на Каспии.", "", "Каспий"),
+    ("Рыбаки Курил ждут путину.", "", "Курилы"),
+    ("Туристы едут на Курилы, на Курильские острова.", "", "Курильские острова"),
     # ДНР, an alias and an abbreviation at once, is one reading
     ("Гуманитарный груз доставили в ДНР.", "UA-14", "Донецкая Народная Республика"),
 ])
 def test_region_named_as_written(pipe, text, code, name):
     rec = pipe(text)
-    assert name in {loc.name for loc in rec.locations if loc.code == code}
+    assert name in {loc.name for loc in rec.locations if loc.code == (code or None)}
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -70,6 +74,17 @@ def test_foreign_region(pipe, text, name, country):
     rec = pipe(text)
     assert (name, "region", None, country) in {(loc.name, loc.kind, loc.code, loc.country)
                                               for loc in rec.locations}
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # a foreign oblast's adjective before an oblast body names the oblast
+    ("Губернатор встретился с председателем Гомельского облисполкома.", "Гомельская область", True),
+    ("Делегация Гродненского облисполкома приехала в Пензу.", "Гродненская область", True),
+    # before other nouns it may be the city's: not the oblast
+    ("Гомельские власти открыли парк.", "Гомельская область", False),
+])
+def test_foreign_oblast_adjective(pipe, text, name, found):
+    assert (name in {loc.name for loc in pipe(text).locations}) is found
 
 
 @pytest.mark.parametrize("text, name", [
@@ -176,6 +191,17 @@ def test_directional_adjective_joins_the_name(pipe):
     rec = pipe("Переговоры прошли в Восточном Иерусалиме.")
     texts = {m.text for loc in rec.locations for m in loc.mentions}
     assert "Восточном Иерусалиме" in texts
+
+
+@pytest.mark.parametrize("text, word", [
+    # common words capitalized only by their position are not places
+    ("Делегации из Курганской области также посещали Китай в этом году.", "Делегаци"),
+    ("Новости Sputnik Казахстан\nПодписаться\nПриграничные регионы Казахстана и России обсудят торговлю.",
+     "Приграничн"),
+])
+def test_sentence_initial_common_words_are_not_places(pipe, text, word):
+    rec = pipe(text)
+    assert not [loc for loc in rec.locations if loc.name.startswith(word)]
 
 
 def test_person_is_not_a_place(pipe):

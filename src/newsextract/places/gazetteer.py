@@ -140,7 +140,8 @@ class Gazetteer:
     demonyms: dict[str, list[Hit]] = field(default_factory=dict)  # lemma -> hits
     compounds: dict[str, str] = field(default_factory=dict)  # "российско" -> "RU"
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # deletion variant -> adjective lemmas
-    # region code -> {trie key of a short name (``Чувашия``, ``Тува``): the name, nominative}
+    # region code (or other place's name) -> {trie key of a short name (``Чувашия``, ``Тува``,
+    # ``Каспий``): the name, nominative}
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     named: dict[str, object] = field(default_factory=dict)  # nominative name -> Region/OtherEntry
 
@@ -277,10 +278,15 @@ def gazetteer() -> Gazetteer:
                 gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
             else:
                 gaz.add_phrase(phrase, Hit("other", entry, "name"))
+                if phrase != name:  # Каспий, Курилы: named as written
+                    gaz.short_names.setdefault(name, {}).setdefault(phrase_key(phrase)[0], phrase)
 
     for name, country, aliases, flags in _rows("foreign_regions.tsv", 4):
         entry = OtherEntry(name, country, "region")
         gaz.named.setdefault(name, entry)
+        if name.endswith(" область") and " " not in name[:-8]:  # Гомельский облисполком
+            adj = morph.lemma(name.split()[0]).replace("ё", "е")
+            gaz.adjectives.setdefault(adj, []).append(Hit("region", entry, "adjective"))
         amb = "ambiguous" in flags.split()
         for phrase in (name, *_split(aliases)):
             if phrase.isupper():

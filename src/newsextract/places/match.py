@@ -39,6 +39,9 @@ REGION_ADJ_NOUNS = frozenset({
     "республика", "прокуратура", "суд", "полиция", "мвд", "гибдд", "мчс", "бюджет",
     "законодательный", "областной", "краевой", "избирком", "облизбирком", "чиновник",
 })
+# Nouns after which a foreign oblast's adjective names the oblast, not its capital city
+# (``Гомельского облисполкома``; ``гомельские власти`` may be the city's).
+OBLAST_NOUNS = frozenset({"облисполком", "облсовет", "облздрав", "облсуд", "облизбирком"})
 # Adjectives that name a language or people far more often than a state.
 NON_STATE_ADJ = frozenset({"русский", "еврейский", "арабский", "коми", "татарский", "башкирский"})
 # Nouns after which a country adjective is a language or a people, not the state.
@@ -315,7 +318,8 @@ class _Finder:
                 form = "demonym" if head in person_nouns() else "adjective"
                 self.out.append(self._mention(tok.start, tok.end, "country", form, hit.entry))
                 return
-            if hit.kind == "region" and nxt_lemma in REGION_ADJ_NOUNS:
+            nouns = REGION_ADJ_NOUNS if isinstance(hit.entry, RegionEntry) else OBLAST_NOUNS
+            if hit.kind == "region" and nxt_lemma in nouns:
                 self.out.append(self._mention(tok.start, tok.end, "region", "adjective", hit.entry))
                 return
 

@@ -80,12 +80,30 @@ def _single_word_junk(doc: Doc, tok_index: int) -> bool:
     return _parses(nxt.text)[0].tag.POS in {"NOUN", "ADJF", "PRTF"}
 
 
+def _common_word(word: str) -> bool:
+    """A dictionary noun or adjective with no geographic or name reading (``Делегации``,
+    ``Приграничные``, ``Технопарке``)."""
+    parses = _parses(word)
+    if not parses or not parses[0].is_known or "-" in word:
+        return False
+    if any("Geox" in p.tag or any(t in p.tag for t in _NAME_TAGS) for p in parses):
+        return False
+    return parses[0].tag.POS in {"NOUN", "ADJF", "PRTF"}
+
+
+def _sentence_start(doc: Doc, index: int) -> bool:
+    tok = doc.tokens[index]
+    return index == doc.sents[tok.sent].first or "\n" in doc.text[doc.tokens[index - 1].end:tok.start]
+
+
 def plausible_place(doc: Doc, start: int, end: int) -> bool:
     """Whether a NER LOC span unknown to the gazetteer is a place name."""
     toks = doc.tokens_in(start, end)
     words = [t for t in toks if t.text[:1].isalpha()]
     if not words:
         return False
+    if _sentence_start(doc, toks[0].index) and all(_common_word(t.text) and not _kind_noun(t) for t in words):
+        return False  # common words capitalized by position (Делегации, Приграничные регионы)
     first = toks[0].index
     if _person_word(words[0].text) and not _descriptor_before(doc, first):
         if len(words) == 1 or "Name" in _parses(words[0].text.split("-")[0])[0].tag:

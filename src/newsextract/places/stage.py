@@ -80,6 +80,7 @@ def extract_locations(doc: Doc) -> list[Location]:
         loc.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
 
     region_names: dict[str, list[tuple[int, str]]] = {}  # code -> written names
+    other_names: dict[str, list[tuple[int, str]]] = {}  # gazetteer name -> written names
     for m in places:
         e = m.entry
         if isinstance(e, RegionEntry):
@@ -92,6 +93,8 @@ def extract_locations(doc: Doc) -> list[Location]:
             add(("city", name), m.start, m.end, name=name, kind="city",
                 code=_FEDERAL_CITIES.get(name), country=e.country)
         elif isinstance(e, OtherEntry):
+            if m.form == "name":
+                other_names.setdefault(e.name, []).append((m.start, m.text))
             add(("other", e.name.lower()), m.start, m.end, name=e.name, kind=e.kind,
                 country=e.country or None)
         elif m.kind == "territory" and isinstance(e, CountryEntry):
@@ -124,23 +127,25 @@ def extract_locations(doc: Doc) -> list[Location]:
     for loc in out:
         loc.mentions.sort(key=lambda x: x.start)
         if loc.kind == "region" and loc.code:
-            loc.name = _region_name(loc, region_names.get(loc.code, []))
+            loc.name = _written_name(loc.code, loc.name, region_names.get(loc.code, []))
+        elif loc.name in other_names:
+            loc.name = _written_name(loc.name, loc.name, other_names[loc.name])
     out.sort(key=lambda loc: loc.mentions[0].start)
     doc.location_index = mention_index(out)
     return out
 
 
-def _region_name(loc: Location, written: list[tuple[int, str]]) -> str:
-    """The region's name as the text gives it: the full name when the text writes it,
-    else the short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``)."""
-    short = gazetteer().short_names.get(loc.code or "", {})
+def _written_name(key: str, name: str, written: list[tuple[int, str]]) -> str:
+    """A place's name as the text gives it: the full name when the text writes it, else the
+    short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``, ``Каспии`` -> ``Каспий``)."""
+    short = gazetteer().short_names.get(key, {})
     first = None
     for _start, text in sorted(written):
-        name = short.get(phrase_key(text)[0])
-        if name is None:
-            return loc.name  # the full name (or a long official form) is written
-        first = first or name
-    return first or loc.name
+        found = short.get(phrase_key(text)[0])
+        if found is None:
+            return name  # the full name (or a long official form) is written
+        first = first or found
+    return first or name
 
 
 def _elliptic_region(doc: Doc, start: int, end: int, found: dict) -> Optional[RegionEntry]:
