@@ -150,8 +150,17 @@ def _with_place(ctx: Context, toks: list[Token], i: int, j: int, org: KnownOrg) 
     s, e = toks[i].start, toks[k - 1].end
     tail = doc.text[toks[j - 1].end:e]
     abbr = org.abbreviation + tail if org.abbreviation and k > j else org.abbreviation
-    name = org.name + tail if k > j else org.name
-    return OrgMention(s, e, name, abbr, org.country, True, "known", base=org.name)
+    own, alias = org.name, None
+    if j - i > 1:  # a multi-word alias keeps the text's wording (``Правительство России``)
+        said = normal_name(doc, toks[i:j])
+        if key_of(said) != key_of(org.name):
+            own, alias = said, org.name
+    name = own + tail if k > j else own
+    return OrgMention(s, e, name, abbr, org.country, True, "known", alias=alias, base=own)
+
+
+def key_of(name: str) -> str:
+    return name.lower().replace("ё", "е")
 
 
 def rule_candidates(doc: Doc) -> list[OrgMention]:

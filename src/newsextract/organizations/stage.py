@@ -18,7 +18,7 @@ from ..nlp import morph
 from ..nlp.grammar import is_abbr, parses, pos_of
 from ..places import context
 from ..records import Mention, Organization
-from .candidates import OrgMention, extend_right, ner_candidates, rule_candidates
+from .candidates import OrgMention, extend_right, key_of, ner_candidates, rule_candidates
 from .lexicon import abbreviations, org_heads
 from .merge import group_mentions
 from .names import normal_name, span_name
@@ -144,10 +144,6 @@ def _common_word(doc: Doc, tok) -> bool:
     ps = parses(tok)
     return bool(ps) and ps[0].score > 0.5 and ps[0].tag.POS in ("NOUN", "NPRO", "ADJF") and \
         not ({"Name", "Surn", "Geox", "Orgn", "Trad", "Abbr", "UNKN"} & set(ps[0].tag.grammemes))
-
-
-def key_of(name: str) -> str:
-    return name.lower().replace("ё", "е")
 
 
 def find_orgs(doc: Doc) -> list[OrgMention]:
