@@ -18,6 +18,9 @@ from .phrases import by_phrase, lower_head
 from .spans import QUOTES, descriptors
 
 MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
+DASHES = {"-", "–", "—"}
+# regional editions of an agency (``Интерфакс – Дальний Восток``): Russia's macro-regions
+EDITIONS = {"дальний восток", "сибирь", "урал", "поволжье", "юг", "северо-запад", "центр", "северный кавказ"}
 UNIT_PREFIXES = {"ГУ", "ТУ"}  # ``ГУ МЧС России``: a main or territorial department of a known body
 
 
@@ -151,7 +154,7 @@ def _with_place(ctx: Context, toks: list[Token], i: int, j: int, org: KnownOrg) 
     tail = doc.text[toks[j - 1].end:e]
     abbr = org.abbreviation + tail if org.abbreviation and k > j else org.abbreviation
     own, alias = org.name, None
-    if j - i > 1:  # a multi-word alias keeps the text's wording (``Правительство России``)
+    if " " in doc.text[toks[i].start:toks[j - 1].end]:  # a multi-word alias keeps the text's wording (``Правительство России``)
         said = normal_name(doc, toks[i:j])
         if key_of(said) != key_of(org.name):
             own, alias = said, org.name
@@ -163,22 +166,41 @@ def key_of(name: str) -> str:
     return name.lower().replace("ё", "е")
 
 
+def _edition(doc: Doc, toks: list[Token], m: OrgMention) -> OrgMention:
+    """``ИНТЕРФАКС - ДАЛЬНИЙ ВОСТОК``, ``Интерфакс-Сибирь``: a known outlet's regional edition."""
+    j = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+    if not m.known or j + 1 >= len(toks) or toks[j].text not in DASHES:
+        return m
+    for n in (2, 1):
+        words = toks[j + 1:j + 1 + n]
+        if len(words) == n and " ".join(t.text.lower() for t in words).replace("ё", "е") in EDITIONS:
+            region = " ".join("-".join(p[:1].upper() + p[1:].lower() for p in t.text.split("-")) for t in words)
+            return OrgMention(m.start, words[-1].end, f"{m.name} – {region}", None, m.country, True, "known",
+                              base=m.name)
+    return m
+
+
 def rule_candidates(doc: Doc) -> list[OrgMention]:
     ctx = Context(doc)
     out: list[OrgMention] = []
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
         for m in org_matcher().finditer(toks):
-            out.append(_with_place(ctx, toks, m.first, m.last, m.payloads[0]))
+            out.append(_edition(doc, toks, _with_place(ctx, toks, m.first, m.last, m.payloads[0])))
         for i in range(len(toks)):
             found = _token_candidate(ctx, toks, i)
             if found is not None:
-                out.append(found)
+                out.append(_edition(doc, toks, found) if found.known else found)
     return out
 
 
 def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
     doc, tok = ctx.doc, toks[i]
+    head, _, region = tok.text.partition("-")
+    if region.lower() in EDITIONS and abbreviations().get(head) is not None:  # ``Интерфакс-Сибирь``
+        org = abbreviations()[head]
+        return OrgMention(tok.start, tok.end, f"{org.name} – {region[:1].upper()}{region[1:].lower()}",
+                          None, org.country, True, "known", base=org.name)
     known = _word_org(tok)
     if known is not None:
         return _with_place(ctx, toks, i, i + 1, known)

@@ -59,6 +59,11 @@ def abbreviations() -> dict[str, KnownOrg]:
             out[org.abbreviation] = org
         if " " not in org.name and org.name[:1].isupper():
             out.setdefault(org.name, org)
+    for row in _org_rows():  # one-token aliases written as such (``INTERFAX.RU``)
+        if row[0] == "org":
+            for alias in (a.strip() for a in row[4].split(",")):
+                if alias and " " not in alias and "." in alias:
+                    out.setdefault(alias, KnownOrg(row[1], row[2] or None, row[3] or None))
     return out
 
 
