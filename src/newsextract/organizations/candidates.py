@@ -21,7 +21,8 @@ MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
 DASHES = {"-", "–", "—"}
 # regional editions of an agency (``Интерфакс – Дальний Восток``): Russia's macro-regions
 EDITIONS = {"дальний восток", "сибирь", "урал", "поволжье", "юг", "северо-запад", "центр", "северный кавказ"}
-UNIT_PREFIXES = {"ГУ", "ТУ"}  # ``ГУ МЧС России``: a main or territorial department of a known body
+UNIT_PREFIXES = {"ГУ", "ТУ"}
+PLACE_BODIES = {"администрация", "мэрия"}  # lower-case heads named by the city or region after them  # ``ГУ МЧС России``: a main or territorial department of a known body
 
 
 @dataclass
@@ -44,9 +45,12 @@ class Context:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.place_end: dict[int, int] = {}
+        self.local_end: dict[int, int] = {}  # cities and regions
         for m in doc.places:
             if m.form in ("name", "official", "abbreviation"):
                 self.place_end[m.start] = max(m.end, self.place_end.get(m.start, m.end))
+                if m.kind in ("city", "region"):
+                    self.local_end[m.start] = self.place_end[m.start]
         self.person_tokens: set[int] = set()
         for span in doc.ner:
             if span.type == "PER":
@@ -256,6 +260,11 @@ def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         if k > j + 1:  # ``сборная России по бобслею``: a team named by its sport
             return OrgMention(tok.start, toks[k - 1].end, normal_name(ctx.doc, toks[i:k]), source="head")
         return None
+    if tok.lemma in PLACE_BODIES and tok.text[:1].islower() and i + 1 < len(toks) \
+            and toks[i + 1].start in ctx.local_end and (i == 0 or not _adj(toks[i - 1])):
+        j = ctx.place_after(toks, i + 1)  # ``администрации Южно-Сахалинска``: the body of a named place
+        name = normal_name(ctx.doc, toks[i:j])
+        return OrgMention(tok.start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")
     span = lower_head(ctx.doc, toks, i, ctx.person_tokens)
     if span is None:
         return None
