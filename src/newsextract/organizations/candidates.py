@@ -22,7 +22,7 @@ DASHES = {"-", "–", "—"}
 # regional editions of an agency (``Интерфакс – Дальний Восток``): Russia's macro-regions
 EDITIONS = {"дальний восток", "сибирь", "урал", "поволжье", "юг", "северо-запад", "центр", "северный кавказ"}
 UNIT_PREFIXES = {"ГУ", "ТУ"}
-PLACE_BODIES = {"администрация", "мэрия"}  # lower-case heads named by the city or region after them  # ``ГУ МЧС России``: a main or territorial department of a known body
+PLACE_BODIES = {"администрация", "мэрия", "правительство"}  # lower-case heads named by the city or region after them  # ``ГУ МЧС России``: a main or territorial department of a known body
 
 
 @dataclass

@@ -120,6 +120,9 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
     words = [t for t in toks if t.text[:1].isalpha()]
     if words and all(_capital_word(t) for t in words):
         return True  # ``НОВОСТИ ПОЛИТИКА``, ``НУР-СУЛТАН``: a site menu or a dateline in capitals
+    if words and all(t.text.isupper() and len(t.text) > 3 for t in words) and \
+            any(p.start <= m.start and m.end <= p.end for p in doc.places):
+        return True  # ``ТЯНЬЦЗИНЬ, 1 сентября``: a dateline's place in capitals
     return len(toks) == 1 and (_common_word(doc, toks[0]) or _bare_adjective(toks[0]))
 
 
