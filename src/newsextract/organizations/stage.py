@@ -32,6 +32,7 @@ LATIN_RE = re.compile(r"^[A-Z][A-Za-z0-9&.'\- ]+$")
 PRIO = {"known": 0, "ner": 1, "quoted": 2, "head": 3}
 BUILDINGS = {"белый дом", "пентагон"}  # places after ``в``, ``из``, ``у``
 SEATS = {"кремль", "смольный"}  # a seat of power is a place (factRuEval: LocOrg), never the organization
+REGION_WORDS = {"области", "края", "республики", "округа"}  # a body "of the region" (genitive)
 LOCATIVE = {"в", "во", "из", "у", "возле", "около", "перед", "над"}
 
 
@@ -162,7 +163,33 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things]
     chosen.sort(key=lambda c: c.start)
     _pair_abbreviations(doc, chosen)
+    for c in chosen:
+        c.name = _bare_region(doc, c)
     return chosen
+
+
+def _bare_region(doc: Doc, m: OrgMention) -> str:
+    """``Министерство сельского хозяйства области``: a bare ``области`` closing a body's name is
+    the one region of that kind the document names (``Саратовской области``)."""
+    toks = doc.tokens_in(m.start, m.end)
+    if m.known or len(toks) < 2 or toks[-1].text not in REGION_WORDS or pos_of(toks[-2]) != "NOUN":
+        return m.name
+    if not m.name.endswith(" " + toks[-1].text):
+        return m.name
+    word = toks[-1].text
+    named = {getattr(p.entry, "name", None) for p in doc.places if p.kind == "region" and p.form == "name"}
+    named = {n for n in named if n and morph.lemma(word) in {morph.lemma(w) for w in n.lower().split()}}
+    if len(named) != 1:
+        return m.name
+    parts = named.pop().split()
+    if len(parts) == 2 and parts[1].lower() == morph.lemma(word):  # ``Саратовская область``
+        adj = morph.inflect(parts[0], {"gent"}, pos="ADJF")
+        region = adj and f"{adj[:1].upper()}{adj[1:]} {word}"
+    elif len(parts) >= 2 and parts[0].lower() == morph.lemma(word):  # ``Республика Татарстан``
+        region = " ".join([word[:1].upper() + word[1:]] + parts[1:])
+    else:
+        region = None
+    return m.name[:-len(word)] + region if region else m.name
 
 
 def _pair_abbreviations(doc: Doc, ments: list[OrgMention]) -> None:
