@@ -276,6 +276,7 @@ def _is_descriptor(tok: Token) -> bool:
     return tok.text in descriptors() or tok.lemma in descriptors()
 
 
+ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
 
 
@@ -318,10 +319,15 @@ def _prep_tail(ctx: Context, c: OrgMention, toks: list[Token], i: int) -> int:
         if j == i + 1 and _takes_field(ctx.doc, c):
             j = by_phrase(toks, i + 1)
         return j if j > i + 1 else i
-    if word in ("в", "во") and _headed(ctx.doc, c, ABROAD_HEADS):
+    if word in ("в", "во") and (_headed(ctx.doc, c, ABROAD_HEADS) or _envoy_office(ctx.doc, c)):
         j = ctx.place_after(toks, i + 1)
         return j if j > i + 1 else i
     return i
+
+
+def _envoy_office(doc: Doc, c: OrgMention) -> bool:
+    """``Аппарат полномочного представителя Президента``: an envoy's office, seated ``в ...``."""
+    return not c.known and any(t.lemma in ENVOYS for t in doc.tokens_in(c.start, c.end)[1:4])
 
 
 def _headed(doc: Doc, c: OrgMention, heads) -> bool:
