@@ -137,7 +137,7 @@ def _capital_word(tok) -> bool:
 def _bare_adjective(tok) -> bool:
     """A lone capitalised adjective (``Тихоокеанское``, ``Омскую``) names no organization."""
     ps = parses(tok)
-    return bool(ps) and ps[0].score > 0.5 and ps[0].tag.POS == "ADJF" and not is_abbr(tok) and \
+    return bool(ps) and ps[0].score >= 0.5 and ps[0].tag.POS == "ADJF" and not is_abbr(tok) and \
         not ({"Name", "Surn", "Orgn", "Abbr"} & set(ps[0].tag.grammemes))
 
 
