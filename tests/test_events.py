@@ -280,6 +280,14 @@ def test_planned_events(text, spec, etype, planned):
      {"Олег Сомов", "Казахстан", "Амурская область"}),
     (H + "В Минске открылась выставка, посвящённая дружбе Казахстана и Амурской области.",
      {"locations": [MINSK, AMUR], "countries": [KZ]}, "conference", {"Минск"}),
+    # what a participant said after the trigger is not the event's party list
+    (H + "Иван Петров во время встречи с Анной Смирновой отметил, что у Казахстана большие планы.",
+     {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    # a country inside an organization's name: the organization is the party
+    (H + "Иван Петров провёл переговоры с руководством Казахстанско-амурского делового совета.",
+     {"persons": [PETROV], "orgs": [(r"Казахстанско-амурского делового совета", "Казахстанско-амурский деловой совет")],
+      "countries": [(r"Казахстанско", "KZ", "Казахстан")]},
+     "meeting", {"Иван Петров", "Казахстанско-амурский деловой совет"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]

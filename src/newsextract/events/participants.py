@@ -78,6 +78,19 @@ def candidates(doc: Doc) -> list[Cand]:
             out.append(Cand(span.start, span.end, Participant(kind=kind, name=span.text, last=last)))
     out = [c for c in out if counted(doc, c.start, c.end) and not _not_a_party(doc, c)]
     out.sort(key=lambda c: (c.start, -c.end))
+    return _outside_org_names(out)
+
+
+def _outside_org_names(cands: list[Cand]) -> list[Cand]:
+    """Drop a country named inside an organization's name (``Германо-российского экономического
+    союза``, ``Правительства России``): the organization is the party. ``cands`` sorted by start."""
+    out, org_end = [], -1
+    for c in cands:
+        if c.party.kind == "country" and c.end <= org_end:
+            continue
+        if c.party.kind == "organization":
+            org_end = max(org_end, c.end)
+        out.append(c)
     return out
 
 
@@ -191,7 +204,8 @@ def event_clause(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[int, i
 
     Cut off: an opening source (``Как сообщил посол X,``, ``По данным X,``), the
     speech part before ``, что`` (``Захарова заявила, что Лавров посетит Чад``),
-    and a trailing attribution (``..., сообщает пресс-служба X``).
+    a trailing attribution (``..., сообщает пресс-служба X``), and what a participant said
+    after the trigger (``во время встречи отметил, что у России ...``).
     """
     c0, c1 = clause_of(sent, start)
     text = doc.text
@@ -203,6 +217,10 @@ def event_clause(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[int, i
             c0 = m.end()
     for m in TRAILING_ATTR_RE.finditer(text, end, c1):
         if _speech_before(doc, m.end(), min(m.end() + ATTR_VERB_REACH, c1)):
+            c1 = m.start()
+            break
+    for m in THAT_RE.finditer(text, end, c1):  # "X на встрече отметил, что у России ...": what was said
+        if _speech_before(doc, end, m.start()):
             c1 = m.start()
             break
     return c0, c1
