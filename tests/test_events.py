@@ -288,6 +288,13 @@ def test_planned_events(text, spec, etype, planned):
      {"persons": [PETROV], "orgs": [(r"Казахстанско-амурского делового совета", "Казахстанско-амурский деловой совет")],
       "countries": [(r"Казахстанско", "KZ", "Казахстан")]},
      "meeting", {"Иван Петров", "Казахстанско-амурский деловой совет"}),
+    # a body in a person's title: the person meets, the body signs
+    (H + "Иван Петров встретился с министром Анной Смирновой и руководителем Фонда развития Олегом Сомовым.",
+     {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Фонда развития", "Фонд развития")]},
+     "meeting", {"Иван Петров", "Анна Смирнова", "Олег Сомов"}),
+    (H + "Соглашение подписали Иван Петров и директор Фонда развития Олег Сомов.",
+     {"persons": [PETROV, SOMOV], "orgs": [(r"Фонда развития", "Фонд развития")]},
+     "agreement", {"Иван Петров", "Олег Сомов", "Фонд развития"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]

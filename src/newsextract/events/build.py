@@ -34,6 +34,7 @@ from .planned import is_planned
 from .triggers import TriggerDef
 
 MIN_PARTICIPANTS_WEAK = 2
+TITLE_BODY_TYPES = ("agreement",)  # events whose parties include the body in a signatory's title
 SIDES_LEMMA = "сторона"
 ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
 POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speaker after the verb
@@ -99,7 +100,8 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
     in_clause = [c for c in ctx.outside_quotes(*scope)
-                 if venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude)]
+                 if (venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude))
+                 and not (c.in_title and tdef.type not in TITLE_BODY_TYPES)]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":

@@ -43,6 +43,7 @@ class Cand:
     end: int
     party: Participant
     key: tuple = field(default=())
+    in_title: bool = False  # an organization in a person's title (``глава Администрации X Иван Петров``)
 
     def __post_init__(self) -> None:
         self.key = (self.party.kind, self.party.name)
@@ -78,7 +79,30 @@ def candidates(doc: Doc) -> list[Cand]:
             out.append(Cand(span.start, span.end, Participant(kind=kind, name=span.text, last=last)))
     out = [c for c in out if counted(doc, c.start, c.end) and not _not_a_party(doc, c)]
     out.sort(key=lambda c: (c.start, -c.end))
-    return _outside_org_names(out)
+    return _mark_titles(doc, _outside_org_names(out))
+
+
+TITLE_GAP_RE = re.compile(r"[\s«»\"]*")
+TITLE_CHAIN_RE = re.compile(r"\s+и\s+")
+
+
+def _mark_titles(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Mark an organization that is part of a person's title (``руководитель Администрации Главы РА
+    и Кабмина РА Мурат Тхакушинов``): at a meeting the person is the party, the body signs an
+    agreement. ``cands`` sorted by start."""
+    title, nxt = set(), None  # nxt: (candidate, is part of a title or a person)
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        if nxt is not None and c.party.kind == "organization" and c.end <= nxt[0].start:
+            gap = doc.text[c.end:nxt[0].start]
+            if (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap)) or (
+                    nxt[1] and nxt[0].party.kind == "organization" and TITLE_CHAIN_RE.fullmatch(gap)):
+                title.add(i)
+        if nxt is None or c.end <= nxt[0].start:
+            nxt = (c, i in title)
+    for i in title:
+        cands[i].in_title = True
+    return cands
 
 
 def _outside_org_names(cands: list[Cand]) -> list[Cand]:
