@@ -295,6 +295,16 @@ def test_planned_events(text, spec, etype, planned):
     (H + "Соглашение подписали Иван Петров и директор Фонда развития Олег Сомов.",
      {"persons": [PETROV, SOMOV], "orgs": [(r"Фонда развития", "Фонд развития")]},
      "agreement", {"Иван Петров", "Олег Сомов", "Фонд развития"}),
+    # who helped it happen is no party
+    (H + "При содействии посольства Казахстана в Минске Иван Петров провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "locations": [MINSK], "countries": [KZ],
+      "orgs": [(r"посольства Казахстана", "Посольство Казахстана")]},
+     "meeting", {"Иван Петров", "Анна Смирнова"}),
+    # a subject in the plural (a title or not) is none of the persons named before
+    (H + "Губернатор Олег Сомов выступил на форуме. Губернаторы приграничных регионов прибудут в Минск.",
+     {"persons": [SOMOV], "locations": [MINSK]}, "visit", {"Минск"}),
+    (H + "Губернатор Олег Сомов выступил на форуме. Как ожидается, губернаторы регионов прибудут в Минск.",
+     {"persons": [SOMOV], "locations": [MINSK]}, "visit", {"Минск"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]

@@ -167,10 +167,27 @@ def _has_sides(doc: Doc, clause: tuple[int, int]) -> bool:
 
 def titled_subject(doc: Doc, ctx: Context, clause_start: int, start: int) -> Optional[Participant]:
     """A person named by title before the trigger (``министр``, ``глава региона``): the one holding
-    it named shortly before (``quotes.speakers.by_role``)."""
-    lemmas = {lem for t in doc.tokens_in(clause_start, start) if t.text[:1].islower() for lem in t.lemmas or {t.lemma}}
+    it named shortly before (``quotes.speakers.by_role``). A plural title (``губернаторы провинций``)
+    names several, none of them one person."""
+    lemmas = {lem for t in doc.tokens_in(clause_start, start) if t.text[:1].islower() and not _plural(t.text)
+              for lem in t.lemmas or {t.lemma}}
     person = speakers.by_role(doc, ctx.who, lemmas, clause_start, titled_only=True)
     return _person(doc, person.full_name) if person is not None else None
+
+
+def _plural(word: str) -> bool:
+    """The word's likeliest reading is a plural noun (``губернаторы``)."""
+    tag = morph.parse(word)[0].tag
+    return tag.POS == "NOUN" and tag.number == "plur"
+
+
+def _noun_subject(doc: Doc, clause_start: int, start: int) -> bool:
+    """A noun in the nominative before the trigger (``Губернаторы регионов приедут``): a subject."""
+    for t in doc.tokens_in(clause_start, start):
+        tag = morph.parse(t.text)[0].tag
+        if tag.POS == "NOUN" and tag.case == "nomn":
+            return True
+    return False
 
 
 def _finite_verb(doc: Doc, start: int) -> bool:
@@ -197,7 +214,8 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     if (_has_sides(doc, clause) or _has_anaphora(doc, clause)) and all(p == home for p in parties):
         for p in ctx.prev_parties:  # "стороны", "с ним": the parties of the event just before
             add(parties, p)
-    elif not before and _finite_verb(doc, start):  # an elided subject ("Приехал в Омск. Встретился с ...")
+    elif not before and _finite_verb(doc, start) and not _noun_subject(doc, clause[0], start):
+        # an elided subject ("Приехал в Омск. Встретился с ...")
         for p in ctx.prev_parties:
             if p.kind == "person":
                 add(parties, p)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
+from ..nlp import morph
 from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
@@ -34,6 +35,7 @@ DIPLOMAT_LEMMAS = frozenset({"посол", "посольство", "генкон
                              "торгпред", "торгпредство", "атташе", "представительство", "полпред"})
 DIPLOMAT_REACH = 6  # tokens before "в <country>" searched for a diplomat's title
 DEDICATION_LEMMAS = frozenset({"посвятить", "посвящённый", "посвященный", "приурочить", "приуроченный"})
+FACILITATOR_LEMMAS = frozenset({"содействие", "поддержка", "помощь"})  # "при содействии X"
 DEDICATION_REACH = 12  # tokens back (within the phrase, up to a comma) to "посвящённый"
 
 
@@ -122,7 +124,8 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
     """A mention that names no party of an event.
 
     * the host country of a diplomat (``посол Бразилии в России``: Brazil is the party);
-    * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``).
+    * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``);
+    * who helped it happen (``при содействии генконсульства в Новосибирске состоялся визит``).
     """
     tok = doc.token_at(c.start)
     if tok is None:
@@ -131,10 +134,17 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
     if c.party.kind == "country" and before and before[-1].text.lower() in VENUE_PREPS and any(
             DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
         return True
-    for t in reversed(doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]):
+    window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
+    facilitated = morph.parse(tok.text)[0].tag.case != "nomn"  # "при содействии X" governs no subject
+    for k in range(len(window) - 1, -1, -1):
+        t = window[k]
         if t.text in ",;.:" or t.sent != tok.sent:
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
+            return True
+        if facilitated and morph.parse(t.text)[0].tag.POS == "VERB":
+            facilitated = False
+        if facilitated and k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma}):
             return True
     return False
 
