@@ -29,7 +29,17 @@ from ..records import Event, Offsets, Participant, Span
 from . import enrich, targets
 from .dates import first_date
 from .named import NamedEvent, closest_name
-from .participants import Cand, add, clause_of, demonym_of_token, event_clause, in_quote, party_in, venue
+from .participants import (
+    Cand,
+    add,
+    clause_of,
+    demonym_of_token,
+    event_clause,
+    first_tag,
+    in_quote,
+    party_in,
+    venue,
+)
 from .planned import is_planned
 from .triggers import TriggerDef
 
@@ -177,15 +187,15 @@ def titled_subject(doc: Doc, ctx: Context, clause_start: int, start: int) -> Opt
 
 def _plural(word: str) -> bool:
     """The word's likeliest reading is a plural noun (``губернаторы``)."""
-    tag = morph.parse(word)[0].tag
-    return tag.POS == "NOUN" and tag.number == "plur"
+    tag = first_tag(word)
+    return tag is not None and tag.POS == "NOUN" and tag.number == "plur"
 
 
 def _noun_subject(doc: Doc, clause_start: int, start: int) -> bool:
     """A noun in the nominative before the trigger (``Губернаторы регионов приедут``): a subject."""
     for t in doc.tokens_in(clause_start, start):
-        tag = morph.parse(t.text)[0].tag
-        if tag.POS == "NOUN" and tag.case == "nomn":
+        tag = first_tag(t.text)
+        if tag is not None and tag.POS == "NOUN" and tag.case == "nomn":
             return True
     return False
 

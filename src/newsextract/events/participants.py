@@ -135,18 +135,24 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
             DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
         return True
     window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
-    facilitated = morph.parse(tok.text)[0].tag.case != "nomn"  # "при содействии X" governs no subject
+    facilitated = getattr(first_tag(tok.text), "case", None) != "nomn"  # "при содействии X" governs no subject
     for k in range(len(window) - 1, -1, -1):
         t = window[k]
         if t.text in ",;.:" or t.sent != tok.sent:
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
             return True
-        if facilitated and morph.parse(t.text)[0].tag.POS == "VERB":
+        if facilitated and getattr(first_tag(t.text), "POS", None) == "VERB":
             facilitated = False
         if facilitated and k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma}):
             return True
     return False
+
+
+def first_tag(word: str):
+    """The likeliest pymorphy3 tag of a word, None when it has no analysis."""
+    parses = morph.parse(word)
+    return parses[0].tag if parses else None
 
 
 def _place_names(doc: Doc) -> list[Participant]:
