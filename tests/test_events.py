@@ -40,7 +40,8 @@ def make_doc(text, *, countries=(), locations=(), persons=(), orgs=(), dates=(),
                                         mentions=_m(text, pat, CountryMention))
                                 for pat, iso2, name in countries]
     doc.locations = [Location(name=name, kind="region" if code else "city", code=code,
-                                         mentions=_m(text, pat)) for pat, name, code in locations]
+                              country=rest[0] if rest else ("RU" if code else None),
+                              mentions=_m(text, pat)) for pat, name, code, *rest in locations]
     doc.persons = [Person(name=PersonName(last=full.split()[-1]), full_name=full,
                                      mentions=_m(text, pat)) for pat, full in persons]
     doc.organizations = [Organization(name=name, mentions=_m(text, pat)) for pat, name in orgs]
@@ -308,6 +309,12 @@ def test_planned_events(text, spec, etype, planned):
      {"persons": [SOMOV], "locations": [MINSK]}, "visit", {"Минск"}),
     (H + "Губернатор Олег Сомов выступил на форуме. Как ожидается, губернаторы регионов прибудут в Минск.",
      {"persons": [SOMOV], "locations": [MINSK]}, "visit", {"Минск"}),
+    # a foreign region's country joins when the document names it; a Russian region adds no Russia
+    (H + "Белоруссия и Россия дружат. Иван Петров встретился с председателем Гомельского облисполкома "
+         "и посетил Амурскую область.",
+     {"persons": [PETROV], "countries": [(r"Белоруссия", "BY", "Беларусь"), (r"Россия", "RU", "Россия")],
+      "locations": [(r"Гомельского", "Гомельская область", None, "BY"), AMUR]},
+     "meeting", {"Иван Петров", "Гомельская область", "Беларусь"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]

@@ -44,6 +44,7 @@ from .planned import is_planned
 from .triggers import TriggerDef
 
 MIN_PARTICIPANTS_WEAK = 2
+HOME_ISO2 = frozenset({"RU"})  # the press releases' own country: its regions add no country party
 TITLE_BODY_TYPES = ("agreement",)  # events whose parties include the body in a signatory's title
 SIDES_LEMMA = "сторона"
 ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
@@ -238,6 +239,8 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     implicit = not before and home is not None and home not in parties
     if implicit:
         add(parties, home)
+    for p in home_countries(doc, parties):
+        add(parties, p)
     if not parties:
         return None
     if implicit and len(parties) == 1 and tdef.type in ("meeting", "agreement"):
@@ -248,6 +251,19 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
                  date=first_date(doc, *clause) or doc.published,
                  location=place.party.name if place is not None else None,
                  name=closest_name(sent_named, start))
+
+
+def home_countries(doc: Doc, parties: list[Participant]) -> list[Participant]:
+    """The countries of the foreign regions and cities among the parties (``Гомельская область`` ->
+    Беларусь), when the document names them: a delegation's home country."""
+    countries = {c.iso2: c for c in doc.countries}
+    located = {loc.name: loc.country for loc in doc.locations if loc.country and loc.country not in HOME_ISO2}
+    out = []
+    for p in parties:
+        iso2 = located.get(p.name) if p.kind == "location" else None
+        if iso2 in countries:
+            out.append(Participant(kind="country", name=countries[iso2].name, iso2=iso2))
+    return out
 
 
 def _segments(doc: Doc, tail_start: int, end: int) -> list[tuple[int, int]]:
