@@ -40,7 +40,8 @@ def make_doc(text, *, countries=(), locations=(), persons=(), orgs=(), dates=(),
                                         mentions=_m(text, pat, CountryMention))
                                 for pat, iso2, name in countries]
     doc.locations = [Location(name=name, kind="region" if code else "city", code=code,
-                                         mentions=_m(text, pat)) for pat, name, code in locations]
+                              country=rest[0] if rest else ("RU" if code else None),
+                              mentions=_m(text, pat)) for pat, name, code, *rest in locations]
     doc.persons = [Person(name=PersonName(last=full.split()[-1]), full_name=full,
                                      mentions=_m(text, pat)) for pat, full in persons]
     doc.organizations = [Organization(name=name, mentions=_m(text, pat)) for pat, name in orgs]
@@ -78,6 +79,9 @@ AMUR = (r"Амурск\w+ област\w+", "Амурская область", "
     (H + "Иван Петров пригласил турецких партнёров на выставку.",
      {"persons": [(r"Иван Петров", "Иван Петров")], "countries": [(r"турецких", "TR", "Турция")]},
      "invitation", {"Иван Петров", "Турция"}),
+    (H + "Делегация Амурской области во главе с губернатором И.П.Петровым пребывает в Казахстане.",
+     {"locations": [AMUR], "persons": [(r"И\.П\.Петровым", "Иван Петров")], "countries": [(r"Казахстане", "KZ", "Казахстан")]},
+     "visit", {"Амурская область", "Иван Петров", "Казахстан"}),
 ])
 def test_event_types_and_participants(text, spec, etype, expected):
     found = events.extract(make_doc(text, **spec))
@@ -280,6 +284,37 @@ def test_planned_events(text, spec, etype, planned):
      {"Олег Сомов", "Казахстан", "Амурская область"}),
     (H + "В Минске открылась выставка, посвящённая дружбе Казахстана и Амурской области.",
      {"locations": [MINSK, AMUR], "countries": [KZ]}, "conference", {"Минск"}),
+    # what a participant said after the trigger is not the event's party list
+    (H + "Иван Петров во время встречи с Анной Смирновой отметил, что у Казахстана большие планы.",
+     {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    # a country inside an organization's name: the organization is the party
+    (H + "Иван Петров провёл переговоры с руководством Казахстанско-амурского делового совета.",
+     {"persons": [PETROV], "orgs": [(r"Казахстанско-амурского делового совета", "Казахстанско-амурский деловой совет")],
+      "countries": [(r"Казахстанско", "KZ", "Казахстан")]},
+     "meeting", {"Иван Петров", "Казахстанско-амурский деловой совет"}),
+    # a body in a person's title: the person meets, the body signs
+    (H + "Иван Петров встретился с министром Анной Смирновой и руководителем Фонда развития Олегом Сомовым.",
+     {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Фонда развития", "Фонд развития")]},
+     "meeting", {"Иван Петров", "Анна Смирнова", "Олег Сомов"}),
+    (H + "Соглашение подписали Иван Петров и директор Фонда развития Олег Сомов.",
+     {"persons": [PETROV, SOMOV], "orgs": [(r"Фонда развития", "Фонд развития")]},
+     "agreement", {"Иван Петров", "Олег Сомов", "Фонд развития"}),
+    # who helped it happen is no party
+    (H + "При содействии посольства Казахстана в Минске Иван Петров провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "locations": [MINSK], "countries": [KZ],
+      "orgs": [(r"посольства Казахстана", "Посольство Казахстана")]},
+     "meeting", {"Иван Петров", "Анна Смирнова"}),
+    # a subject in the plural (a title or not) is none of the persons named before
+    (H + "Губернатор Олег Сомов выступил на форуме. Губернаторы приграничных регионов прибудут в Минск.",
+     {"persons": [SOMOV], "locations": [MINSK]}, "visit", {"Минск"}),
+    (H + "Губернатор Олег Сомов выступил на форуме. Как ожидается, губернаторы регионов прибудут в Минск.",
+     {"persons": [SOMOV], "locations": [MINSK]}, "visit", {"Минск"}),
+    # a foreign region's country joins when the document names it; a Russian region adds no Russia
+    (H + "Белоруссия и Россия дружат. Иван Петров встретился с председателем Гомельского облисполкома "
+         "и посетил Амурскую область.",
+     {"persons": [PETROV], "countries": [(r"Белоруссия", "BY", "Беларусь"), (r"Россия", "RU", "Россия")],
+      "locations": [(r"Гомельского", "Гомельская область", None, "BY"), AMUR]},
+     "meeting", {"Иван Петров", "Гомельская область", "Беларусь"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]

@@ -29,11 +29,23 @@ from ..records import Event, Offsets, Participant, Span
 from . import enrich, targets
 from .dates import first_date
 from .named import NamedEvent, closest_name
-from .participants import Cand, add, clause_of, demonym_of_token, event_clause, in_quote, party_in, venue
+from .participants import (
+    Cand,
+    add,
+    clause_of,
+    demonym_of_token,
+    event_clause,
+    first_tag,
+    in_quote,
+    party_in,
+    venue,
+)
 from .planned import is_planned
 from .triggers import TriggerDef
 
 MIN_PARTICIPANTS_WEAK = 2
+HOME_ISO2 = frozenset({"RU"})  # the press releases' own country: its regions add no country party
+TITLE_BODY_TYPES = ("agreement",)  # events whose parties include the body in a signatory's title
 SIDES_LEMMA = "сторона"
 ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
 POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speaker after the verb
@@ -99,7 +111,8 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
     in_clause = [c for c in ctx.outside_quotes(*scope)
-                 if venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude)]
+                 if (venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude))
+                 and not (c.in_title and tdef.type not in TITLE_BODY_TYPES)]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":
@@ -165,10 +178,27 @@ def _has_sides(doc: Doc, clause: tuple[int, int]) -> bool:
 
 def titled_subject(doc: Doc, ctx: Context, clause_start: int, start: int) -> Optional[Participant]:
     """A person named by title before the trigger (``министр``, ``глава региона``): the one holding
-    it named shortly before (``quotes.speakers.by_role``)."""
-    lemmas = {lem for t in doc.tokens_in(clause_start, start) if t.text[:1].islower() for lem in t.lemmas or {t.lemma}}
+    it named shortly before (``quotes.speakers.by_role``). A plural title (``губернаторы провинций``)
+    names several, none of them one person."""
+    lemmas = {lem for t in doc.tokens_in(clause_start, start) if t.text[:1].islower() and not _plural(t.text)
+              for lem in t.lemmas or {t.lemma}}
     person = speakers.by_role(doc, ctx.who, lemmas, clause_start, titled_only=True)
     return _person(doc, person.full_name) if person is not None else None
+
+
+def _plural(word: str) -> bool:
+    """The word's likeliest reading is a plural noun (``губернаторы``)."""
+    tag = first_tag(word)
+    return tag is not None and tag.POS == "NOUN" and tag.number == "plur"
+
+
+def _noun_subject(doc: Doc, clause_start: int, start: int) -> bool:
+    """A noun in the nominative before the trigger (``Губернаторы регионов приедут``): a subject."""
+    for t in doc.tokens_in(clause_start, start):
+        tag = first_tag(t.text)
+        if tag is not None and tag.POS == "NOUN" and tag.case == "nomn":
+            return True
+    return False
 
 
 def _finite_verb(doc: Doc, start: int) -> bool:
@@ -195,7 +225,8 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     if (_has_sides(doc, clause) or _has_anaphora(doc, clause)) and all(p == home for p in parties):
         for p in ctx.prev_parties:  # "стороны", "с ним": the parties of the event just before
             add(parties, p)
-    elif not before and _finite_verb(doc, start):  # an elided subject ("Приехал в Омск. Встретился с ...")
+    elif not before and _finite_verb(doc, start) and not _noun_subject(doc, clause[0], start):
+        # an elided subject ("Приехал в Омск. Встретился с ...")
         for p in ctx.prev_parties:
             if p.kind == "person":
                 add(parties, p)
@@ -208,6 +239,8 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     implicit = not before and home is not None and home not in parties
     if implicit:
         add(parties, home)
+    for p in home_countries(doc, parties):
+        add(parties, p)
     if not parties:
         return None
     if implicit and len(parties) == 1 and tdef.type in ("meeting", "agreement"):
@@ -218,6 +251,19 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
                  date=first_date(doc, *clause) or doc.published,
                  location=place.party.name if place is not None else None,
                  name=closest_name(sent_named, start))
+
+
+def home_countries(doc: Doc, parties: list[Participant]) -> list[Participant]:
+    """The countries of the foreign regions and cities among the parties (``Гомельская область`` ->
+    Беларусь), when the document names them: a delegation's home country."""
+    countries = {c.iso2: c for c in doc.countries}
+    located = {loc.name: loc.country for loc in doc.locations if loc.country and loc.country not in HOME_ISO2}
+    out = []
+    for p in parties:
+        iso2 = located.get(p.name) if p.kind == "location" else None
+        if iso2 in countries:
+            out.append(Participant(kind="country", name=countries[iso2].name, iso2=iso2))
+    return out
 
 
 def _segments(doc: Doc, tail_start: int, end: int) -> list[tuple[int, int]]:

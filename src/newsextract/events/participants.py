@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
+from ..nlp import morph
 from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
@@ -34,6 +35,7 @@ DIPLOMAT_LEMMAS = frozenset({"посол", "посольство", "генкон
                              "торгпред", "торгпредство", "атташе", "представительство", "полпред"})
 DIPLOMAT_REACH = 6  # tokens before "в <country>" searched for a diplomat's title
 DEDICATION_LEMMAS = frozenset({"посвятить", "посвящённый", "посвященный", "приурочить", "приуроченный"})
+FACILITATOR_LEMMAS = frozenset({"содействие", "поддержка", "помощь"})  # "при содействии X"
 DEDICATION_REACH = 12  # tokens back (within the phrase, up to a comma) to "посвящённый"
 
 
@@ -43,6 +45,7 @@ class Cand:
     end: int
     party: Participant
     key: tuple = field(default=())
+    in_title: bool = False  # an organization in a person's title (``глава Администрации X Иван Петров``)
 
     def __post_init__(self) -> None:
         self.key = (self.party.kind, self.party.name)
@@ -78,6 +81,42 @@ def candidates(doc: Doc) -> list[Cand]:
             out.append(Cand(span.start, span.end, Participant(kind=kind, name=span.text, last=last)))
     out = [c for c in out if counted(doc, c.start, c.end) and not _not_a_party(doc, c)]
     out.sort(key=lambda c: (c.start, -c.end))
+    return _mark_titles(doc, _outside_org_names(out))
+
+
+TITLE_GAP_RE = re.compile(r"[\s«»\"]*")
+TITLE_CHAIN_RE = re.compile(r"\s+и\s+")
+
+
+def _mark_titles(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Mark an organization that is part of a person's title (``руководитель Администрации Главы РА
+    и Кабмина РА Мурат Тхакушинов``): at a meeting the person is the party, the body signs an
+    agreement. ``cands`` sorted by start."""
+    title, nxt = set(), None  # nxt: (candidate, is part of a title or a person)
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        if nxt is not None and c.party.kind == "organization" and c.end <= nxt[0].start:
+            gap = doc.text[c.end:nxt[0].start]
+            if (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap)) or (
+                    nxt[1] and nxt[0].party.kind == "organization" and TITLE_CHAIN_RE.fullmatch(gap)):
+                title.add(i)
+        if nxt is None or c.end <= nxt[0].start:
+            nxt = (c, i in title)
+    for i in title:
+        cands[i].in_title = True
+    return cands
+
+
+def _outside_org_names(cands: list[Cand]) -> list[Cand]:
+    """Drop a country named inside an organization's name (``Германо-российского экономического
+    союза``, ``Правительства России``): the organization is the party. ``cands`` sorted by start."""
+    out, org_end = [], -1
+    for c in cands:
+        if c.party.kind == "country" and c.end <= org_end:
+            continue
+        if c.party.kind == "organization":
+            org_end = max(org_end, c.end)
+        out.append(c)
     return out
 
 
@@ -85,7 +124,8 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
     """A mention that names no party of an event.
 
     * the host country of a diplomat (``посол Бразилии в России``: Brazil is the party);
-    * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``).
+    * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``);
+    * who helped it happen (``при содействии генконсульства в Новосибирске состоялся визит``).
     """
     tok = doc.token_at(c.start)
     if tok is None:
@@ -94,12 +134,25 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
     if c.party.kind == "country" and before and before[-1].text.lower() in VENUE_PREPS and any(
             DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
         return True
-    for t in reversed(doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]):
+    window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
+    facilitated = getattr(first_tag(tok.text), "case", None) != "nomn"  # "при содействии X" governs no subject
+    for k in range(len(window) - 1, -1, -1):
+        t = window[k]
         if t.text in ",;.:" or t.sent != tok.sent:
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
             return True
+        if facilitated and getattr(first_tag(t.text), "POS", None) == "VERB":
+            facilitated = False
+        if facilitated and k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma}):
+            return True
     return False
+
+
+def first_tag(word: str):
+    """The likeliest pymorphy3 tag of a word, None when it has no analysis."""
+    parses = morph.parse(word)
+    return parses[0].tag if parses else None
 
 
 def _place_names(doc: Doc) -> list[Participant]:
@@ -191,7 +244,8 @@ def event_clause(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[int, i
 
     Cut off: an opening source (``Как сообщил посол X,``, ``По данным X,``), the
     speech part before ``, что`` (``Захарова заявила, что Лавров посетит Чад``),
-    and a trailing attribution (``..., сообщает пресс-служба X``).
+    a trailing attribution (``..., сообщает пресс-служба X``), and what a participant said
+    after the trigger (``во время встречи отметил, что у России ...``).
     """
     c0, c1 = clause_of(sent, start)
     text = doc.text
@@ -203,6 +257,10 @@ def event_clause(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[int, i
             c0 = m.end()
     for m in TRAILING_ATTR_RE.finditer(text, end, c1):
         if _speech_before(doc, m.end(), min(m.end() + ATTR_VERB_REACH, c1)):
+            c1 = m.start()
+            break
+    for m in THAT_RE.finditer(text, end, c1):  # "X на встрече отметил, что у России ...": what was said
+        if _speech_before(doc, end, m.start()):
             c1 = m.start()
             break
     return c0, c1

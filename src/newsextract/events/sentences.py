@@ -113,5 +113,5 @@ def _participation(doc: Doc, sent: Sentence, toks: list, ctx: Context) -> None:
     if event is None:
         return
     for c in ctx.outside_quotes(sent.start, sent.end):
-        if c.party.kind != "location":
+        if c.party.kind != "location" and not c.in_title:
             enrich.add_party(event.parties, c.party)
