@@ -17,7 +17,7 @@ import re
 from ..doc import Doc
 from ..nlp.grammar import has_case, is_verb, parses
 from .lexicon import title_heads
-from .linking import AGE_RE, genitive_name, kin_before
+from .linking import AGE_RE, active_appoint, genitive_name, kin_before
 from .positions import is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
@@ -27,7 +27,6 @@ POST_LEMMAS = {"должность", "пост"}
 POST_VERBS = LINK_LEMMAS | {"вступить", "покинуть", "оставить", "уйти", "сложить", "освободить"}
 PREPOSITIONS = {"с", "со", "за", "над", "под", "перед", "между", "по", "к", "о", "об", "у", "от", "для"}
 PRONOUNS = {"он", "она"}
-APPOINT_LEMMAS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "выбрать", "переизбрать"}
 AFTER_LINKS = {"стать", "становиться", "назначить", "избрать", "быть", "выступить", "выступать", "являться",
                "утвердить", "выбрать", "оставаться", "остаться"}
 LINK_WINDOW = 8
@@ -117,7 +116,7 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     link = _link_verb(toks[max(sent.first, p.first - LINK_WINDOW):p.first], POST_VERBS if post else LINK_LEMMAS)
     if link is None:
         return None
-    if _active_appoint(link):
+    if active_appoint(link):
         return _appointee(doc, spans, link, sent)
     mi = _last_in(spans, sent.start, p.start)
     if mi is not None:
@@ -126,12 +125,6 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or link.index == sent.first:
         return _last_before(doc, spans, sent.start)
     return None
-
-
-def _active_appoint(tok) -> bool:
-    """``назначил``, ``избрали``: the title is the object's, not the subject's."""
-    ps = parses(tok)
-    return bool(ps) and ps[0].tag.POS == "VERB" and (tok.lemma in APPOINT_LEMMAS or bool(tok.lemmas & APPOINT_LEMMAS))
 
 
 def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
@@ -153,7 +146,7 @@ def _predicate_after(doc: Doc, spans: list, p) -> int | None:
         return None
     link = next((t for t in toks[p.last:min(sent.last, p.last + LINK_WINDOW)] if is_verb(t) or
                  t.lemma in AFTER_LINKS or t.lemmas & AFTER_LINKS), None)
-    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or _active_appoint(link):
+    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or active_appoint(link):
         return None
     i = bisect.bisect_left(spans, (link.end, -1))
     if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
