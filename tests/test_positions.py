@@ -86,6 +86,13 @@ COREF_CASES = [
     # an aged title and a bare subject title refer to the person just named
     ("Вчера в клинику попал Олег Лебедев. 58-летний юрист почувствовал себя плохо.", "Олег Лебедев", ["юрист"]),
     ("О решении сообщил Пётр Гусев. Политик добавил, что планы не изменятся.", "Пётр Гусев", ["политик"]),
+    # ... also when the subject title opens a clause after adverbials or "что"
+    ("Вчера в больницу доставили Олега Лебедева. 9 марта юрист был переведён в палату.", "Олег Лебедев",
+     ["юрист"]),
+    ("О решении сообщил Пётр Гусев. Газета уточняет, что политик покинул город.", "Пётр Гусев", ["политик"]),
+    # a generic head of the same body is the person's one role
+    ("Губернатор Курской области Павел Воронов открыл школу. Об этом глава региона сообщил вечером.",
+     "Павел Воронов", ["губернатор"]),
     # a parenthesis between the title and the name
     ("Пресс-секретарь Федеральной таможенной службы (ФТС) Вадим Жаров ответил на вопросы.", "Вадим Жаров",
      ["пресс-секретарь"]),
@@ -118,6 +125,9 @@ NOT_LINKED = [
     ("На приём пришла дочь министра культуры Анна Белова.", "Анна Белова"),
     # the appointing subject does not take the appointee's title
     ("Губернатор Олег Лунин назначил министром культуры Ирину Ткачёву.", "Олег Лунин"),
+    # a title another person holds is not the anaphor of the last name
+    ("Мэр Казани Ильдар Юсупов встретил гостей. С ним был депутат Олег Морозов. Позже мэр отметил успехи.",
+     "Олег Морозов"),
     ("Премьер Андрей Зимин назначил руководителем агентства по туризму Марину Светлову.", "Андрей Зимин"),
     ("Депутаты избрали председателем комиссии Петра Гущина, сообщил Игорь Мальцев.", "Игорь Мальцев"),
 ]
@@ -128,7 +138,7 @@ def test_titles_not_linked(pipe, text, person):
     persons = {p.full_name: p for p in pipe(text).persons}
     assert person in persons
     titles = [q.title for q in persons[person].positions]
-    assert not any(t.startswith(("министр культуры", "президент", "хоккеист", "руководитель", "председатель")) for t in titles)
+    assert not any(t.startswith(("министр культуры", "президент", "хоккеист", "руководитель", "председатель", "мэр")) for t in titles)
 
 
 # (text, person, title, organization, country): the title without its tail, the tail's body

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from ..doc import Doc
-from ..nlp.grammar import has_case, is_verb, parses
+from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
 from .linking import AGE_RE, active_appoint, genitive_name, kin_before
 from .positions import is_plural
@@ -52,11 +52,12 @@ def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list,
     _same_title(doc, spans, groups, phrases, owner)
     _chain(doc, spans, phrases, owner)
     _sole_person(doc, spans, groups, phrases, owner)
+    held = _holders(doc, groups, phrases, owner)
     for p in phrases:
         if id(p) not in owner:
             mi = _age_anaphor(doc, spans, p)
             if mi is None:
-                mi = _subject_anaphor(doc, spans, groups, p)
+                mi = _subject_anaphor(doc, spans, groups, p, held.get(_head_lemma(doc, p), set()))
             if mi is not None:
                 owner[id(p)] = mi
     for p in phrases:
@@ -167,13 +168,25 @@ def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
     return _last_before(doc, spans, toks[p.first - 1].start)
 
 
-def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
-    """``Политик самоизолировался``: a bare subject title opening a sentence with no name
-    refers to the person named in the sentence before, when the verb's gender agrees."""
+def _holders(doc: Doc, groups: list, phrases: list, owner: dict) -> dict[str, set[int]]:
+    """Head lemma of a linked title -> the groups (persons) holding it."""
+    group_of = {m: gi for gi, g in enumerate(groups) for m in g.members}
+    held: dict[str, set[int]] = {}
+    for p in phrases:
+        mi = owner.get(id(p))
+        if mi is not None and mi in group_of:
+            held.setdefault(_head_lemma(doc, p), set()).add(group_of[mi])
+    return held
+
+
+def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) -> int | None:
+    """``Политик самоизолировался``, ``9 апреля премьер был переведён``: a short subject title
+    opening a clause of a sentence with no name refers to the person named in the sentence
+    before, when the verb's gender agrees and no other person holds that title."""
     toks = doc.tokens
     si = toks[p.first].sent
     sent = doc.sents[si]
-    if p.first != sent.first or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
+    if not _clause_initial(doc, p, sent) or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
         return None
     if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
         return None
@@ -183,9 +196,26 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
     mi = _last_before(doc, spans, sent.start)
     if mi is None or doc.token_at(spans[mi][0]).sent < si - 1:
         return None
-    gender = next((g.name.gender for g in groups if mi in g.members), None)
+    gi = next((gi for gi, g in enumerate(groups) if mi in g.members), None)
+    if holders and gi not in holders:
+        return None  # "мэр Анкары отметил": the mayor named earlier, not the last name
+    gender = groups[gi].name.gender if gi is not None else None
     vg = parses(verb)[0].tag.gender
     return mi if not (gender and vg and gender != vg) else None
+
+
+CLAUSE_OPENERS = {",", "что", "—", "–"}
+
+
+def _clause_initial(doc: Doc, p, sent) -> bool:
+    """The title opens its clause, after adverbials only: ``9 апреля премьер``, ``, что менеджер``."""
+    for t in reversed(doc.tokens[sent.first:p.first]):
+        if t.text.lower() in CLAUSE_OPENERS:
+            return True
+        if is_verb(t) or is_cap(t) and t.index != sent.first or has_case(t, "nomn", ("NOUN", "NPRO")) \
+                and not has_case(t, "gent", ("NOUN",)):
+            return False
+    return True
 
 
 def _link_verb(window: list, lemmas: set):
