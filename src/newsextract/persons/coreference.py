@@ -201,7 +201,15 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) 
         return None  # "мэр Анкары отметил": the mayor named earlier, not the last name
     gender = groups[gi].name.gender if gi is not None else None
     vg = parses(verb)[0].tag.gender
+    if gender == "masc" and _feminine(toks[p.head_first]):
+        return None  # "спортсменка" is not the man just named
     return mi if not (gender and vg and gender != vg) else None
+
+
+def _feminine(tok) -> bool:
+    """A feminine title noun (``певица``, ``спортсменка``), not a common-gender one (``глава``)."""
+    ps = [p for p in parses(tok)[:2] if p.tag.POS == "NOUN"]
+    return bool(ps) and all(p.tag.gender == "femn" and "ms-f" not in p.tag.grammemes for p in ps)
 
 
 CLAUSE_OPENERS = {",", "что", "—", "–"}
