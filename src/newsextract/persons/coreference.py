@@ -15,9 +15,9 @@ import bisect
 import re
 
 from ..doc import Doc
-from ..nlp.grammar import has_case, is_verb, parses
+from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
-from .linking import AGE_RE, genitive_name, kin_before
+from .linking import AGE_RE, active_appoint, genitive_name, kin_before
 from .positions import is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
@@ -27,7 +27,6 @@ POST_LEMMAS = {"должность", "пост"}
 POST_VERBS = LINK_LEMMAS | {"вступить", "покинуть", "оставить", "уйти", "сложить", "освободить"}
 PREPOSITIONS = {"с", "со", "за", "над", "под", "перед", "между", "по", "к", "о", "об", "у", "от", "для"}
 PRONOUNS = {"он", "она"}
-APPOINT_LEMMAS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "выбрать", "переизбрать"}
 AFTER_LINKS = {"стать", "становиться", "назначить", "избрать", "быть", "выступить", "выступать", "являться",
                "утвердить", "выбрать", "оставаться", "остаться"}
 LINK_WINDOW = 8
@@ -53,11 +52,12 @@ def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list,
     _same_title(doc, spans, groups, phrases, owner)
     _chain(doc, spans, phrases, owner)
     _sole_person(doc, spans, groups, phrases, owner)
+    held = _holders(doc, groups, phrases, owner)
     for p in phrases:
         if id(p) not in owner:
             mi = _age_anaphor(doc, spans, p)
             if mi is None:
-                mi = _subject_anaphor(doc, spans, groups, p)
+                mi = _subject_anaphor(doc, spans, groups, p, held.get(_head_lemma(doc, p), set()))
             if mi is not None:
                 owner[id(p)] = mi
     for p in phrases:
@@ -117,7 +117,7 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     link = _link_verb(toks[max(sent.first, p.first - LINK_WINDOW):p.first], POST_VERBS if post else LINK_LEMMAS)
     if link is None:
         return None
-    if _active_appoint(link):
+    if active_appoint(link):
         return _appointee(doc, spans, link, sent)
     mi = _last_in(spans, sent.start, p.start)
     if mi is not None:
@@ -126,12 +126,6 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or link.index == sent.first:
         return _last_before(doc, spans, sent.start)
     return None
-
-
-def _active_appoint(tok) -> bool:
-    """``назначил``, ``избрали``: the title is the object's, not the subject's."""
-    ps = parses(tok)
-    return bool(ps) and ps[0].tag.POS == "VERB" and (tok.lemma in APPOINT_LEMMAS or bool(tok.lemmas & APPOINT_LEMMAS))
 
 
 def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
@@ -153,7 +147,7 @@ def _predicate_after(doc: Doc, spans: list, p) -> int | None:
         return None
     link = next((t for t in toks[p.last:min(sent.last, p.last + LINK_WINDOW)] if is_verb(t) or
                  t.lemma in AFTER_LINKS or t.lemmas & AFTER_LINKS), None)
-    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or _active_appoint(link):
+    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or active_appoint(link):
         return None
     i = bisect.bisect_left(spans, (link.end, -1))
     if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
@@ -174,13 +168,25 @@ def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
     return _last_before(doc, spans, toks[p.first - 1].start)
 
 
-def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
-    """``Политик самоизолировался``: a bare subject title opening a sentence with no name
-    refers to the person named in the sentence before, when the verb's gender agrees."""
+def _holders(doc: Doc, groups: list, phrases: list, owner: dict) -> dict[str, set[int]]:
+    """Head lemma of a linked title -> the groups (persons) holding it."""
+    group_of = {m: gi for gi, g in enumerate(groups) for m in g.members}
+    held: dict[str, set[int]] = {}
+    for p in phrases:
+        mi = owner.get(id(p))
+        if mi is not None and mi in group_of:
+            held.setdefault(_head_lemma(doc, p), set()).add(group_of[mi])
+    return held
+
+
+def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) -> int | None:
+    """``Политик самоизолировался``, ``9 апреля премьер был переведён``: a short subject title
+    opening a clause of a sentence with no name refers to the person named in the sentence
+    before, when the verb's gender agrees and no other person holds that title."""
     toks = doc.tokens
     si = toks[p.first].sent
     sent = doc.sents[si]
-    if p.first != sent.first or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
+    if not _clause_initial(doc, p, sent) or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
         return None
     if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
         return None
@@ -190,9 +196,34 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p) -> int | None:
     mi = _last_before(doc, spans, sent.start)
     if mi is None or doc.token_at(spans[mi][0]).sent < si - 1:
         return None
-    gender = next((g.name.gender for g in groups if mi in g.members), None)
+    gi = next((gi for gi, g in enumerate(groups) if mi in g.members), None)
+    if holders and gi not in holders:
+        return None  # "мэр Анкары отметил": the mayor named earlier, not the last name
+    gender = groups[gi].name.gender if gi is not None else None
     vg = parses(verb)[0].tag.gender
+    if gender == "masc" and _feminine(toks[p.head_first]):
+        return None  # "спортсменка" is not the man just named
     return mi if not (gender and vg and gender != vg) else None
+
+
+def _feminine(tok) -> bool:
+    """A feminine title noun (``певица``, ``спортсменка``), not a common-gender one (``глава``)."""
+    ps = [p for p in parses(tok)[:2] if p.tag.POS == "NOUN"]
+    return bool(ps) and all(p.tag.gender == "femn" and "ms-f" not in p.tag.grammemes for p in ps)
+
+
+CLAUSE_OPENERS = {",", "что", "—", "–"}
+
+
+def _clause_initial(doc: Doc, p, sent) -> bool:
+    """The title opens its clause, after adverbials only: ``9 апреля премьер``, ``, что менеджер``."""
+    for t in reversed(doc.tokens[sent.first:p.first]):
+        if t.text.lower() in CLAUSE_OPENERS:
+            return True
+        if is_verb(t) or is_cap(t) and t.index != sent.first or has_case(t, "nomn", ("NOUN", "NPRO")) \
+                and not has_case(t, "gent", ("NOUN",)):
+            return False
+    return True
 
 
 def _link_verb(window: list, lemmas: set):

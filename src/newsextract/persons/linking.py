@@ -39,6 +39,9 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
         # before the name (an age in between: "главы ведомства 30-летнего Ивана ...")
         k = _skip_back(doc, first_tok.index - 1)
         p = by_end.get(k)
+        if p is None and k > 0 and doc.tokens[k].text in LIST_MARKS and (q := by_end.get(k - 1)) is not None \
+                and is_plural(doc, q):
+            p = q  # "экс-президентов: Фухимори, Толедо", "музыкантами группы — Голутвиным, ..."
         if p is not None and kin_before(doc, p) and not genitive_name(first_tok, last_tok):
             p = None  # "дочь капитана Ханна ..." (but "дочь предпринимателя Ивана Петрова")
         if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
@@ -61,6 +64,8 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             while k < len(doc.tokens) and skipped < 3 and doc.tokens[k].sent == last_tok.sent and (
                     doc.tokens[k].text in (",", "(", "—", "–", "-")
                     or doc.tokens[k].lemma in LINK_VERBS):
+                if active_appoint(doc.tokens[k]):
+                    break  # "Медведев назначил руководителем ...": the object's title
                 k += 1
                 skipped += 1
             if AGE_RE.match(doc.tokens[k].text if k < len(doc.tokens) else ""):
@@ -95,12 +100,23 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
 
 
 PAREN_LIMIT = 8
+APPOINT_LEMMAS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "выбрать", "переизбрать"}
+
+
+def active_appoint(tok: Token) -> bool:
+    """``назначил``, ``избрали``: an active appointing verb, whose title is the object's."""
+    ps = parses(tok)
+    return bool(ps) and ps[0].tag.POS == "VERB" and (tok.lemma in APPOINT_LEMMAS or bool(tok.lemmas & APPOINT_LEMMAS))
 
 
 def _title_between(phrases: list[TitlePhrase], p: TitlePhrase, mention: tuple[int, int]) -> bool:
     """Another title stands between ``p`` and the name (``Орлов, его помощники, главы ведомств``)."""
     a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
     return any(a <= q.start and q.end <= b for q in phrases if q is not p)
+
+
+LIST_MARKS = (":", "—", "–")
+PAREN_RE = re.compile(r"\s*\([^()]{0,60}\)")
 
 
 def _share_plural(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
@@ -110,7 +126,8 @@ def _share_plural(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
         prev = out.get(mi - 1)
         if not prev or mi in out or not is_plural(doc, prev[-1]) or prev[-1].end > mentions[mi - 1][0]:
             continue
-        if re.fullmatch(r"\s*(,|и|,\s*а также)\s*", doc.text[mentions[mi - 1][1]:mentions[mi][0]]):
+        gap = PAREN_RE.sub("", doc.text[mentions[mi - 1][1]:mentions[mi][0]])
+        if re.fullmatch(r"\s*(,|и|,\s*а также)\s*", gap):
             out[mi] = [prev[-1]]
 
 

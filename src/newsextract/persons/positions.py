@@ -592,6 +592,21 @@ def _region_word(name: str) -> bool:
 
 
 # --------------------------------------------------------------------------- one position per role
+# Generic heads: ``глава региона`` of a governor of that region is the governor's one role.
+GENERIC_TITLES = {"глава", "руководитель"}
+
+
+def _join_generic(groups: dict[str, list[TitlePhrase]]) -> None:
+    """A generic head title joins the person's one other title naming the same organization."""
+    def org(phs: list[TitlePhrase]) -> Optional[str]:
+        return next((ph.organization for ph in phs if ph.organization), None)
+
+    for title in [t for t in groups if t in GENERIC_TITLES]:
+        same = [t for t in groups if t != title and org(groups[title]) and org(groups[t]) == org(groups[title])]
+        if len(same) == 1:
+            groups[same[0]] += groups.pop(title)
+
+
 def positions_of(doc: Doc, phrases: list[TitlePhrase]) -> list[Position]:
     """A person's phrases as positions: one per distinct title, with all its mentions.
 
@@ -608,6 +623,7 @@ def positions_of(doc: Doc, phrases: list[TitlePhrase]) -> list[Position]:
         fuller = [t for t in groups if t != title and title in t.split()]
         if len(fuller) == 1:
             groups[fuller[0]] += groups.pop(title)
+    _join_generic(groups)
     out = []
     for title, phs in groups.items():
         phs.sort(key=lambda ph: ph.start)
