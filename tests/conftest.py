@@ -78,3 +78,16 @@ def corpus_records(pipeline):
 
     corpus = ROOT / "corpus"
     return [pipeline.process(r) for r in read_paths([corpus / "regions", corpus / "ministries", corpus / "feeds"])]
+
+
+@pytest.fixture
+def batch_uses_session_pipeline(monkeypatch, pipeline):
+    """In-process batches use the session's pipeline (the default options) instead of loading models again."""
+    from newsextract import batch as batch_module
+
+    real = batch_module._pipeline
+
+    def shared(options):
+        return pipeline if not options.get("topics") and not options.get("enable") else real(options)
+
+    monkeypatch.setattr(batch_module, "_pipeline", shared)

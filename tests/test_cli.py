@@ -17,17 +17,7 @@ RELEASE = ("Приморье и Вьетнам договорились о пр�
            "с послом Вьетнама в России. Стороны обсудили запуск рейсов в мае 2025 года.\n")
 
 
-@pytest.fixture(autouse=True)
-def _session_pipeline(monkeypatch, pipeline):
-    """In-process batches use the session's pipeline (the default options) instead of loading models again."""
-    from newsextract import batch as batch_module
-
-    real = batch_module._pipeline
-
-    def shared(options):
-        return pipeline if not options.get("topics") and not options.get("enable") else real(options)
-
-    monkeypatch.setattr(batch_module, "_pipeline", shared)
+pytestmark = pytest.mark.usefixtures("batch_uses_session_pipeline")
 
 
 @pytest.fixture()
