@@ -52,6 +52,28 @@ def test_pool_timeout_kills_and_replaces_the_worker():
     assert [o if isinstance(o, str) else type(o) for _, o in got] == ["А", DocumentTimeout, "В", "Г"]
 
 
+@pytest.mark.parametrize(("lengths", "exhausted", "batch_size", "expected"), [
+    ([10] * 8, False, 3, [3, 3, 2]),  # while the input lasts: whole batches
+    ([10] * 8, True, 3, [2, 2, 1, 1, 1, 1]),  # at its end: a quarter of what is left each time
+    ([100, 1, 1, 1, 1], True, 4, [1, 1, 1, 1, 1]),  # by length: the long one alone
+])
+def test_batches_shrink_at_the_end_of_the_input(lengths, exhausted, batch_size, expected):
+    from collections import deque
+
+    pool = parallel._Pool(2, {}, 1, None)
+    queued = {k: make_item("а" * n) for k, n in enumerate(lengths)}
+    ahead = deque(queued)
+    sizes = []
+    while ahead:
+        sizes.append(len(pool._take(ahead, queued, batch_size, exhausted)))
+    assert sizes == expected
+
+
+def test_many_documents_come_back_in_order():
+    texts = [f"текст {k}" for k in range(40)]
+    assert [o for _, o in fake_run(texts, batch_size=3)] == [t.upper() for t in texts]
+
+
 class SlowPipeline:
     def process(self, item):
         if item.text == "slow":

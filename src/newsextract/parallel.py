@@ -32,7 +32,7 @@ from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, Optional
 
 from .errors import DocumentTimeout, StageError, UsageError, WorkerDied
-from .threads import set_thread_env
+from .threads import limit_threads, set_thread_env, thread_count
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 32  # documents whose NER pieces are batched together
 START_TIMEOUT = 600.0  # seconds a new worker may take to build its pipeline
+PRELOAD = "newsextract.preload"  # the forkserver imports it: workers fork with the pipeline built
 
 
 def run(items: Iterable, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
@@ -120,9 +121,7 @@ def _worker_main(conn, options: dict, threads: Optional[int]) -> None:
     set_thread_env(threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     try:
-        from .pipeline import Pipeline
-
-        pipeline = Pipeline(**options)
+        pipeline = _worker_pipeline(options, threads)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
         conn.send(("failed", None, _picklable(exc)))
         return
@@ -139,6 +138,19 @@ def _worker_main(conn, options: dict, threads: Optional[int]) -> None:
                 conn.send(("done", seq, outcome))
             except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle
                 conn.send(("done", seq, _picklable(exc)))
+
+
+def _worker_pipeline(options: dict, threads: Optional[int]):
+    """The forkserver's preloaded pipeline (``preload``: forked ready) or, when the forkserver
+    did not preload it, one built here."""
+    preload = sys.modules.get(PRELOAD)  # imported by the forkserver before it forked us, never here
+    if preload is not None and preload.PIPELINE is not None:
+        if thread_count(threads) != preload.THREADS:
+            limit_threads(threads)  # numpy is loaded: the limit applies at run time
+        return preload.pipeline_for(options)
+    from .pipeline import Pipeline
+
+    return Pipeline(**options)
 
 
 def _picklable(exc: BaseException) -> BaseException:
@@ -187,8 +199,8 @@ class _Pool:
                  target=_worker_main):
         self.target = target  # the worker's main function (tests give a model-free one)
         self.ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
-        if self.ctx.get_start_method() == "forkserver":  # new workers fork with the code loaded (no numpy)
-            self.ctx.set_forkserver_preload(["newsextract.pipeline"])
+        if self.ctx.get_start_method() == "forkserver":  # new workers fork with the pipeline built
+            self.ctx.set_forkserver_preload([PRELOAD])
         self.args = (options, threads)
         self.n_process = n_process
         self.timeout = timeout
@@ -197,35 +209,35 @@ class _Pool:
         return _Worker(self.ctx, *self.args, target=self.target)
 
     def run(self, items: Iterable, batch_size: int) -> Iterator[tuple[Any, Any]]:
+        from .pipeline import as_item
+
         source = iter(enumerate(items))
-        raws: dict[int, Any] = {}  # in flight: seq -> the caller's item
-        queued: dict[int, Any] = {}  # in flight: seq -> the Item sent to workers
+        raws: dict[int, Any] = {}  # read, not yet yielded: seq -> the caller's item
+        queued: dict[int, Any] = {}  # read, not yet yielded: seq -> the Item sent to workers
+        ahead: deque[int] = deque()  # read, not yet sent
         done: dict[int, Any] = {}
         alone: deque[int] = deque()  # held by a worker that died: run again one by one
         exhausted = False
+        lookahead = 2 * self.n_process * batch_size  # read ahead, so that the end is seen coming
         next_out = 0
         workers = [self._start() for _ in range(self.n_process)]
         try:
             while True:
+                while not exhausted and len(ahead) < lookahead:
+                    try:
+                        seq, raw = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    raws[seq], queued[seq] = raw, as_item(raw)
+                    ahead.append(seq)
                 for worker in workers:  # feed idle workers: suspects alone first, then new batches
                     if not worker.ready or worker.pending:
                         continue
                     if alone:
                         worker.send([alone.popleft()], queued)
-                        continue
-                    seqs = []
-                    while not exhausted and len(seqs) < batch_size:
-                        try:
-                            seq, raw = next(source)
-                        except StopIteration:
-                            exhausted = True
-                            break
-                        from .pipeline import as_item
-
-                        raws[seq], queued[seq] = raw, as_item(raw)
-                        seqs.append(seq)
-                    if seqs:
-                        worker.send(seqs, queued)
+                    elif ahead:
+                        worker.send(self._take(ahead, queued, batch_size, exhausted), queued)
                 while next_out in done:
                     yield raws.pop(next_out), done.pop(next_out)
                     queued.pop(next_out)
@@ -236,6 +248,21 @@ class _Pool:
         finally:
             for worker in workers:
                 worker.stop(kill=bool(worker.pending) or not worker.ready)
+
+    def _take(self, ahead: deque, queued: dict, batch_size: int, exhausted: bool) -> list[int]:
+        """The next batch: ``batch_size`` documents while the input lasts; at its end, a share
+        of what is left (guided scheduling: a quarter of it with two workers, by text length),
+        so that the workers run out of work together instead of one finishing a whole batch
+        while the others wait."""
+        if not exhausted:
+            return [ahead.popleft() for _ in range(min(batch_size, len(ahead)))]
+        share = sum(len(queued[seq].text) for seq in ahead) / (2 * self.n_process)
+        seqs: list[int] = []
+        size = 0
+        while ahead and len(seqs) < batch_size and (not seqs or size < share):
+            seqs.append(ahead.popleft())
+            size += len(queued[seqs[-1]].text)
+        return seqs
 
     def _wait(self, workers: list[_Worker], queued: dict, done: dict, alone: deque) -> None:
         ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=self._tick(workers))
