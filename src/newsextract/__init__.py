@@ -4,9 +4,21 @@
     >>> record = extract("22 ноября. Делегация Сахалинской области встретилась ...")
 """
 
-from .pipeline import Pipeline, StageError, extract
+from .errors import StageError
 from .reader import Item, read_paths
 from .records import SCHEMA_VERSION, NewsRecord, json_schema
+
+_PIPELINE_NAMES = ("Pipeline", "extract")
+
+
+def __getattr__(name: str):
+    """``Pipeline`` and ``extract`` import the stages on first use, so that ``import newsextract``
+    (the CLI, a parent that only runs worker processes) does not load them all."""
+    if name in _PIPELINE_NAMES:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsextract' has no attribute {name!r}")
 
 
 def tables(records):

@@ -237,6 +237,18 @@ def _pipeline(options: dict):
     return Pipeline(**options)
 
 
+def _check_options(topics: Optional[str], only: Optional[list[str]]) -> None:
+    """``UsageError`` for a user's taxonomy that does not load or stages that cannot run."""
+    if topics is not None:
+        from .topics.stage import load_taxonomy
+
+        load_taxonomy(topics)
+    if only:
+        from .pipeline import select
+
+        select(only)
+
+
 def _outcomes(items: Iterable[Item], *, workers: int, options: dict, timeout: Optional[float],
               pipeline=None) -> Iterator[tuple[Item, Any]]:
     """``(item, NewsRecord or exception)`` in input order, from ``parallel.run`` (one process,
@@ -305,9 +317,6 @@ def run_batch(paths: list[str], out: Union[Path, str], *, errors: Optional[Union
     Raises ``UsageError`` (outputs refused or locked, bad taxonomy) before any
     document is read or any output touched.
     """
-    from .pipeline import select
-    from .topics.stage import load_taxonomy
-
     out = str(out)
     to_stdout = out == STDOUT
     errors = str(errors) if errors else (None if to_stdout else str(errors_path_for(Path(out))))
@@ -315,13 +324,12 @@ def run_batch(paths: list[str], out: Union[Path, str], *, errors: Optional[Union
         raise UsageError("--resume needs an OUT file, not the standard output")
     check_outputs(paths, out, errors)
     # Usage errors (a bad taxonomy, stages that cannot run) come before any output is touched:
-    # one process builds its pipeline here; for workers the taxonomy and stages are checked.
+    # one process builds its pipeline here; for workers a user's taxonomy and the stages are
+    # checked (the packaged taxonomy is not built here too: the parent stays light).
     options = {"topics": topics, "enable": only}
     pipeline = _pipeline(options) if workers <= 1 else None
     if pipeline is None:
-        load_taxonomy(topics)
-        if only:
-            select(only)
+        _check_options(topics, only)
     out_w = LineWriter(None, flag="-o", stream=sys.stdout.buffer) if to_stdout else LineWriter(Path(out), flag="-o")
     err_w = LineWriter(Path(errors), flag="--errors") if errors else \
         LineWriter(None, flag="--errors", stream=sys.stderr.buffer)

@@ -209,6 +209,10 @@ class _Pool:
         return _Worker(self.ctx, *self.args, target=self.target)
 
     def run(self, items: Iterable, batch_size: int) -> Iterator[tuple[Any, Any]]:
+        if self.ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()  # it preloads while this process imports what it needs
         from .pipeline import as_item
 
         source = iter(enumerate(items))
