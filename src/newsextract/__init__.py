@@ -5,19 +5,19 @@
 """
 
 from .errors import StageError
-from .reader import Item, read_paths
-from .records import SCHEMA_VERSION, NewsRecord, json_schema
 
-_PIPELINE_NAMES = ("Pipeline", "extract")
+_LAZY = {"Pipeline": "pipeline", "extract": "pipeline", "Item": "reader", "read_paths": "reader",
+         "NewsRecord": "records", "json_schema": "records", "SCHEMA_VERSION": "records"}
 
 
 def __getattr__(name: str):
-    """``Pipeline`` and ``extract`` import the stages on first use, so that ``import newsextract``
-    (the CLI, a parent that only runs worker processes) does not load them all."""
-    if name in _PIPELINE_NAMES:
-        from . import pipeline
+    """The names of ``__all__`` import their module on first use, so that ``import newsextract``
+    (the CLI, a parent that only feeds worker processes) loads neither pydantic nor the stages
+    until it needs them."""
+    if name in _LAZY:
+        import importlib
 
-        return getattr(pipeline, name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'newsextract' has no attribute {name!r}")
 
 
