@@ -107,6 +107,16 @@ def test_pipe_with_two_processes_gives_the_same_records(pipeline):
     assert [r.model_dump_json() for r in pipeline.pipe(items, n_process=2, batch_size=2)] == expected
 
 
+@pytest.mark.parametrize("options", [{"enable": ["dates"]}, {"disable": ["topics", "events"]}])
+def test_workers_build_other_options_around_the_preloaded_model(pipeline, options):
+    from newsextract.pipeline import Pipeline
+
+    items = [make_item(t, doc_id=f"d{k}") for k, t in enumerate(TEXTS)]
+    here = Pipeline(**options, ner=pipeline.ner)
+    expected = [r.model_dump_json() for r in here.pipe(items)]
+    assert [r.model_dump_json() for r in here.pipe(items, n_process=2, batch_size=2)] == expected
+
+
 def test_pipeline_pickles_as_its_options(pipeline):
     data = pickle.dumps(pipeline)
     assert len(data) < 2000
