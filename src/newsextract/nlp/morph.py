@@ -44,6 +44,11 @@ def is_known(word: str) -> bool:
     return analyzer().word_is_known(word)
 
 
+def known(parse) -> bool:
+    """``parse.is_known`` through the cache (pymorphy3 looks the word up again on every call)."""
+    return is_known(parse.word)
+
+
 @functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The most likely normal form, lower-cased, ё folded to е (``Сахалинской`` -> ``сахалинский``)."""
