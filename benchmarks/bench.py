@@ -110,9 +110,8 @@ def throughput(texts: list[str], rounds: int, full: bool) -> None:
     """Each round runs every runner on a different slice of the texts, so newsextract never
     sees a text twice (its word caches help only as much as on a real stream of news);
     warm-up is on corpus/. The ratio is of the total times over all slices."""
-    from threadpoolctl import threadpool_limits
-
     from natasha import NewsEmbedding
+    from threadpoolctl import threadpool_limits
 
     emb = NewsEmbedding()
     runners = [Ours(), NatashaNer(emb)] + ([NatashaFull(emb)] if full else [])
