@@ -22,6 +22,7 @@ class Token:
     sent: int = 0  # index of its sentence in Doc.sents
     lemma: str = ""  # most likely normal form, lower case ("сахалинской" -> "сахалинский")
     lemmas: frozenset = frozenset()  # every normal form pymorphy3 admits
+    keys: tuple = ()  # phrase-matcher lookup keys (``matcher.token_keys``), set with the lemmas
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ class NerModel:
         limit_threads(threads)
         infer = NewsNERTagger(NewsEmbedding()).infer
         self._model = infer.model
+        self._forward = _Forward(infer.model)
         self._encoder = infer.encoder
         self._tags = infer.decoder.tags_vocab
         self.batch_size = batch_size
@@ -67,11 +68,48 @@ class NerModel:
         for first in range(0, len(order), self.batch_size):
             chunk = order[first:first + self.batch_size]
             batch = self._encoder.input([self._encode(pieces[i]) for i in chunk])
-            pred = self._model(batch.word_id, batch.shape_id, batch.pad_mask)
+            pred = self._forward(batch.word_id, batch.shape_id, batch.pad_mask)
             for i, tag_ids in zip(chunk, self._model.head.crf.decode(pred, ~batch.pad_mask), strict=True):
                 tags = [decode(t) for t in tag_ids.tolist()]
                 out[i] = [(s.start, s.stop, s.type) for s in bio_spans(_Bounds.of(pieces[i]), tags)]
         return out
+
+
+class _Forward:
+    """slovnet's NER network (embeddings, CNN encoder, projection) with each convolution done
+    as one matrix product per kernel offset on the (batch, length, channels) array: slovnet
+    builds and copies an im2col array and swaps axes around every layer. Same weights,
+    same operations in another summation order (emissions within 1e-4; tags checked
+    identical on the dev sets)."""
+
+    def __init__(self, model) -> None:
+        import numpy as np
+
+        self._np = np
+        self._emb, self._head = model.emb, model.head
+        self._layers = []
+        for layer in model.encoder.layers:
+            weight = layer.conv.weight.array  # filters x channels x kernel
+            kernel = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
+            norm = layer.norm
+            self._layers.append((kernel, layer.conv.bias.array, layer.conv.padding,
+                                 norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array))
+
+    def __call__(self, word_id, shape_id, pad_mask):
+        np = self._np
+        x = self._emb(word_id, shape_id)  # batch x length x channels
+        length = x.shape[1]
+        for kernel, bias, pad, mean, std, weight, shift in self._layers:
+            padded = np.pad(x, ((0, 0), (pad, pad), (0, 0)))
+            out = padded[:, 0:length, :] @ kernel[0]
+            for k in range(1, len(kernel)):
+                out += padded[:, k:k + length, :] @ kernel[k]
+            out += bias
+            np.maximum(out, 0, out=out)  # ReLU
+            out = (out - mean) / std * weight + shift  # batch norm (inference)
+            out[pad_mask] = 0
+            x = out
+        return self._head(x)
 
 
 class _Bounds:

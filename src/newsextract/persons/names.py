@@ -17,6 +17,7 @@ of the name shows an oblique case (then a given name or a surname in ``-е`` doe
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass, field
@@ -574,6 +575,12 @@ def _join(words: list[str]) -> Optional[str]:
 def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     """Parse and put a person's name into the nominative (``hint``: what its context says)."""
     raw = split_words(text) if isinstance(text, str) else list(text)
+    return copy.copy(_normalize(tuple(raw), hint))  # a copy: the caller may change it
+
+
+@functools.lru_cache(maxsize=50_000)
+def _normalize(raw: tuple[str, ...], hint: Optional[Hint]) -> ParsedName:
+    """``normalize`` of the words (cached: a name recurs in a document and across documents)."""
     words = [_titlecase(w) for w in raw]
     if not words:
         return ParsedName()
