@@ -157,6 +157,8 @@ class Pipeline:
             return to_record(doc, item.source, self.stage_names)
         except Exception as exc:  # noqa: BLE001
             raise StageError("record", item.doc_id, exc) from exc
+        finally:
+            doc.release()
 
     def __call__(self, text: str, **meta: Any) -> NewsRecord:
         return self.process(make_item(text, **meta))
@@ -210,7 +212,9 @@ class Pipeline:
                         failed[k] = err
             for k, (raw, item, doc) in enumerate(zip(batch, pending, docs, strict=True)):
                 error = failed.get(k) or _run_stages(doc, after)
-                yield raw, error if error is not None else _record(doc, item, names)
+                outcome = error if error is not None else _record(doc, item, names)
+                doc.release()
+                yield raw, outcome
 
     def _outcome(self, item: Item):
         try:

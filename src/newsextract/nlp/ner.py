@@ -39,7 +39,7 @@ class NerModel:
         self._model = infer.model
         self._forward = _Forward(infer.model)
         self._encoder = infer.encoder
-        self._tags = infer.decoder.tags_vocab
+        self._tags = [_parse_bio(tag) for tag in infer.decoder.tags_vocab.items]  # tag id -> (part, type)
         self.batch_size = batch_size
         self._ids: dict[str, tuple[int, int]] = {}
 
@@ -60,19 +60,43 @@ class NerModel:
 
     def tag(self, pieces: Sequence[Sequence[Token]]) -> list[list[tuple[int, int, str]]]:
         """``(start, end, type)`` spans of each piece (a run of tokens), in the pieces' order."""
-        from slovnet.bio import bio_spans
-
         out: list[list[tuple[int, int, str]]] = [[] for _ in pieces]
         order = sorted((i for i in range(len(pieces)) if pieces[i]), key=lambda i: len(pieces[i]))
-        decode = self._tags.decode
         for first in range(0, len(order), self.batch_size):
             chunk = order[first:first + self.batch_size]
             batch = self._encoder.input([self._encode(pieces[i]) for i in chunk])
             pred = self._forward(batch.word_id, batch.shape_id, batch.pad_mask)
             for i, tag_ids in zip(chunk, self._model.head.crf.decode(pred, ~batch.pad_mask), strict=True):
-                tags = [decode(t) for t in tag_ids.tolist()]
-                out[i] = [(s.start, s.stop, s.type) for s in bio_spans(_Bounds.of(pieces[i]), tags)]
+                out[i] = _bio_spans(pieces[i], tag_ids.tolist(), self._tags)
         return out
+
+
+def _parse_bio(tag: str) -> tuple[str, Optional[str]]:
+    """``B-PER`` -> ``("B", "PER")``, ``O`` -> ``("O", None)`` (as slovnet's ``parse_bio``)."""
+    part, _, kind = tag.partition("-")
+    return part, kind or None
+
+
+def _bio_spans(tokens: Sequence[Token], tag_ids: list[int], table: list) -> list[tuple[int, int, str]]:
+    """slovnet's ``bio_spans`` on tag ids: a span opens at B and runs over the I after it."""
+    out: list[tuple[int, int, str]] = []
+    previous = None
+    start = stop = 0
+    for tok, tag in zip(tokens, tag_ids, strict=True):
+        part, kind = table[tag]
+        if part == "O":
+            if previous:
+                out.append((start, stop, previous))
+                previous = None
+        elif part == "B":
+            if previous:
+                out.append((start, stop, previous))
+            previous, start, stop = kind, tok.start, tok.end
+        elif part == "I":
+            stop = tok.end
+    if previous:
+        out.append((start, stop, previous))
+    return out
 
 
 class _Forward:
@@ -110,19 +134,6 @@ class _Forward:
             out[pad_mask] = 0
             x = out
         return self._head(x)
-
-
-class _Bounds:
-    """A token's bounds as slovnet's ``bio_spans`` reads them (``start``, ``stop``)."""
-
-    __slots__ = ("start", "stop")
-
-    def __init__(self, start: int, stop: int):
-        self.start, self.stop = start, stop
-
-    @classmethod
-    def of(cls, tokens: Sequence[Token]) -> list[_Bounds]:
-        return [cls(t.start, t.end) for t in tokens]
 
 
 def ner_pieces(doc: Doc) -> list[tuple[int, int]]:
