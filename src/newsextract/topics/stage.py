@@ -91,6 +91,8 @@ FIELD_FACTOR = 1.5
 LONG_LIST_FACTOR = 0.5  # ... and a field in a long boilerplate list of every field weighs less
 ZONE_WEIGHTS = {"headline": 3.0, "lead": 2.0}
 FIRST_SENTENCE_WEIGHT = 1.5
+# The frame topic (foreign_country_topic) kept alone takes along its best field with at least this weight.
+COMPANION_MIN = 1.5
 NOT_COUNTED_ZONES = frozenset({"attribution", "dateline", "byline", "related"})  # related: other articles
 # A quoted name: «Вода России», "Чистая вода" (a programme, a project, an event)
 # ... unless it is the title of a session after "на тему": then it says what was discussed.
@@ -361,18 +363,40 @@ def _threshold_weight(taxonomy: Taxonomy) -> float:
 
 
 def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict) -> list[Topic]:
-    """Topics over the threshold and the relative cut, best first, at most ``max_topics``."""
-    out = []
+    """Topics over the threshold and the relative cut, best first, at most ``max_topics``;
+    the frame topic alone takes its best-supported field along (see ``_companions``)."""
     best = max(total.values(), default=0.0)
-    for tid, w in total.items():
-        if w <= 0 or tid not in taxonomy.topics or w < taxonomy.relative_cut * best:
-            continue
-        score = 1.0 - math.exp(-w / taxonomy.saturation)
-        if score < taxonomy.threshold:
-            continue
+    kept = [tid for tid, w in total.items()
+            if w > 0 and tid in taxonomy.topics and w >= taxonomy.relative_cut * best
+            and _score(taxonomy, w) >= taxonomy.threshold]
+    if kept and all(tid == taxonomy.foreign_topic for tid in kept):
+        kept += _companions(taxonomy, total, kept)
+    out = []
+    for tid in kept:
         topic = taxonomy.topics[tid]
         ev = [Evidence(start=s, end=e, text=doc.text[s:e]) for s, e in sorted(set(spans.get(tid, [])))]
-        out.append(Topic(id=tid, label=topic.label, score=round(score, 3), parent=topic.parent,
-                         evidence=ev))
+        out.append(Topic(id=tid, label=topic.label, score=round(_score(taxonomy, total[tid]), 3),
+                         parent=topic.parent, evidence=ev))
     out.sort(key=lambda t: (-t.score, t.id))
     return out[:taxonomy.max_topics]
+
+
+def _score(taxonomy: Taxonomy, w: float) -> float:
+    return 1.0 - math.exp(-w / taxonomy.saturation)
+
+
+def _companions(taxonomy: Taxonomy, total: dict, kept: list[str]) -> list[str]:
+    """The best-supported other topics (ties kept) when only the frame topic passed.
+
+    International cooperation is a frame: mentions of foreign countries make it,
+    and a cooperation item says what the cooperation is in (``растёт товарооборот``,
+    ``обмен в сфере культуры и спорта``), often once, deep in the body. So when it
+    is the only topic kept, its best field with at least ``COMPANION_MIN`` of
+    weight (one strong phrase in the body) joins it.
+    """
+    others = {tid: w for tid, w in total.items() if tid not in kept and tid in taxonomy.topics
+              and w >= COMPANION_MIN}
+    if not others:
+        return []
+    top = max(others.values())
+    return sorted(tid for tid, w in others.items() if w >= top - 1e-9)
