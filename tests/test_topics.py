@@ -363,3 +363,28 @@ def test_passing_mention_no_topic(taxonomy, text, absent):
 def test_setting_and_audience_words(taxonomy, text, expected, absent):
     found = {t.id for t in topics.extract(make_doc(text), taxonomy)}
     assert expected in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("На совещание пришли представители полиции, прокуратуры и здравоохранения района.",
+     ["полиции, прокуратуры и здравоохранения района"]),
+    ("В форуме участвовали представители бизнеса из соседних областей.", ["бизнеса"]),
+    ("Представитель министерства рассказал о планах.", ["министерства"]),
+    ("Представители выступили с докладами.", []),
+])
+def test_party_spans(text, parties):
+    from newsextract.topics.fields import party_spans
+    doc = make_doc("Заголовок\n\n" + text)
+    assert [doc.text[s:e] for s, e in party_spans(doc)] == parties
+
+
+@pytest.mark.parametrize("text, absent", [
+    # who was present is no topic: the services at a meeting, the business at a forum
+    (ENVOY_HEAD + "На встречу пригласили представителей бизнеса и предпринимателей из районов.",
+     {"economy-investment"}),
+    # the diplomatic formula of humanitarian ties names no field
+    (ENVOY_HEAD + "Гость напомнил, что страны связывают давние экономические и гуманитарные связи.", {"culture"}),
+])
+def test_parties_and_formulae_no_topic(taxonomy, text, absent):
+    found = {t.id for t in topics.extract(make_doc(text), taxonomy)}
+    assert found and not absent & found, found

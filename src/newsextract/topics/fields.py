@@ -31,6 +31,7 @@ COOPERATION_LEMMAS = frozenset({"сотрудничество", "взаимод�
 CONTEXT_LEMMAS = COOPERATION_LEMMAS | frozenset({"сотрудничать", "партнер", "обмен", "связь", "отношение",
                                                  "соглашение", "меморандум", "обсудить", "обсуждать",
                                                  "договориться"})
+PARTY_LEMMAS = frozenset({"представитель"})  # ... and the parties they stand for
 FIELD_PREPS = frozenset({"в", "во", "по"})
 LIST_JOINERS = frozenset({",", "и", "а", "также", "или"})
 FIELD_WINDOW = 30  # tokens of one list at most
@@ -81,6 +82,17 @@ def _merge_continued(toks: list[Token], lists: list[FieldList]) -> list[FieldLis
 def field_tokens(doc: Doc) -> dict[int, FieldList]:
     """Token index -> the list of fields it stands in."""
     return {i: fl for fl in field_lists(doc) for i in range(fl.first, fl.last)}
+
+
+def party_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Who was present: the genitive list after ``представители`` (``представители бизнеса,
+    полиции и здравоохранения``) names parties, as an organization's name does, not topics."""
+    toks = doc.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.lemma in PARTY_LEMMAS and (found := _list_after(toks, i + 1, grammar.is_gent)) is not None:
+            out.append((toks[found.first].start, toks[found.last - 1].end))
+    return out
 
 
 def _in_context(toks: list[Token], first: int) -> bool:

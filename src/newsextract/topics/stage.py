@@ -66,7 +66,7 @@ from ..doc import Doc, SpanIndex
 from ..errors import TaxonomyError
 from ..nlp.matcher import PhraseMatcher, phrase_lemmas
 from ..records import Evidence, Topic
-from .fields import field_tokens
+from .fields import field_tokens, party_spans
 
 DEFAULT_THRESHOLD = 0.64  # set on press-dev and the corpus together
 DEFAULT_SATURATION = 2.0
@@ -232,12 +232,14 @@ def _first_body_sentence(doc: Doc) -> Optional[int]:
 
 def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Names of organizations (found or NER ORG), named events, quoted names of programmes
-    (``«Вода России»``) and position titles: phrases there are weak topic evidence."""
+    (``«Вода России»``), position titles and parties present (``представители бизнеса``):
+    phrases there are weak topic evidence."""
     spans = [(m.start, m.end) for o in doc.organizations for m in o.mentions]
     spans += [(n.start, n.end) for n in doc.named_events]
     spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     spans += [(n.start, n.end) for n in doc.ner if n.type == "ORG"]
     spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text) if not _is_theme(doc.text, m.start())]
+    spans += party_spans(doc)
     return sorted(spans)
 
 
