@@ -342,6 +342,9 @@ def test_frame_topic_takes_its_field(taxonomy, text, expected):
      "На церемонии открытия для гостей играл духовой оркестр.", {"culture"}),
     # the frame alone with only generic words or weak evidence takes nothing along
     (ENVOY_HEAD + "Делегация посетила выставку и пообщалась с командой проекта.", {"culture", "sport"}),
+    # ... nor with a long boilerplate list of every field
+    (ENVOY_HEAD + "Документ предусматривает взаимодействие в промышленной, аграрной, туристической, образовательной "
+     "и социальной сферах, а также в области физической культуры и спорта.", {"sport", "tourism", "education"}),
 ])
 def test_passing_mention_no_topic(taxonomy, text, absent):
     found = {t.id for t in topics.extract(make_doc(text), taxonomy)}

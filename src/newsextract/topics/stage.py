@@ -267,7 +267,7 @@ def _foreign_mentions(doc: Doc) -> list[tuple[int, int]]:
             if not doc.is_ignored(m.start, m.end) and doc.zone_kind(m.start) not in NOT_COUNTED_ZONES]
 
 
-def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: set) -> None:
+def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: dict) -> None:
     first_body = _first_body_sentence(doc)
     names = SpanIndex(_name_spans(doc), key=lambda span: span)
     discussion = _discussion_sentences(doc)
@@ -284,10 +284,11 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
             continue
         w = _position_weight(doc, start, first_body)
         in_name = any(s <= start and end <= e for s, e in names.overlapping(start, end))
+        field = fields.get(match.first)
+        boilerplate = field is not None and not field.short
         if in_name:
             w *= NAME_FACTOR
         else:
-            field = fields.get(match.first)
             factor = 1.0 if field is None else FIELD_FACTOR if field.short else LONG_LIST_FACTOR
             if doc.tokens[match.first].sent in discussion:
                 factor = max(factor, DISCUSSION_FACTOR)
@@ -296,23 +297,24 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
         for tid, factor in match.payloads:
             strength[tid] = max(factor, strength.get(tid, 0.0))
         for tid, factor in strength.items():
-            if not in_name and factor >= TIER_WEIGHTS["phrases"]:
-                solid.add(tid)
             key = (tid, " ".join(t.lemma for t in doc.tokens[match.first:match.last]))
             repeats[key] += 1
             weight[tid] += w * factor / repeats[key]
+            if not in_name and factor >= TIER_WEIGHTS["phrases"]:  # a long list's field: solid, of no weight
+                solid[tid] += 0.0 if boilerplate else w * factor / repeats[key]
             evidence[tid].append((start, end))
 
 
-def _country_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: set) -> None:
+def _country_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: dict) -> None:
     tid = taxonomy.foreign_topic
     if tid is None:
         return
     found = _foreign_mentions(doc)
     if found:
-        weight[tid] += min(FOREIGN_CAP, FOREIGN_WEIGHT * len(found))
+        w = min(FOREIGN_CAP, FOREIGN_WEIGHT * len(found))
+        weight[tid] += w
         evidence[tid].extend(found)
-        solid.add(tid)
+        solid[tid] += w
 
 
 def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
@@ -323,7 +325,7 @@ def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
         return []
     weight: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    solid: set[str] = set()  # topics with ordinary or strong evidence outside names
+    solid: dict[str, float] = defaultdict(float)  # weight of ordinary or strong evidence outside names
     _phrase_evidence(doc, taxonomy, weight, evidence, solid)
     _country_evidence(doc, taxonomy, weight, evidence, solid)
     total, spans = _aggregate(taxonomy, weight, evidence)
@@ -331,7 +333,7 @@ def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
     for tid in list(total):  # weak words and names alone do not make a topic
         if tid not in solid and not any(c in solid for c in children.get(tid, [])):
             total[tid] = 0.0
-    return _select(doc, taxonomy, total, spans)
+    return _select(doc, taxonomy, total, spans, solid)
 
 
 def _aggregate(taxonomy: Taxonomy, weight: dict, evidence: dict) -> tuple[dict, dict]:
@@ -364,7 +366,7 @@ def _threshold_weight(taxonomy: Taxonomy) -> float:
     return -taxonomy.saturation * math.log(1.0 - min(taxonomy.threshold, 0.999))
 
 
-def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict) -> list[Topic]:
+def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict, solid: dict) -> list[Topic]:
     """Topics over the threshold and the relative cut, best first, at most ``max_topics``;
     the frame topic alone takes its best-supported field along (see ``_companions``)."""
     best = max(total.values(), default=0.0)
@@ -372,7 +374,7 @@ def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict) -> list[Topi
             if w > 0 and tid in taxonomy.topics and w >= taxonomy.relative_cut * best
             and _score(taxonomy, w) >= taxonomy.threshold]
     if kept and all(tid == taxonomy.foreign_topic for tid in kept):
-        kept += _companions(taxonomy, total, kept)
+        kept += _companions(taxonomy, total, solid, kept)
     out = []
     for tid in kept:
         topic = taxonomy.topics[tid]
@@ -387,17 +389,18 @@ def _score(taxonomy: Taxonomy, w: float) -> float:
     return 1.0 - math.exp(-w / taxonomy.saturation)
 
 
-def _companions(taxonomy: Taxonomy, total: dict, kept: list[str]) -> list[str]:
+def _companions(taxonomy: Taxonomy, total: dict, solid: dict, kept: list[str]) -> list[str]:
     """The best-supported other topics (ties kept) when only the frame topic passed.
 
     International cooperation is a frame: mentions of foreign countries make it,
     and a cooperation item says what the cooperation is in (``растёт товарооборот``,
     ``обмен в сфере культуры и спорта``), often once, deep in the body. So when it
     is the only topic kept, its best field with at least ``COMPANION_MIN`` of
-    weight (one strong phrase in the body) joins it.
+    weight from ordinary or strong phrases outside names (one strong phrase in
+    the body, not a long boilerplate list of every field) joins it.
     """
     others = {tid: w for tid, w in total.items() if tid not in kept and tid in taxonomy.topics
-              and w >= COMPANION_MIN}
+              and w > 0 and solid.get(tid, 0.0) >= COMPANION_MIN}
     if not others:
         return []
     top = max(others.values())
