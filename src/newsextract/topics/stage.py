@@ -395,11 +395,13 @@ def _companions(taxonomy: Taxonomy, total: dict, solid: dict, kept: list[str]) -
     International cooperation is a frame: mentions of foreign countries make it,
     and a cooperation item says what the cooperation is in (``растёт товарооборот``,
     ``обмен в сфере культуры и спорта``), often once, deep in the body. So when it
-    is the only topic kept, its best field with at least ``COMPANION_MIN`` of
-    weight from ordinary or strong phrases outside names (one strong phrase in
-    the body, not a long boilerplate list of every field) joins it.
+    is the only topic kept, its best field by the weight of ordinary or strong
+    phrases outside names and outside long boilerplate lists joins it (ties
+    too), if that weight is at least ``COMPANION_MIN`` (one strong phrase in
+    the body): a name such as ``Агентство инвестиционного развития`` or a
+    venue such as ``бизнес-форум "..."`` does not outrank a field said in words.
     """
-    others = {tid: w for tid, w in total.items() if tid not in kept and tid in taxonomy.topics
+    others = {tid: solid.get(tid, 0.0) for tid, w in total.items() if tid not in kept and tid in taxonomy.topics
               and w > 0 and solid.get(tid, 0.0) >= COMPANION_MIN}
     if not others:
         return []
