@@ -14,6 +14,10 @@ Only short lists count (``FIELD_LIST_MAX`` items): the long list of an
 agreement's boilerplate (``в торгово-экономической, научно-технической,
 культурной, гуманитарной и социальной сферах, а также в сфере спорта``, one
 list) names every field and so says little about any. The result maps token indexes to the list they stand in.
+
+The same genitive list after ``представители`` (``представители бизнеса,
+полиции и здравоохранения``) names the parties present, not fields:
+``party_spans`` gives those spans to the topics stage, which weighs them as names.
 """
 
 from __future__ import annotations

@@ -22,7 +22,9 @@ ordinary phrase in the headline or lead, passes the threshold; one phrase
 deeper in the body does not (it needs company), and generic words alone pass
 only when repeated in prominent places. A phrase inside a name (an organization's, a named event's such as
 ``ЭКСПО зелёных технологий``, a person's position such as ``министр туризма``)
-weighs ``NAME_FACTOR`` of that.
+or naming the parties present (``представители бизнеса, полиции``) weighs
+``NAME_FACTOR`` of that. Words for audiences and settings (``школьники``,
+``студенты``, ``река``, ``команда``) are weak words in the taxonomy.
 
 Lists of fields of cooperation (``сотрудничество в области культуры и туризма``,
 ``в туристической и образовательной сферах``; see ``fields.py``) and sentences
@@ -38,6 +40,11 @@ weight (saturation 2.0 by default: one ordinary body mention scores 0.39, a
 strong one 0.53, an ordinary headline mention 0.78). Topics scoring at least
 ``threshold`` (0.64 by default, ``W`` >= 2.04) and having at least
 ``relative_cut`` (0.15) of the best topic's ``W`` are kept, best first.
+
+International cooperation (the taxonomy's ``foreign_country_topic``) is a
+frame: when it is the only topic kept, the field it is about joins it, the
+best by the weight of phrases outside names and long lists, from one strong
+phrase in the body (``COMPANION_MIN``; see ``_companions``).
 
 Weak words and names alone make no topic: a topic needs at least one ordinary
 or strong phrase outside names (or a foreign country, or such a child). Words of
@@ -398,8 +405,8 @@ def _companions(taxonomy: Taxonomy, total: dict, solid: dict, kept: list[str]) -
     is the only topic kept, its best field by the weight of ordinary or strong
     phrases outside names and outside long boilerplate lists joins it (ties
     too), if that weight is at least ``COMPANION_MIN`` (one strong phrase in
-    the body): a name such as ``Агентство инвестиционного развития`` or a
-    venue such as ``бизнес-форум "..."`` does not outrank a field said in words.
+    the body): a phrase inside a name (``Агентство инвестиционного развития``)
+    adds nothing to that rank.
     """
     others = {tid: solid.get(tid, 0.0) for tid, w in total.items() if tid not in kept and tid in taxonomy.topics
               and w > 0 and solid.get(tid, 0.0) >= COMPANION_MIN}
