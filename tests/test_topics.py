@@ -290,6 +290,7 @@ def test_no_field_list(text):
     ("Санитарная служба сообщила, что эпидситуация в районах паводка стабильная.", "health"),
     ("Росстат опубликовал экономические показатели региона за полугодие.", "economy-investment"),
     ("Вопрос о строительстве мусороперегрузочной станции решён, мусорная реформа идёт по плану.", "waste"),
+    ("Гранты получили проекты по геофизике, генетике и биотехнологиям.", "science"),
 ])
 def test_phrase_families(taxonomy, text, expected):
     found = [t.id for t in topics.extract(make_doc(BODY + text), taxonomy)]
