@@ -388,6 +388,20 @@ READING_MARGIN = 0.5  # other (gender, case) readings of a name kept within this
 
 def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> list[tuple]:
     """Every allowed (gender, case, score), best first (ties: masc nomn before others)."""
+    ranked = []
+    for gender, case, score in _readings(tuple(words), tuple(roles)):
+        if hint is not None:
+            score += HINT_CASE * (case in hint.cases) + HINT_GENDER * (gender == hint.gender)
+        ranked.append((gender, case, score))
+    ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
+    return ranked
+
+
+@functools.lru_cache(maxsize=50_000)
+def _readings(words: tuple[str, ...], roles: tuple[str, ...]) -> tuple[tuple, ...]:
+    """Every allowed (gender, case, score) of the words as a name before its context is
+    heard, in the order of GENDERS and CASES (cached: a name recurs with other hints)."""
+    words, roles = list(words), list(roles)  # as lists: ``_agreeing`` compares role lists
     ranked: list[tuple] = []
     # One case for all parts: a word that cannot be in a case excludes it (unless nothing is left).
     agree = _agreeing(words, roles)
@@ -434,11 +448,8 @@ def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] =
                 score = before + (score - before) * weight + bonus
                 bonus = 0.0
             score += {"nomn": 0.05, "gent": 0.02}.get(case, 0.0) + (0.04 if gender == "masc" else 0)
-            if hint is not None:
-                score += HINT_CASE * (case in hint.cases) + HINT_GENDER * (gender == hint.gender)
             ranked.append((gender, case, score))
-    ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
-    return ranked
+    return tuple(ranked)
 
 
 def _is_name(word: str) -> bool:

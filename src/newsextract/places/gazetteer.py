@@ -144,6 +144,8 @@ class Gazetteer:
     # ``Каспий``): the name, nominative}
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     named: dict[str, object] = field(default_factory=dict)  # nominative name -> Region/OtherEntry
+    # lemmas of adjectives and demonyms: a token with none of them needs no closer look
+    adjective_lemmas: frozenset = frozenset()
 
     def add_phrase(self, phrase: str, hit: Hit) -> None:
         key, caps = phrase_key(phrase, ambiguous=hit.ambiguous)
@@ -296,4 +298,5 @@ def gazetteer() -> Gazetteer:
 
     for phrase in BLOCKERS:
         gaz.add_phrase(phrase, Hit("block", None))
+    gaz.adjective_lemmas = frozenset(gaz.adjectives) | frozenset(gaz.demonyms)
     return gaz
