@@ -112,7 +112,7 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
         scope = (clause[0], invited_to.start)
     in_clause = [c for c in ctx.outside_quotes(*scope)
                  if (venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude))
-                 and not (c.in_title and tdef.type not in TITLE_BODY_TYPES)]
+                 and not (c.in_title and tdef.type not in TITLE_BODY_TYPES) and not c.locator]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":

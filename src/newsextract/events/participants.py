@@ -21,6 +21,7 @@ from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
 from ..nlp import morph
+from ..places.gazetteer import OtherEntry, gazetteer
 from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
@@ -37,6 +38,11 @@ DIPLOMAT_REACH = 6  # tokens before "в <country>" searched for a diplomat's tit
 DEDICATION_LEMMAS = frozenset({"посвятить", "посвящённый", "посвященный", "приурочить", "приуроченный"})
 FACILITATOR_LEMMAS = frozenset({"содействие", "поддержка", "помощь"})  # "при содействии X"
 DEDICATION_REACH = 12  # tokens back (within the phrase, up to a comma) to "посвящённый"
+# Places with no government of their own name no party: parts of the world, seas, rivers
+# (the gazetteer's places of kind "other", federal districts aside) and names headed by such a noun.
+GEOGRAPHIC_NOUNS = frozenset({"континент", "материк", "океан", "море", "остров", "острова", "полуостров",
+                              "архипелаг", "река", "озеро", "залив", "пролив", "пустыня", "долина"})
+ADMINISTRATIVE_WORDS = frozenset({"округ"})
 
 
 @dataclass
@@ -46,6 +52,8 @@ class Cand:
     party: Participant
     key: tuple = field(default=())
     in_title: bool = False  # an organization in a person's title (``глава Администрации X Иван Петров``)
+    locator: bool = False  # a place that only locates (a sea, a continent): a venue, never a party
+    hosted: bool = False  # a diplomat's host place (``генконсул Кореи во Владивостоке``)
 
     def __post_init__(self) -> None:
         self.key = (self.party.kind, self.party.name)
@@ -64,7 +72,8 @@ def candidates(doc: Doc) -> list[Cand]:
             out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
     for loc in doc.locations:
         for m in loc.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name)))
+            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name),
+                            locator=geographic(loc.name)))
     for p in doc.persons:
         for m in p.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
@@ -120,8 +129,41 @@ def _outside_org_names(cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def geographic(name: str) -> bool:
+    """A part of the world, a sea, a river (``Африка``, ``Чёрное море``, ``Африканский континент``)."""
+    words = name.lower().replace("ё", "е").split()
+    if not words or ADMINISTRATIVE_WORDS & set(words):
+        return False
+    entry = gazetteer().named.get(name)
+    if isinstance(entry, OtherEntry) and entry.kind == "other":
+        return True
+    return words[0] in GEOGRAPHIC_NOUNS or words[-1] in GEOGRAPHIC_NOUNS
+
+
+def _diplomat_before(doc: Doc, tok) -> bool:
+    """``в``/``во`` right before the token and a diplomat's title shortly before that."""
+    before = doc.tokens[max(0, tok.index - DIPLOMAT_REACH):tok.index]
+    return bool(before) and before[-1].text.lower() in VENUE_PREPS and any(
+        DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1])
+
+
+def settle_hosts(doc: Doc, cands: list[Cand], home: Optional[Participant]) -> None:
+    """A diplomat's host place is a party only on the home side: the home party, or a city of a
+    region the document names (``генконсул Ирана в Астрахани`` in Astrakhan news); elsewhere it
+    only says where the diplomat serves (``консул Кореи во Владивостоке`` meeting Khabarovsk)."""
+    codes = {loc.name: loc.code for loc in doc.locations if loc.code}
+    named_regions = {loc.code for loc in doc.locations if loc.kind == "region" and loc.code}
+    for c in cands:
+        if not c.hosted or (home is not None and c.party.name == home.name):
+            continue
+        city = gazetteer().cities.get(c.party.name)
+        region = codes.get(c.party.name) or (city.region if city is not None else None)
+        if region not in named_regions:
+            c.locator = True
+
+
 def _not_a_party(doc: Doc, c: Cand) -> bool:
-    """A mention that names no party of an event.
+    """A mention that names no party of an event (a diplomat's host place is marked ``hosted``).
 
     * the host country of a diplomat (``посол Бразилии в России``: Brazil is the party);
     * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``);
@@ -130,15 +172,15 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
     tok = doc.token_at(c.start)
     if tok is None:
         return False
-    before = doc.tokens[max(0, tok.index - DIPLOMAT_REACH):tok.index]
-    if c.party.kind == "country" and before and before[-1].text.lower() in VENUE_PREPS and any(
-            DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
-        return True
+    if c.party.kind in ("country", "location") and _diplomat_before(doc, tok):
+        if c.party.kind == "country":
+            return True
+        c.hosted = True
     window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
     facilitated = getattr(first_tag(tok.text), "case", None) != "nomn"  # "при содействии X" governs no subject
     for k in range(len(window) - 1, -1, -1):
         t = window[k]
-        if t.text in ",;.:" or t.sent != tok.sent:
+        if t.text in ",;:" or t.sent != tok.sent:  # a "." inside the sentence ends an abbreviation (``г.``)
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
             return True
