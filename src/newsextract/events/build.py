@@ -30,6 +30,7 @@ from . import enrich, targets
 from .dates import first_date
 from .named import NamedEvent, closest_name
 from .participants import (
+    VENUE_PREPS,
     Cand,
     add,
     clause_of,
@@ -217,7 +218,8 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     place = venue(doc, in_clause)
     before = [c for c in in_clause if c.end <= start and c is not place]
     for c in in_clause:
-        add(parties, c.party)
+        if not (tdef.type == "visit" and c.party.iso2 in HOME_ISO2 and not _destination(doc, c, end)):
+            add(parties, c.party)
     for tok in doc.tokens_in(*clause):
         if tok.text[:1].islower() and not any(c.start <= tok.start < c.end for c in in_clause):
             add(parties, demonym_of_token(doc, tok))
@@ -251,6 +253,17 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
                  date=first_date(doc, *clause) or doc.published,
                  location=place.party.name if place is not None else None,
                  name=closest_name(sent_named, start))
+
+
+def _destination(doc: Doc, c: Cand, trigger_end: int) -> bool:
+    """A place a visit goes to: after ``в``/``во`` (``приедут в Россию``) or the visit verb's
+    object (``посетил Россию``). The home country otherwise only qualifies the visitor
+    (``министр спорта России приехал в Омск``) and is no party of the visit."""
+    tok = doc.token_at(c.start)
+    if tok is None or tok.index == 0:
+        return False
+    prev = doc.tokens[tok.index - 1]
+    return prev.text.lower() in VENUE_PREPS or (c.start >= trigger_end and not doc.text[trigger_end:c.start].strip())
 
 
 def home_countries(doc: Doc, parties: list[Participant]) -> list[Participant]:

@@ -26,6 +26,10 @@ from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
 VENUE_PREPS = frozenset({"в", "во"})
+# Zones naming who tells the news, not who takes part in it.
+SOURCE_ZONES = frozenset({"attribution", "dateline", "photo_credit", "stamp", "timestamp", "byline"})
+CREDIT_REACH = 120  # characters back on the line to a credit's "Фото:"
+CREDIT_RE = re.compile(r"\b(?:Фото|Фотография|Видео|Иллюстрация)(?:\s+\w+)?\s*:")
 # "Как сообщил посол X," (group 1: the words after "как") / "По данным X,"
 SOURCE_INTRO_RE = re.compile(r"\s*(?:[Кк]ак\s+((?:\w+\s+)?\w+)|[Пп]о\s+(?:словам|данным|информации|сообщению)\s)[^,]{0,150},\s*")
 THAT_RE = re.compile(r",\s*что\s+")
@@ -60,8 +64,13 @@ class Cand:
 
 
 def counted(doc: Doc, start: int, end: int) -> bool:
-    """Not in an ignored zone, not in the attribution clause."""
-    return not doc.is_ignored(start, end) and doc.zone_kind(start) != "attribution"
+    """Not in an ignored zone, not in the attribution clause, dateline, stamp or byline, not in a
+    photo credit (``Фото: Иван Петров, Коммерсантъ``)."""
+    if doc.is_ignored(start, end) or doc.zone_kind(start) in SOURCE_ZONES:
+        return False
+    reach = max(0, start - CREDIT_REACH)
+    line = max(reach, doc.text.rfind("\n", reach, start) + 1)
+    return CREDIT_RE.search(doc.text, line, start) is None
 
 
 def candidates(doc: Doc) -> list[Cand]:
@@ -100,20 +109,32 @@ TITLE_CHAIN_RE = re.compile(r"\s+и\s+")
 def _mark_titles(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Mark an organization that is part of a person's title (``руководитель Администрации Главы РА
     и Кабмина РА Мурат Тхакушинов``): at a meeting the person is the party, the body signs an
-    agreement. ``cands`` sorted by start."""
+    agreement. A place ending the organization's name there goes with it (``заместитель председателя
+    Правительства | России | Дмитрий Чернышенко``). ``cands`` sorted by start."""
+    tails = {i for i in range(1, len(cands)) if cands[i - 1].party.kind == "organization"
+             and cands[i].party.kind in ("country", "location") and _org_tail(doc, cands[i - 1], cands[i])}
     title, nxt = set(), None  # nxt: (candidate, is part of a title or a person)
     for i in range(len(cands) - 1, -1, -1):
         c = cands[i]
+        if i in tails and nxt is not None and _title_gap(doc, c.end, nxt):
+            title.add(i)
+            continue  # the organization before sees the same next candidate
         if nxt is not None and c.party.kind == "organization" and c.end <= nxt[0].start:
-            gap = doc.text[c.end:nxt[0].start]
-            if (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap)) or (
-                    nxt[1] and nxt[0].party.kind == "organization" and TITLE_CHAIN_RE.fullmatch(gap)):
+            end = cands[i + 1].end if i + 1 in title and i + 1 in tails else c.end
+            if _title_gap(doc, end, nxt):
                 title.add(i)
         if nxt is None or c.end <= nxt[0].start:
             nxt = (c, i in title)
     for i in title:
         cands[i].in_title = True
     return cands
+
+
+def _title_gap(doc: Doc, end: int, nxt: tuple) -> bool:
+    """Only spaces or quotes before a person, or ``и`` before another body of the title."""
+    gap = doc.text[end:nxt[0].start]
+    return (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap) is not None) or (
+        nxt[1] and nxt[0].party.kind == "organization" and TITLE_CHAIN_RE.fullmatch(gap) is not None)
 
 
 def _outside_org_names(cands: list[Cand]) -> list[Cand]:
@@ -127,6 +148,14 @@ def _outside_org_names(cands: list[Cand]) -> list[Cand]:
             org_end = max(org_end, c.end)
         out.append(c)
     return out
+
+
+def _org_tail(doc: Doc, org: Cand, place: Cand) -> bool:
+    """The place right after the organization's mention is the end of its name."""
+    if place.start < org.end or doc.text[org.end:place.start].strip():
+        return False
+    written = doc.text[place.start:place.end]
+    return written.isupper() or written.lower() in org.party.name.lower()
 
 
 def geographic(name: str) -> bool:
