@@ -315,6 +315,39 @@ def test_planned_events(text, spec, etype, planned):
      {"persons": [PETROV], "countries": [(r"Белоруссия", "BY", "Беларусь"), (r"Россия", "RU", "Россия")],
       "locations": [(r"Гомельского", "Гомельская область", None, "BY"), AMUR]},
      "meeting", {"Иван Петров", "Гомельская область", "Беларусь"}),
+    # the home country joins a visit as its destination only, never from the visitor's title
+    (H + "Министр спорта России Иван Петров приехал в Минск.",
+     {"persons": [PETROV], "locations": [MINSK], "countries": [(r"России", "RU", "Россия")]}, "visit",
+     {"Иван Петров", "Минск"}),
+    (H + "Посол Казахстана Олег Сомов посетит Россию в мае.",
+     {"persons": [SOMOV], "countries": [KZ, (r"Россию", "RU", "Россия")]}, "visit",
+     {"Олег Сомов", "Казахстан", "Россия"}),
+    # parts of the world, seas and continents only locate: no parties
+    (H + "Иван Петров посетил Казахстан, с которого начался его визит в страны Африки.",
+     {"persons": [PETROV], "countries": [KZ], "locations": [(r"Африки", "Африка", None)]}, "visit",
+     {"Иван Петров", "Казахстан"}),
+    (H + "Иван Петров совершил пятый визит на Африканский континент.",
+     {"persons": [PETROV], "locations": [(r"Африканский континент", "Африканский континент", None)]}, "visit",
+     {"Иван Петров"}),
+    # a diplomat's host city is the other side only when the document is about its region
+    (H + "Олег Сомов встретился с генеральным консулом Казахстана в Минске Иваном Петровым.",
+     {"persons": [SOMOV, PETROV], "countries": [KZ], "locations": [MINSK]}, "meeting",
+     {"Олег Сомов", "Казахстан", "Иван Петров"}),
+    (H + "Губернатор Амурской области Олег Сомов встретился с генеральным консулом Казахстана в "
+         "Благовещенске Иваном Петровым.",
+     {"persons": [SOMOV, PETROV], "countries": [KZ], "locations": [AMUR, (r"Благовещенске", "Благовещенск", None)]},
+     "meeting", {"Олег Сомов", "Амурская область", "Казахстан", "Благовещенск", "Иван Петров"}),
+    # who tells the news (a dateline, a photo credit) is no party
+    (H + "МИНСК, 5 марта. /Агентство Альфа/. Иван Петров провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "orgs": [(r"Агентство Альфа", "Агентство Альфа")]}, "meeting",
+     {"Иван Петров", "Анна Смирнова"}),
+    (H + "Фото: Олег Сомов, Агентство Альфа\nИван Петров провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Агентство Альфа", "Агентство Альфа")]}, "meeting",
+     {"Иван Петров", "Анна Смирнова"}),
+    # a place ending the name of a body in a person's title goes with the body
+    (H + "Иван Петров встретился с заместителем председателя Правительства Казахстана Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "orgs": [(r"Правительства(?= Казахстана)", "Правительство Казахстана")],
+      "countries": [KZ]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]
@@ -349,6 +382,11 @@ def test_event_participants_from_context(text, spec, etype, expected):
      {"locations": [AMUR, MINSK]}, "conference"),
     (H + "Иван Петров выступил на пленарном заседании форума в Минске.",
      {"persons": [PETROV], "locations": [MINSK]}, "conference"),
+    # a meeting of the whole country's or several countries' officials is a conference
+    (H + "На Всероссийском совещании директоров школ Иван Петров вручил награды.",
+     {"persons": [PETROV]}, "conference"),
+    (H + "Анна Смирнова выступила на международном совещании экологов в Минске.",
+     {"persons": [SMIRNOVA], "locations": [MINSK]}, "conference"),
 ])
 def test_gathering_types(text, spec, etype):
     types = [e.type for e in events.extract(make_doc(text, **spec))]
