@@ -344,6 +344,9 @@ def test_planned_events(text, spec, etype, planned):
     (H + "Фото: Олег Сомов, Агентство Альфа\nИван Петров провёл переговоры с Анной Смирновой.",
      {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Агентство Альфа", "Агентство Альфа")]}, "meeting",
      {"Иван Петров", "Анна Смирнова"}),
+    # what a clause describing a place names is no party
+    (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
+     {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),
     # a place ending the name of a body in a person's title goes with the body
     (H + "Иван Петров встретился с заместителем председателя Правительства Казахстана Анной Смирновой.",
      {"persons": [PETROV, SMIRNOVA], "orgs": [(r"Правительства(?= Казахстана)", "Правительство Казахстана")],

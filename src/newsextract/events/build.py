@@ -51,6 +51,7 @@ SIDES_LEMMA = "сторона"
 ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
 POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speaker after the verb
 SPEECH_GAP = 8  # characters between a quote's end and "заявил он" that attributes it
+PLACE_CLAUSE_RE = re.compile(r",\s*(?:где|куда|откуда)\s")
 SEGMENT_SPLIT_RE = re.compile(r",\s*а\s+|;\s*|,\s*и\s+(?=\w+\s+[—–-]\s)|,\s+(?=\w+\s+[—–-]\s)")
 SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.S)
 
@@ -111,8 +112,10 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
+    relative = relative_clauses(doc, clause, start)
     in_clause = [c for c in ctx.outside_quotes(*scope)
                  if (venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude))
+                 and not any(r0 <= c.start < r1 for r0, r1 in relative)
                  and not (c.in_title and tdef.type not in TITLE_BODY_TYPES) and not c.locator]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
@@ -121,6 +124,18 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     if target is not None:
         return [target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)]
     return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named))
+
+
+def relative_clauses(doc: Doc, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
+    """The clauses describing a place (``, где расположен город Болгар,``) without the trigger:
+    what they name is no party of the event."""
+    out = []
+    for m in PLACE_CLAUSE_RE.finditer(doc.text, clause[0], clause[1]):
+        stop = doc.text.find(",", m.end(), clause[1])
+        r1 = clause[1] if stop == -1 else stop
+        if not m.start() <= start < r1:
+            out.append((m.start(), r1))
+    return out
 
 
 def _listed(draft: Optional[Draft]) -> list[Draft]:
