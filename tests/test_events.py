@@ -344,6 +344,11 @@ def test_planned_events(text, spec, etype, planned):
     (H + "Фото: Олег Сомов, Агентство Альфа\nИван Петров провёл переговоры с Анной Смирновой.",
      {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Агентство Альфа", "Агентство Альфа")]}, "meeting",
      {"Иван Петров", "Анна Смирнова"}),
+    # the counterpart of talks held on a visit is no party of the visit
+    (H + "Иван Петров встретился с Анной Смирновой в рамках рабочего визита в Казахстан.",
+     {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "visit", {"Иван Петров", "Казахстан"}),
+    (H + "Делегация Амурской области пребывает в Минске для переговоров с министром Анной Смирновой.",
+     {"persons": [SMIRNOVA], "locations": [AMUR, MINSK]}, "visit", {"Амурская область", "Минск"}),
     # what a clause describing a place names is no party
     (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
      {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),

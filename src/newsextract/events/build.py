@@ -94,7 +94,7 @@ class Context:
 
 def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
           sent_named: list[NamedEvent], found: list, target=None,
-          exclude: Optional[list[tuple[int, int]]] = None) -> list[Draft]:
+          exclude: Optional[list[tuple]] = None) -> list[Draft]:
     """The drafts of one trigger (none, one, or one per invited party), announced ones marked
     planned and dated by their clause only."""
     drafts = _build(doc, tdef, start, end, sent, ctx, sent_named, found, target, exclude or [])
@@ -106,7 +106,7 @@ def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx:
 
 
 def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
-           sent_named: list[NamedEvent], found: list, target, exclude: list[tuple[int, int]]) -> list[Draft]:
+           sent_named: list[NamedEvent], found: list, target, exclude: list[tuple]) -> list[Draft]:
     clause = clause_of(sent, start) if tdef.type == "statement" else event_clause(doc, sent, start, end)
     scope = (target.start, target.end) if target is not None else clause
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
@@ -114,7 +114,7 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
         scope = (clause[0], invited_to.start)
     relative = relative_clauses(doc, clause, start)
     in_clause = [c for c in ctx.outside_quotes(*scope)
-                 if (venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude))
+                 if (venue(doc, [c]) is not None or not any(_excludes(x, c) for x in exclude))
                  and not any(r0 <= c.start < r1 for r0, r1 in relative)
                  and not (c.in_title and tdef.type not in TITLE_BODY_TYPES) and not c.locator]
     if tdef.type == "invitation":
@@ -124,6 +124,11 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     if target is not None:
         return [target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)]
     return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named))
+
+
+def _excludes(span: tuple, c: Cand) -> bool:
+    """``(start, end)`` excludes every candidate inside, ``(start, end, kind)`` those of one kind."""
+    return span[0] <= c.start < span[1] and (len(span) < 3 or c.party.kind == span[2])
 
 
 def relative_clauses(doc: Doc, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
