@@ -349,6 +349,12 @@ def test_planned_events(text, spec, etype, planned):
      {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "visit", {"Иван Петров", "Казахстан"}),
     (H + "Делегация Амурской области пребывает в Минске для переговоров с министром Анной Смирновой.",
      {"persons": [SMIRNOVA], "locations": [AMUR, MINSK]}, "visit", {"Амурская область", "Минск"}),
+    # bodies chained in a person's title are the person's, also when joined by a space
+    (H + "Иван Петров провёл переговоры с Анной Смирновой. В них также участвовали руководитель "
+         "Администрации Главы и Кабинета министров РА Олег Сомов.",
+     {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Администрации Главы", "Администрация Главы"),
+                                                    (r"Кабинета министров", "Кабинет министров"), (r"РА", "РА")]},
+     "meeting", {"Иван Петров", "Анна Смирнова", "Олег Сомов"}),
     # what a clause describing a place names is no party
     (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
      {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),

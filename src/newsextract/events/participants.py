@@ -131,10 +131,11 @@ def _mark_titles(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 
 def _title_gap(doc: Doc, end: int, nxt: tuple) -> bool:
-    """Only spaces or quotes before a person, or ``и`` before another body of the title."""
+    """Only spaces or quotes before a person; ``и`` or a space before another body of the title."""
     gap = doc.text[end:nxt[0].start]
     return (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap) is not None) or (
-        nxt[1] and nxt[0].party.kind == "organization" and TITLE_CHAIN_RE.fullmatch(gap) is not None)
+        nxt[1] and nxt[0].party.kind == "organization"
+        and (TITLE_CHAIN_RE.fullmatch(gap) is not None or not gap.strip()))
 
 
 def _outside_org_names(cands: list[Cand]) -> list[Cand]:
