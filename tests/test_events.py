@@ -355,6 +355,12 @@ def test_planned_events(text, spec, etype, planned):
      {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Администрации Главы", "Администрация Главы"),
                                                     (r"Кабинета министров", "Кабинет министров"), (r"РА", "РА")]},
      "meeting", {"Иван Петров", "Анна Смирнова", "Олег Сомов"}),
+    # a statement: the speaker and whom the speaker's title speaks for
+    (H + "Министр иностранных дел Казахстана Олег Сомов заявил о начале переговоров.",
+     {"persons": [SOMOV], "countries": [KZ]}, "statement", {"Олег Сомов", "Казахстан"}),
+    (H + "Официальный представитель Фонда развития Анна Смирнова заявила, что Минск ждёт гостей.",
+     {"persons": [SMIRNOVA], "orgs": [(r"Фонда развития", "Фонд развития")], "locations": [MINSK]}, "statement",
+     {"Анна Смирнова", "Фонд развития"}),
     # what a clause describing a place names is no party
     (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
      {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),

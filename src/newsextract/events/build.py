@@ -51,6 +51,8 @@ SIDES_LEMMA = "сторона"
 ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
 POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speaker after the verb
 SPEECH_GAP = 8  # characters between a quote's end and "заявил он" that attributes it
+TITLE_REACH = 80  # characters before a speaker searched for the bodies of the title
+TITLE_WORDS_RE = re.compile(r"[\s«»\"]*|[\s«»\"]+(?:[а-яё-]+\s+){0,3}")  # lower-case title words only
 PLACE_CLAUSE_RE = re.compile(r",\s*(?:где|куда|откуда)\s")
 SEGMENT_SPLIT_RE = re.compile(r",\s*а\s+|;\s*|,\s*и\s+(?=\w+\s+[—–-]\s)|,\s+(?=\w+\s+[—–-]\s)")
 SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.S)
@@ -159,11 +161,30 @@ def statement(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
     after = [c for c in speakers if c.start >= end]
     postposed = POSTPOSED_RE.search(doc.text, max(clause[0], start - 4), start) is not None
     pool = (after or before) if postposed else (before or after)
-    party = min(pool, key=lambda c: rank[c.party.kind]).party if pool else _said_before(doc, start, sent, ctx)
+    chosen = min(pool, key=lambda c: rank[c.party.kind]) if pool else None
+    party = chosen.party if chosen is not None else _said_before(doc, start, sent, ctx)
     if party is None:
         return None
-    return Draft(tdef.type, (start, end), sent, clause, [party],
+    parties = [party]
+    for c in _title_of(doc, ctx, chosen) if chosen is not None and chosen.party.kind == "person" else []:
+        add(parties, c.party)
+    return Draft(tdef.type, (start, end), sent, clause, parties,
                  date=first_date(doc, *clause) or doc.published)
+
+
+def _title_of(doc: Doc, ctx: Context, person: Cand) -> list[Cand]:
+    """The bodies and places of the title written right before a person (``министр иностранных дел
+    Казахстана``, ``официальный представитель МИД РФ``): whom the speaker speaks for."""
+    out: list[Cand] = []
+    pos = person.start
+    for c in reversed(ctx.cand_at.within(max(0, person.start - TITLE_REACH), person.start)):
+        if c.end > pos or c.party.kind == "person":
+            break
+        if not TITLE_WORDS_RE.fullmatch(doc.text[c.end:pos]):
+            break
+        out.append(c)
+        pos = c.start
+    return out
 
 
 def _said_before(doc: Doc, start: int, sent: Sentence, ctx: Context) -> Optional[Participant]:
