@@ -407,6 +407,8 @@ def test_event_participants_from_context(text, spec, etype, expected):
      {"persons": [PETROV]}, "conference"),
     (H + "Анна Смирнова выступила на международном совещании экологов в Минске.",
      {"persons": [SMIRNOVA], "locations": [MINSK]}, "conference"),
+    # a sitting of a council of heads of state is a summit
+    (H + "Заседание Совета глав государств Содружества прошло в Минске.", {"locations": [MINSK]}, "conference"),
 ])
 def test_gathering_types(text, spec, etype):
     types = [e.type for e in events.extract(make_doc(text, **spec))]
