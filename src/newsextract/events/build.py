@@ -4,11 +4,15 @@
   parties (outside direct speech) and demonyms; ``стороны`` with no counterpart
   inherits the previous event's parties in the paragraph; a subjectless
   agreement takes the parties of the last meeting (``enrich.inherited``); the
-  home party is added when no participant precedes the trigger. Weak triggers
+  home party is added when no participant precedes the trigger. A visit takes the
+  home country only as its destination (``приедут в Россию``), not from the visitor's
+  title, nor the counterpart of talks held on it; a clause describing a place
+  (``, где расположен ...``) adds nobody. Weak triggers
   need two parties; a meeting or agreement needs a counterpart to the home party.
   Date: the clause's first date, else the publication date.
 * **Statements**: the nearest person (else organization, place) before the
-  trigger, else after.
+  trigger, else after, with the bodies and places of the title written right
+  before that person (``министр иностранных дел Казахстана X заявил``).
 * **Invitations**: one per invited party when the text lists them
   (``сахалинцы — на ..., а малайзийцы — на ...``), each with its own date and
   named event; otherwise the clause's parties. Only the clause's own date

@@ -2,8 +2,14 @@
 
 * **Candidates** are the mentions of earlier stages (``doc.countries``, ``doc.locations``, ...:
   countries in every form, locations, persons, organizations), outside ignored
-  zones and the ``сообщает ИА ...`` attribution. When no stage produced any
-  (upstream stages missing), ``doc.ner`` spans are used, the span text as name.
+  zones, the ``сообщает ИА ...`` attribution, datelines, stamps, bylines and photo
+  credits. When no stage produced any (upstream stages missing), ``doc.ner`` spans
+  are used, the span text as name.
+* **Locators**: parts of the world, seas, continents (``Африка``, ``Африканский
+  континент``) and a diplomat's host place away from the document's regions
+  (``консул Кореи во Владивостоке`` in Khabarovsk news) only say where: venues, no parties.
+* **Titles**: an organization (and a place ending its name) in a person's title is
+  the person's (``заместитель председателя Правительства России Д. Чернышенко``).
 * **Demonyms** not resolved upstream (``сахалинцы``) are matched by stem
   against the document's own places.
 * **Home party**: the Russian region (else organization) named in the headline
