@@ -235,6 +235,7 @@ def test_meeting_joined_by_participation_sentence_and_agreement_inherits():
     assert {p.name for p in agreement.participants} == {"Китай", "Индия"}
 
 
+AMUR_H = "Амурская область принимает гостей\n\n"
 PETROV = (r"Иван\w* Петров\w*", "Иван Петров")
 SMIRNOVA = (r"Ann?\w* Смирнов\w*|Анн\w* Смирнов\w*", "Анна Смирнова")
 SOMOV = (r"Олег\w* Сомов\w*", "Олег Сомов")
@@ -361,6 +362,9 @@ def test_planned_events(text, spec, etype, planned):
     (H + "Официальный представитель Фонда развития Анна Смирнова заявила, что Минск ждёт гостей.",
      {"persons": [SMIRNOVA], "orgs": [(r"Фонда развития", "Фонд развития")], "locations": [MINSK]}, "statement",
      {"Анна Смирнова", "Фонд развития"}),
+    (AMUR_H + "В Минск на встречу с министром Анной Смирновой прилетел посол Казахстана Олег Сомов.",
+     {"persons": [SMIRNOVA, SOMOV], "countries": [KZ], "locations": [AMUR, MINSK]}, "visit",
+     {"Минск", "Казахстан", "Олег Сомов"}),
     # what a clause describing a place names is no party
     (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
      {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),

@@ -129,7 +129,11 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
         return _listed(statement(doc, tdef, start, end, sent, clause, in_clause, ctx))
     if target is not None:
         return [target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)]
-    return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named))
+    # parties before the trigger left to another event (the talks held on a visit): the subject
+    # is not elided, no home party stands in for it
+    preceded = any(c.end <= start and any(_excludes(x, c) for x in exclude if len(x) == 2)
+                   for c in ctx.outside_quotes(*scope))
+    return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named, preceded))
 
 
 def _excludes(span: tuple, c: Cand) -> bool:
@@ -257,7 +261,8 @@ def _has_anaphora(doc: Doc, clause: tuple[int, int]) -> bool:
 
 
 def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, clause: tuple[int, int],
-              in_clause: list[Cand], ctx: Context, sent_named: list[NamedEvent]) -> Optional[Draft]:
+              in_clause: list[Cand], ctx: Context, sent_named: list[NamedEvent],
+              preceded: bool = False) -> Optional[Draft]:
     """Meetings, agreements, visits, conferences: the clause's parties, completed from context."""
     parties: list[Participant] = []
     place = venue(doc, in_clause)
@@ -283,7 +288,7 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
         meeting = next((d for d in reversed(ctx.drafts) if d.type == "meeting" and not d.target), None)
         for p in enrich.inherited(doc, meeting) if meeting is not None else []:
             add(parties, p)
-    implicit = not before and home is not None and home not in parties
+    implicit = not before and not preceded and home is not None and home not in parties
     if implicit:
         add(parties, home)
     for p in home_countries(doc, parties):
