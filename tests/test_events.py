@@ -365,6 +365,9 @@ def test_planned_events(text, spec, etype, planned):
     (AMUR_H + "В Минск на встречу с министром Анной Смирновой прилетел посол Казахстана Олег Сомов.",
      {"persons": [SMIRNOVA, SOMOV], "countries": [KZ], "locations": [AMUR, MINSK]}, "visit",
      {"Минск", "Казахстан", "Олег Сомов"}),
+    (H + "Делегация Амурской области прибыла в Минск для участия в форуме Фонда развития.",
+     {"locations": [AMUR, MINSK], "orgs": [(r"Фонда развития", "Фонд развития")]}, "visit",
+     {"Амурская область", "Минск"}),
     # what a clause describing a place names is no party
     (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
      {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),
