@@ -368,6 +368,17 @@ def test_planned_events(text, spec, etype, planned):
     (H + "Делегация Амурской области прибыла в Минск для участия в форуме Фонда развития.",
      {"locations": [AMUR, MINSK], "orgs": [(r"Фонда развития", "Фонд развития")]}, "visit",
      {"Амурская область", "Минск"}),
+    # a relative clause describing someone or something else adds no parties ...
+    (H + "Иван Петров, который раньше работал в Казахстане, провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    (H + "Соглашение подписали Иван Петров и Фонд развития, который ведёт проекты в Казахстане.",
+     {"persons": [PETROV], "orgs": [(r"Фонд развития", "Фонд развития")], "countries": [KZ]}, "agreement",
+     {"Иван Петров", "Фонд развития"}),
+    # ... unless it says who leads or takes part, or describes the event itself
+    (H + "Иван Петров встретился с делегацией, которую возглавила Анна Смирнова.",
+     {"persons": [PETROV, SMIRNOVA]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    (H + "Иван Петров выступил на форуме, который прошёл в Минске.",
+     {"persons": [PETROV], "locations": [MINSK]}, "conference", {"Иван Петров", "Минск"}),
     # what a clause describing a place names is no party
     (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
      {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),

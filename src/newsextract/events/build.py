@@ -57,7 +57,9 @@ POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speak
 SPEECH_GAP = 8  # characters between a quote's end and "заявил он" that attributes it
 TITLE_REACH = 80  # characters before a speaker searched for the bodies of the title
 TITLE_WORDS_RE = re.compile(r"[\s«»\"]*|[\s«»\"]+(?:[а-яё-]+\s+){0,3}")  # lower-case title words only
-PLACE_CLAUSE_RE = re.compile(r",\s*(?:где|куда|откуда)\s")
+RELATIVE_RE = re.compile(r",\s*(?:(?:в|во|на|с|со|из|при|у|о|об|по|для|к|за|между)\s+)?(?:где|куда|откуда|котор\w+)\b")
+RELATIVE_KEEP_LEMMAS = frozenset({"участие", "участвовать", "участник", "присутствовать", "состав", "возглавить",
+                                  "возглавлять", "глава", "делегация"})
 SEGMENT_SPLIT_RE = re.compile(r",\s*а\s+|;\s*|,\s*и\s+(?=\w+\s+[—–-]\s)|,\s+(?=\w+\s+[—–-]\s)")
 SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.S)
 
@@ -118,7 +120,7 @@ def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
-    relative = relative_clauses(doc, clause, start)
+    relative = relative_clauses(doc, ctx, clause, start, end)
     in_clause = [c for c in ctx.outside_quotes(*scope)
                  if (venue(doc, [c]) is not None or not any(_excludes(x, c) for x in exclude))
                  and not any(r0 <= c.start < r1 for r0, r1 in relative)
@@ -141,15 +143,23 @@ def _excludes(span: tuple, c: Cand) -> bool:
     return span[0] <= c.start < span[1] and (len(span) < 3 or c.party.kind == span[2])
 
 
-def relative_clauses(doc: Doc, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
-    """The clauses describing a place (``, где расположен город Болгар,``) without the trigger:
-    what they name is no party of the event."""
+def relative_clauses(doc: Doc, ctx: Context, clause: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """Relative clauses without the trigger (``, где расположен город Болгар,``, ``, которая ведёт
+    проекты в Германии``), up to the next comma: what they describe is no party of the event, unless
+    they describe the event itself (right after the trigger, no person or body between: ``форум, который
+    пройдёт в Казани``) or say who takes part or leads (``, в состав которой вошли ...``)."""
     out = []
-    for m in PLACE_CLAUSE_RE.finditer(doc.text, clause[0], clause[1]):
+    for m in RELATIVE_RE.finditer(doc.text, clause[0], clause[1]):
         stop = doc.text.find(",", m.end(), clause[1])
         r1 = clause[1] if stop == -1 else stop
-        if not m.start() <= start < r1:
-            out.append((m.start(), r1))
+        if m.start() <= start < r1:
+            continue
+        if m.start() >= end and "," not in doc.text[end:m.start()] and not any(
+                c.party.kind in ("person", "organization") for c in ctx.cand_at.within(end, m.start())):
+            continue
+        if any(RELATIVE_KEEP_LEMMAS & (t.lemmas or {t.lemma}) for t in doc.tokens_in(m.start(), r1)):
+            continue
+        out.append((m.start(), r1))
     return out
 
 
