@@ -431,3 +431,19 @@ def test_event_participants_from_context(text, spec, etype, expected):
 def test_gathering_types(text, spec, etype):
     types = [e.type for e in events.extract(make_doc(text, **spec))]
     assert etype in types and "meeting" not in types, types
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bПМЭФ\b", ("пмэф",)),
+    (r"петербургск\w+\s+международн\w+\s+форум\w*", ("петербургск",)),
+    (r"\bДавос\w*\s+форум\w*|всемирн\w+\s+экономическ\w+\s+форум\w*", ("давос", "экономическ")),
+    (r"\bсаммит\w*\s+(?:«?Большой\s+двадцатки»?|G-20)", ("саммит",)),
+    (r"\bCOP\s*-?\s*(\d{1,2})\b", ("cop",)),
+    (r"\bЭКСПО\s+зел[её]ных\s+технологий", ("технологий",)),
+    (r"\bG\d+\b", None),  # no run of three letters: always run
+    (r"форумы?", ("форум",)),  # an optional letter is not required
+])
+def test_named_event_needles(pattern, expected):
+    from newsextract.events.named import needles
+
+    assert needles(pattern) == expected
