@@ -159,6 +159,11 @@ class Gazetteer:
             readings.append(hit)  # ДНР as alias and abbreviation: one reading
 
 
+def _abbreviation(phrase: str) -> bool:
+    """Upper case, or an acronym with a lower-case letter inside (``УрФО``)."""
+    return phrase.isupper() or (" " not in phrase and sum(ch.isupper() for ch in phrase) >= 2)
+
+
 def _has_kind_word(phrase: str) -> bool:
     """A full name carries its kind noun (``Республика Тыва``, ``Чукотский АО``)."""
     return any(w.lower() in GENERIC or w.isupper() for w in phrase.replace("-", " ").split())
@@ -276,7 +281,7 @@ def gazetteer() -> Gazetteer:
         entry = OtherEntry(name, country)
         gaz.named.setdefault(name, entry)
         for phrase in (name, *_split(aliases)):
-            if phrase.isupper():
+            if _abbreviation(phrase):
                 gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
             else:
                 gaz.add_phrase(phrase, Hit("other", entry, "name"))
