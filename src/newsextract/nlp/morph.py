@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 import pymorphy3
@@ -25,13 +26,20 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _ANALYZER
 
 
+_CYRILLIC_WORD = re.compile(r"[а-яё][а-яё-]+", re.I)
+
+
 @functools.lru_cache(maxsize=200_000)
 def parse(word: str) -> tuple:
     """All pymorphy3 parses of a word (cached); none for what pymorphy3 cannot read.
 
     pymorphy3 raises on some characters (unnamed code points such as ``𗀀``);
-    such a word simply has no analysis.
+    such a word simply has no analysis. A capitalised Cyrillic word of two letters
+    or more has exactly the parses of its lower-case form (pymorphy3 reads case only
+    in single letters and Latin words), so the two share one analysis.
     """
+    if not word.islower() and _CYRILLIC_WORD.fullmatch(word):
+        return parse(word.lower())
     try:
         return tuple(analyzer().parse(word))
     except (KeyError, ValueError):
@@ -42,6 +50,11 @@ def parse(word: str) -> tuple:
 def is_known(word: str) -> bool:
     """Whether pymorphy3's dictionary has the word (cached: the lookup is slow)."""
     return analyzer().word_is_known(word)
+
+
+def known(parse) -> bool:
+    """``parse.is_known`` through the cache (pymorphy3 looks the word up again on every call)."""
+    return is_known(parse.word)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -78,12 +91,28 @@ def match_case(template: str, word: str) -> str:
 
 
 def lemmatize(doc: Doc) -> None:
-    """Give every token its pymorphy3 lemma(s); the analyzer caches each word once."""
+    """Give every token its pymorphy3 lemma(s) and phrase-matcher keys; each word is
+    analysed once per process."""
     for tok in doc.tokens:
-        word = tok.text
-        if word[:1].isalpha():
-            tok.lemma = lemma(word)
-            tok.lemmas = lemmas(word)
-        else:
-            tok.lemma = word.lower()
-            tok.lemmas = frozenset((tok.lemma,))
+        tok.lemma, tok.lemmas, tok.keys = _reading(tok.text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _reading(word: str) -> tuple[str, frozenset, tuple]:
+    if word[:1].isalpha():
+        first, every = lemma(word), lemmas(word)
+    else:
+        first = word.lower()
+        every = frozenset((first,))
+    return first, every, token_keys(word, first, every)
+
+
+@functools.lru_cache(maxsize=200_000)
+def token_keys(text: str, lemma: str, lemmas: frozenset) -> tuple[str, ...]:
+    """The keys a token is looked up by: its most likely lemma first, then its other
+    lemmas and its lower-cased form (ё folded), sorted."""
+    pool = set(lemmas or (lemma or text.lower(),))
+    pool.add(text.lower().replace("ё", "е"))
+    first = lemma if lemma in pool else None
+    rest = sorted(pool - {first})
+    return (first, *rest) if first is not None else tuple(rest)

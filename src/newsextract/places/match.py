@@ -270,6 +270,9 @@ class _Finder:
         if "-" in text:
             self._compound(tok)
             return
+        if gaz.adjective_lemmas.isdisjoint(tok.lemmas):
+            self._fuzzy(tok, i)
+            return
         lemmas = [tok.lemma] + sorted(tok.lemmas - {tok.lemma})
         for lemma in lemmas:
             if lemma in gaz.adjectives:
@@ -351,7 +354,7 @@ class _Finder:
         if len(text) < 10 or not text.isalpha() or not text.islower():
             return
         parses = morph.parse(text)
-        if not parses or parses[0].is_known or parses[0].tag.POS != "ADJF":
+        if not parses or morph.known(parses[0]) or parses[0].tag.POS != "ADJF":
             return
         lemma = tok.lemma
         cands = set()
