@@ -71,5 +71,4 @@ try:
     _warm()
 except Exception:  # noqa: BLE001 - see the module's docstring: the workers build and report it
     PIPELINE = None
-gc.collect()
-gc.freeze()
+gc.freeze()  # no gc.collect() first: it took 50 ms of the start-up, for a few KB of garbage
