@@ -182,7 +182,9 @@ def workers(rounds: int, limit: int | None) -> None:
           f"wall time in a fresh process, start-up included, best of {len(runs[1])} interleaved rounds")
     print(f"   1 process {t1:6.1f} s, 2 processes {t2:6.1f} s: speed-up {t1 / t2:.2f}  (target >= 1.6)")
     print("   all runs: " + "; ".join(f"{n}: " + " ".join(f"{r['seconds']:.1f}" for r in runs[n]) for n in (1, 2)))
-    print(f"   identical records: {len({r['sha256'] for n in runs for r in runs[n]}) == 1}")
+    print(f"   identical records: {len({r['sha256'] for n in runs for r in runs[n]}) == 1}; "
+          f"load average now {os.getloadavg()[0]:.1f} (other sessions' jobs make single runs slow: "
+          "compare the best)")
 
 
 def about_1mb(texts: list[str], size_kb: float = 960) -> list[str]:
