@@ -15,7 +15,7 @@ from ..nlp.grammar import is_abbr, is_cap, is_gent, is_word, parses
 from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
 from .names import normal_name
 from .phrases import by_phrase, lower_head
-from .spans import QUOTES, descriptors
+from .spans import QUOTES, descriptors, extend_left
 
 MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
 DASHES = {"-", "–", "—"}
@@ -37,6 +37,7 @@ class OrgMention:
     extra: list = field(default_factory=list)  # (start, end) of paired abbreviation mentions
     alias: Optional[str] = None  # a second merge key (the quoted name of ``ОАО «Газпром»``)
     base: Optional[str] = None  # the name without a trailing place (``Министерство экологии``)
+    label: bool = False  # a site section's label before a known outlet (``Недвижимость РИА Новости``)
 
 
 class Context:
@@ -46,11 +47,15 @@ class Context:
         self.doc = doc
         self.place_end: dict[int, int] = {}
         self.local_end: dict[int, int] = {}  # cities and regions
+        self.country_at: dict[int, str] = {}  # country mentions by start: their alpha-2
         for m in doc.places:
+            if m.kind == "country" and m.form in ("name", "official", "abbreviation") and m.iso2:
+                self.country_at[m.start] = m.iso2
             if m.form in ("name", "official", "abbreviation"):
                 self.place_end[m.start] = max(m.end, self.place_end.get(m.start, m.end))
                 if m.kind in ("city", "region"):
                     self.local_end[m.start] = self.place_end[m.start]
+        self.known_at: set[int] = set()  # sentence-local indexes of tokens opening a known organization
         self.person_tokens: set[int] = set()
         for span in doc.ner:
             if span.type == "PER":
@@ -160,9 +165,11 @@ def _with_place(ctx: Context, toks: list[Token], i: int, j: int, org: KnownOrg) 
     own, alias = org.name, None
     if " " in doc.text[toks[i].start:toks[j - 1].end]:  # a multi-word alias keeps the text's wording (``Правительство России``)
         said = normal_name(doc, toks[i:j])
-        if key_of(said) != key_of(org.name):
+        if key_of(said) not in (key_of(org.name), key_of(org.abbreviation or "")):
             own, alias = said, org.name
     name = own + tail if k > j else own
+    if k > j and alias is None and toks[j].start in ctx.country_at:  # ``Минтранс РФ`` = ``Минтранс России``
+        alias = f"{org.name} @{ctx.country_at[toks[j].start]}"
     return OrgMention(s, e, name, abbr, org.country, True, "known", alias=alias, base=own)
 
 
@@ -190,8 +197,14 @@ def rule_candidates(doc: Doc) -> list[OrgMention]:
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
         for m in org_matcher().finditer(toks):
+            ctx.known_at.add(m.first)
             out.append(_edition(doc, toks, _with_place(ctx, toks, m.first, m.last, m.payloads[0])))
+        ctx.known_at.update(i for i, t in enumerate(toks) if _word_org(t) is not None)
         for i in range(len(toks)):
+            found = _sub_body(ctx, toks, i)
+            if found is not None:
+                out.append(found)
+                continue
             found = _token_candidate(ctx, toks, i)
             if found is not None:
                 out.append(_edition(doc, toks, found) if found.known else found)
@@ -221,6 +234,20 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
     if found is not None:
         return found
     return _lower_candidate(ctx, toks, i)
+
+
+def _sub_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    """``территориального органа Росстата``, ``регионального отделения партии``: a lower-case unit
+    of a known organization named right after it (the owner's name joins it in ``stage``)."""
+    tok = toks[i]
+    if tok.lemma not in SUB_HEADS or not tok.text[:1].islower() or i + 1 not in ctx.known_at \
+            or tok.index in ctx.person_tokens or not is_gent(toks[i + 1]) and not is_abbr(toks[i + 1]):
+        return None
+    start = extend_left(ctx.doc, tok.start, tok.end)
+    if start == tok.start:
+        return None  # a bare ``управления МЧС`` may be any of its units
+    inner = ctx.doc.tokens_in(start, tok.end)
+    return OrgMention(start, tok.end, normal_name(ctx.doc, inner), source="head")
 
 
 def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
@@ -276,6 +303,9 @@ def _is_descriptor(tok: Token) -> bool:
     return tok.text in descriptors() or tok.lemma in descriptors()
 
 
+# Units of an organization named after their owner (``территориального органа Росстата``)
+SUB_HEADS = {"управление", "отделение", "орган", "отдел", "филиал", "представительство", "департамент",
+             "подразделение", "инспекция"}
 ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
 

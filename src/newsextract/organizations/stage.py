@@ -15,14 +15,15 @@ import re
 
 from ..doc import Doc
 from ..nlp import morph
-from ..nlp.grammar import is_abbr, parses, pos_of
+from ..nlp.grammar import is_abbr, is_gent, parses, pos_of
 from ..places import context
 from ..records import Mention, Organization
+from ..structure import furniture
 from .candidates import OrgMention, extend_right, key_of, ner_candidates, rule_candidates
 from .lexicon import abbreviations, org_heads
 from .merge import group_mentions
 from .names import normal_name, span_name
-from .phrases import artifact_keys
+from .phrases import artifact_keys, is_event_word
 from .spans import PlaceIndex, extend_left, is_stop, quoted_inner, trim_place
 
 __all__ = ["OrgMention", "extract", "find_orgs", "normal_name"]
@@ -33,6 +34,7 @@ PRIO = {"known": 0, "ner": 1, "quoted": 2, "head": 3}
 BUILDINGS = {"белый дом", "пентагон"}  # places after ``в``, ``из``, ``у``
 SEATS = {"кремль", "смольный"}  # a seat of power is a place (factRuEval: LocOrg), never the organization
 REGION_WORDS = {"области", "края", "республики", "округа"}  # a body "of the region" (genitive)
+SMALL_WORDS = {"и", "по", "в", "во", "на", "при", "для", "с", "со", "of", "and", "the", "for"}
 LOCATIVE = {"в", "во", "из", "у", "возле", "около", "перед", "над"}
 
 
@@ -47,7 +49,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if seg.endswith(")") and seg.count("(") < seg.count(")"):
         end -= 1
-    if seg.startswith("«") and seg.count("«") > seg.count("»"):
+    if seg.count("«") > seg.count("»") and text[end:end + 1] == "»":
+        end += 1  # ``агентства «Острова»``: NER left the closing quote out
+    elif seg.startswith("«") and seg.count("«") > seg.count("»"):
         start += 1
     return start, end
 
@@ -83,9 +87,57 @@ def _split(doc: Doc, m: OrgMention, known: dict[int, OrgMention]) -> list[OrgMen
         return [m]
     if not any(is_abbr(t) or pos_of(t) == "NOUN" for t in left):
         return [m]  # ``российском министерстве финансов``: adjectives alone name nothing
-    head = OrgMention(m.start, left[-1].end, span_name(doc, m.start, left[-1].end), source=m.source)
+    own = span_name(doc, m.start, left[-1].end)  # the name keeps its owner (``Антинаркотический центр ШОС``)
+    head = OrgMention(m.start, left[-1].end, m.name or own, source=m.source, base=own)
     inner = OrgMention(k.start, k.end, k.name, k.abbreviation, k.country, True, "known", base=k.base)
+    _drop_unit_tail(doc, inner)
     return [head, inner]
+
+
+def _owner_after(doc: Doc, ments: list[OrgMention]) -> None:
+    """``Антинаркотический центр ШОС``, ``территориальный орган Росстата по области``: a known
+    organization right after a name (an abbreviation or in the genitive) is its owner and belongs
+    to the name, with the owner's ``по``-tail (the unit's territory); the mentions stay apart."""
+    for a, b in zip(ments, ments[1:], strict=False):
+        if a.known or not b.known or doc.text[a.end:b.start] != " " or b.name == a.name:
+            continue
+        if _section_label(doc, a):
+            a.label = True
+            continue
+        toks = doc.tokens_in(b.start, b.end)
+        if not toks or not (is_abbr(toks[0]) and toks[0].text.isupper() or is_gent(toks[0])):
+            continue
+        a.base = a.base or a.name
+        a.name = f"{a.name} {doc.text[b.start:b.end]}"
+        _drop_unit_tail(doc, b)
+
+
+def _section_label(doc: Doc, m: OrgMention) -> bool:
+    """``Недвижимость`` in ``... - Недвижимость РИА Новости``: a common noun before a known
+    organization is a section of its site, not a body (heads like ``Комитет`` are bodies)."""
+    toks = doc.tokens_in(m.start, m.end)
+    if len(toks) != 1 or toks[0].lemma in org_heads() or is_abbr(toks[0]):
+        return False
+    ps = parses(toks[0])
+    return bool(ps) and ps[0].score >= 0.5 and ps[0].tag.POS == "NOUN" and morph.is_known(toks[0].text.lower()) \
+        and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"} & set(ps[0].tag.grammemes))
+
+
+def _furniture(doc: Doc, m: OrgMention) -> bool:
+    """A mention inside a furniture line's own label (``Лента новостей`` opening other headlines)."""
+    if doc.zone_kind(m.start) != "related":
+        return False
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    label = furniture.RELATED_RE.match(doc.text[line_start:m.end])
+    return label is not None and m.end - line_start <= label.end()
+
+
+def _drop_unit_tail(doc: Doc, owner: OrgMention) -> None:
+    """The ``по``-tail of a unit's owner is the unit's territory (``Росстат`` has none)."""
+    cut = next((t for t in doc.tokens_in(owner.start, owner.end)[1:] if t.text == "по"), None)
+    if cut is not None and owner.base:
+        owner.end = doc.tokens[cut.index - 1].end
+        owner.name = owner.base
 
 
 def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
@@ -109,12 +161,14 @@ def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
 
 def _noise(doc: Doc, m: OrgMention) -> bool:
     """Spans that are not organizations here: ``СМИ``, ``в Белом доме``, a sentence-initial word."""
-    if is_stop(doc, m.start, m.end):
+    if is_stop(doc, m.start, m.end) or m.label or _furniture(doc, m):
         return True
     toks = doc.tokens_in(m.start, m.end)
     prev = doc.tokens[toks[0].index - 1] if toks and toks[0].index > 0 else None
     name = key_of(m.base or m.name)
     if name in SEATS or (prev is not None and prev.text.lower() in LOCATIVE and name in BUILDINGS):
+        return True
+    if not m.known and toks and _event_headed(toks):
         return True
     if m.source != "ner" or m.known:
         return False
@@ -125,6 +179,12 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
             any(p.start <= m.start and m.end <= p.end for p in doc.places):
         return True  # ``ТЯНЬЦЗИНЬ, 1 сентября``: a dateline's place in capitals
     return len(toks) == 1 and (_common_word(doc, toks[0]) or _bare_adjective(toks[0]))
+
+
+def _event_headed(toks) -> bool:
+    """``Форум молодёжи``, ``Паралимпиада``: an event's name, headed by an event word."""
+    head = next((t for t in toks if t.text[:1].isalpha() and pos_of(t) == "NOUN"), None)
+    return head is not None and head.index == toks[0].index and is_event_word(head)
 
 
 def _capital_word(tok) -> bool:
@@ -156,13 +216,16 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     extend_right(doc, cands)
     known = _known_inside(cands)
     places = PlaceIndex(doc)
-    chosen = [part for c in _resolve(cands) for part in _split(doc, c, known)]
+    resolved = sorted(_resolve(cands), key=lambda c: c.start)
+    _owner_after(doc, resolved)
+    chosen = [part for c in resolved for part in _split(doc, c, known)]
     chosen = [_narrow(doc, c, places) for c in chosen if not doc.is_ignored(c.start, c.end)]
     chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c)]
-    things = artifact_keys(doc, key_of)
-    chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things]
+    things, starts = artifact_keys(doc, key_of)
+    chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things and c.start not in starts]
     chosen.sort(key=lambda c: c.start)
     _pair_abbreviations(doc, chosen)
+    _pair_acronyms(doc, chosen)
     for c in chosen:
         c.name = _bare_region(doc, c)
     return chosen
@@ -213,6 +276,48 @@ def _pair_abbreviations(doc: Doc, ments: list[OrgMention]) -> None:
                 word.isupper() or word.lower().startswith(("мин", "рос", "гос"))):
             a.abbreviation = word
             a.extra.append((m.start(1), m.end(1)))
+
+
+def acronyms(name: str) -> set[str]:
+    """Initials of a name's words, hyphenated parts apart, with and without its small words:
+    ``Северо-Кавказский федеральный университет`` -> ``СКФУ``."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
+    full = "".join(w[0] for w in words).upper()
+    short = "".join(w[0] for w in words if w.lower() not in SMALL_WORDS).upper()
+    return {full, short} if len(short) >= 2 else set()
+
+
+def _pair_acronyms(doc: Doc, ments: list[OrgMention]) -> None:
+    """``СКФУ`` after ``Северо-Кавказский федеральный университет``, ``ТИА «Острова»`` after
+    ``Тихоокеанское информационное агентство «Острова»``: an unknown abbreviation spelling the
+    initials of one organization's name named in the document is that organization."""
+    names: dict[tuple[str, str], set[str]] = {}
+    for m in ments:
+        head, quoted = _split_quoted(m.name)
+        if " " in head.strip() or "-" in head:
+            for a in acronyms(head):
+                names.setdefault((a, quoted), set()).add(m.name)
+    by_name = {m.name: m for m in ments}
+    for m in ments:
+        if m.known or m.abbreviation:
+            continue
+        head, quoted = _split_quoted(m.name)
+        head = head.strip()
+        if not (2 <= len(head) <= 8 and head.isupper() and head.isalpha()):
+            continue
+        found = names.get((head.upper(), quoted), set())
+        if len(found) != 1:
+            continue
+        full = by_name[next(iter(found))]
+        full.abbreviation = full.abbreviation or m.name
+        m.abbreviation, m.name, m.base = full.abbreviation, full.name, full.base
+        m.country = m.country or full.country
+
+
+def _split_quoted(name: str) -> tuple[str, str]:
+    """``ТИА «Острова»`` -> (``ТИА``, ``Острова``); a name without quotes -> (name, "")."""
+    k = name.find("«")
+    return (name[:k], name[k + 1:].rstrip("»")) if k > 0 and name.endswith("»") else (name, "")
 
 
 def extract(doc: Doc) -> list[Organization]:
