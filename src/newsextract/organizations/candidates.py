@@ -17,6 +17,8 @@ from .names import normal_name
 from .phrases import by_phrase, lower_head
 from .spans import QUOTES, descriptors, extend_left
 
+CITY_WORD_RE = re.compile(r"\b(в|во) (?:г\.|гор\.|городе)\s*(?=[А-ЯЁ])")
+SLASHED_RE = re.compile(r"(?<=\s)/([A-ZА-ЯЁ][\w.\-]{1,30}(?: [A-ZА-ЯЁ][\w.\-]{1,30}){0,2})/(?=[.,\s])")
 MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
 DASHES = {"-", "–", "—"}
 # regional editions of an agency (``Интерфакс – Дальний Восток``): Russia's macro-regions
@@ -53,13 +55,27 @@ class Context:
                 self.country_at[m.start] = m.iso2
             if m.form in ("name", "official", "abbreviation"):
                 self.place_end[m.start] = max(m.end, self.place_end.get(m.start, m.end))
-                if m.kind in ("city", "region"):
+                if m.kind in ("city", "region") or _region_named(m.text):  # ``Завханского аймака`` too
                     self.local_end[m.start] = self.place_end[m.start]
         self.known_at: set[int] = set()  # sentence-local indexes of tokens opening a known organization
         self.person_tokens: set[int] = set()
         for span in doc.ner:
             if span.type == "PER":
                 self.person_tokens.update(t.index for t in doc.tokens_in(span.start, span.end))
+
+    def region_after(self, toks: list[Token], j: int) -> int:
+        """Like ``place_after``, also over a lower-case region word before the place's name
+        (``республики Каракалпакстан``, ``провинции Хубэй``)."""
+        if j + 1 < len(toks) and toks[j].text in REGION_WORDS and toks[j + 1].start in self.place_end:
+            return self.place_after(toks, j + 1)
+        return self.place_after(toks, j)
+
+    def local_after(self, toks: list[Token], j: int) -> int:
+        """Index after a city or region (``Южно-Сахалинска``, ``провинции Хубэй``), else ``j``."""
+        if j < len(toks) and toks[j].start in self.local_end:
+            return self.place_after(toks, j)
+        k = self.region_after(toks, j)
+        return k if k > j + 1 and toks[j].text in REGION_WORDS else j
 
     def place_after(self, toks: list[Token], j: int) -> int:
         """Index after a place mention starting at ``toks[j]`` (``России``), else ``j``."""
@@ -69,6 +85,11 @@ class Context:
         while j < len(toks) and toks[j].end <= end:
             j += 1
         return j
+
+
+def _region_named(text: str) -> bool:
+    """A place named with its region word (``Завханского аймака``, ``провинции Хубэй``)."""
+    return any(w.lower() in REGION_WORDS for w in text.split())
 
 
 def close_quote(toks: list[Token], j: int) -> Optional[int]:
@@ -88,8 +109,8 @@ def tail_end(ctx: Context, toks: list[Token], j: int, limit: int = 6) -> int:
         tok = toks[j]
         if tok.index in ctx.person_tokens:
             break
-        if tok.start in ctx.place_end:  # a place closes the tail (``Бундестаг Германии``)
-            return ctx.place_after(toks, j)
+        if tok.start in ctx.place_end or ctx.region_after(toks, j) > j:  # a place closes the tail
+            return ctx.region_after(toks, j)  # (``Бундестаг Германии``, ``музей республики Каракалпакстан``)
         if tok.text.lower() in ("им", "имени"):
             j = _named_after(toks, j)
             break
@@ -115,7 +136,7 @@ def _named_after(toks: list[Token], j: int) -> int:
     if k < len(toks) and toks[k].text == ".":
         k += 1
     n = 0
-    while k < len(toks) and n < 4 and (is_cap(toks[k]) or toks[k].text == "."):
+    while k < len(toks) and n < 4 and (is_cap(toks[k]) or toks[k].text == "." and len(toks[k - 1].text) == 1):
         k, n = k + 1, n + 1
     return k if n else j
 
@@ -191,9 +212,18 @@ def _edition(doc: Doc, toks: list[Token], m: OrgMention) -> OrgMention:
     return m
 
 
+def slashed_agencies(doc: Doc) -> list[OrgMention]:
+    """``26 сентября /KGinform/.``: an agency's name between slashes after a dateline's date."""
+    out = []
+    for m in SLASHED_RE.finditer(doc.text):
+        if any(ch.isdigit() for ch in doc.text[max(0, m.start() - 30):m.start()]):
+            out.append(OrgMention(m.start(1), m.end(1), m.group(1), source="quoted"))
+    return out
+
+
 def rule_candidates(doc: Doc) -> list[OrgMention]:
     ctx = Context(doc)
-    out: list[OrgMention] = []
+    out: list[OrgMention] = slashed_agencies(doc)
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
         for m in org_matcher().finditer(toks):
@@ -288,8 +318,8 @@ def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
             return OrgMention(tok.start, toks[k - 1].end, normal_name(ctx.doc, toks[i:k]), source="head")
         return None
     if tok.lemma in PLACE_BODIES and tok.text[:1].islower() and i + 1 < len(toks) \
-            and toks[i + 1].start in ctx.local_end and (i == 0 or not _adj(toks[i - 1])):
-        j = ctx.place_after(toks, i + 1)  # ``администрации Южно-Сахалинска``: the body of a named place
+            and ctx.local_after(toks, i + 1) > i + 1 and (i == 0 or not _adj(toks[i - 1])):
+        j = ctx.local_after(toks, i + 1)  # ``администрации Южно-Сахалинска``: the body of a named place
         name = normal_name(ctx.doc, toks[i:j])
         return OrgMention(tok.start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")
     span = lower_head(ctx.doc, toks, i, ctx.person_tokens)
@@ -306,6 +336,9 @@ def _is_descriptor(tok: Token) -> bool:
 # Units of an organization named after their owner (``территориального органа Росстата``)
 SUB_HEADS = {"управление", "отделение", "орган", "отдел", "филиал", "представительство", "департамент",
              "подразделение", "инспекция"}
+REGION_WORDS = {"республики", "области", "края", "провинции", "штата", "округа", "района", "префектуры",
+                "аймака", "уезда", "графства", "эмирата", "кантона", "земли", "департамента", "губернии"}
+CITY_WORDS = {"г", "гор", "городе", "город"}
 ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
 
@@ -313,6 +346,7 @@ ABROAD_HEADS = {"посольство", "представительство", "�
 def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
     """``Совета при Президенте``, ``ГУ МЧС по Санкт-Петербургу``, ``посольства в Германии``."""
     ctx = Context(doc)
+    place_ends = set(ctx.place_end.values())  # a name closed by a place takes no second one
     for c in cands:
         last = doc.token_at(c.end - 1)
         if last is None or last.index + 2 >= len(doc.tokens):
@@ -324,9 +358,11 @@ def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
             c.end = toks[j - 1].end
             c.name = normal_name(doc, doc.tokens_in(c.start, c.end)) if not c.known else \
                 c.name + doc.text[last.end:c.end]
-        elif not c.known and _headed(doc, c, org_heads()):
-            p = ctx.place_after(toks, 0)  # ``Администрация Южно-Сахалинска``: the place names the body
-            if p and all(is_gent(t) or not t.text[:1].isalpha() or is_abbr(t) for t in toks[:p]):
+            c.name = CITY_WORD_RE.sub(r"\1 ", c.name)  # the seat's name alone (``в Новосибирске``)
+        elif not c.known and c.end not in place_ends and _headed(doc, c, org_heads()):
+            p = ctx.region_after(toks, 0)  # ``Администрация Южно-Сахалинска``: the place names the body
+            if p and (toks[0].text in REGION_WORDS or
+                      all(is_gent(t) or not t.text[:1].isalpha() or is_abbr(t) for t in toks[:p])):
                 c.name = normal_name(doc, doc.tokens_in(c.start, toks[p - 1].end))
 
 
@@ -350,8 +386,16 @@ def _prep_tail(ctx: Context, c: OrgMention, toks: list[Token], i: int) -> int:
             j = by_phrase(toks, i + 1)
         return j if j > i + 1 else i
     if word in ("в", "во") and (_headed(ctx.doc, c, ABROAD_HEADS) or _envoy_office(ctx.doc, c)):
-        j = ctx.place_after(toks, i + 1)
-        return j if j > i + 1 else i
+        k = _after_city_word(toks, i + 1)  # ``в г. Новосибирске``
+        j = ctx.place_after(toks, k)
+        return j if j > k else i
+    return i
+
+
+def _after_city_word(toks: list[Token], i: int) -> int:
+    """Index after ``г.`` / ``город`` before a city's name, else ``i``."""
+    if i < len(toks) and toks[i].text.lower() in CITY_WORDS:
+        return i + 2 if i + 1 < len(toks) and toks[i + 1].text == "." else i + 1
     return i
 
 

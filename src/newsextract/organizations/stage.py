@@ -147,9 +147,10 @@ def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
     if q is not None:
         s, e, prefix = q
         inner = doc.text[s:e]
+        first = m.start
         m.start, m.end, m.alias = s, e, inner
         if not m.known:
-            m.name = f"{prefix} «{inner}»" if prefix.isupper() else inner
+            m.name = f"{prefix} «{inner}»" if _named_descriptor(doc, first, prefix) else inner
         return m
     end = trim_place(doc, places, m.start, m.end, m.known)
     if end != m.end:
@@ -157,6 +158,15 @@ def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
         m.end = end
     m.start = extend_left(doc, m.start, m.end)
     return m
+
+
+def _named_descriptor(doc: Doc, start: int, prefix: str) -> bool:
+    """Whether the descriptor before a quoted name is part of it: a legal form (``АО``) or a
+    capitalised word inside a sentence (``Агентство «Москва»``; not ``газеты «Труд»``)."""
+    if prefix.isupper():
+        return True
+    tok = doc.token_at(start)
+    return prefix[:1].isupper() and " " not in prefix and tok is not None and doc.sents[tok.sent].first != tok.index
 
 
 def _noise(doc: Doc, m: OrgMention) -> bool:
@@ -172,6 +182,8 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
         return True
     if m.source != "ner" or m.known:
         return False
+    if any((p.start, p.end) == (m.start, m.end) and p.kind != "country" for p in doc.places):
+        return True  # ``Завханский аймак``: the places stage knows it as a place
     words = [t for t in toks if t.text[:1].isalpha()]
     if words and all(_capital_word(t) for t in words):
         return True  # ``НОВОСТИ ПОЛИТИКА``, ``НУР-СУЛТАН``: a site menu or a dateline in capitals
