@@ -24,7 +24,12 @@ DASHES = {"-", "–", "—"}
 # regional editions of an agency (``Интерфакс – Дальний Восток``): Russia's macro-regions
 EDITIONS = {"дальний восток", "сибирь", "урал", "поволжье", "юг", "северо-запад", "центр", "северный кавказ"}
 UNIT_PREFIXES = {"ГУ", "ТУ"}
-PLACE_BODIES = {"администрация", "мэрия", "правительство"}  # lower-case heads named by the city or region after them  # ``ГУ МЧС России``: a main or territorial department of a known body
+PLACE_BODIES = {"администрация", "мэрия", "правительство"}  # named by a city or region
+# Lower-case state bodies named by the place after them (``посольстве Египта``, ``парламента Японии``)
+# (not a lower-case ``парламент Грузии``: factRuEval leaves legislatures so written out)
+STATE_BODIES = PLACE_BODIES | {"министерство", "посольство", "консульство", "генконсульство",
+                               "прокуратура", "муниципалитет", "кабмин", "торгпредство"}
+FIELD_BODIES = {"министерство"}  # ... or by their field (``министерства здравоохранения``)  # lower-case heads named by the city or region after them  # ``ГУ МЧС России``: a main or territorial department of a known body
 
 
 @dataclass
@@ -159,7 +164,10 @@ def ner_candidates(doc: Doc, trim) -> list[OrgMention]:
             out.append(OrgMention(s, e, known.name, known.abbreviation, known.country, True, "ner",
                                   base=known.name))
         else:
-            out.append(OrgMention(s, e, normal_name(doc, toks), source="ner"))
+            name = normal_name(doc, toks)
+            if name.count("«") > name.count("»") and doc.text[e:e + 1] == "»":
+                name += "»"  # ``агентства «Острова»``: NER left the closing quote out
+            out.append(OrgMention(s, e, name, source="ner"))
     return out
 
 
@@ -317,16 +325,46 @@ def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         if k > j + 1:  # ``сборная России по бобслею``: a team named by its sport
             return OrgMention(tok.start, toks[k - 1].end, normal_name(ctx.doc, toks[i:k]), source="head")
         return None
-    if tok.lemma in PLACE_BODIES and tok.text[:1].islower() and i + 1 < len(toks) \
-            and ctx.local_after(toks, i + 1) > i + 1 and (i == 0 or not _adj(toks[i - 1])):
-        j = ctx.local_after(toks, i + 1)  # ``администрации Южно-Сахалинска``: the body of a named place
-        name = normal_name(ctx.doc, toks[i:j])
-        return OrgMention(tok.start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")
+    found = _state_body(ctx, toks, i)
+    if found is not None:
+        return found
     span = lower_head(ctx.doc, toks, i, ctx.person_tokens)
     if span is None:
         return None
     inner = ctx.doc.tokens_in(*span)
     return OrgMention(span[0], span[1], normal_name(ctx.doc, inner), source="head")
+
+
+def _state_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    """``администрации Южно-Сахалинска``, ``посольстве Египта``, ``министерства здравоохранения``:
+    a lower-case state body named by the place after it (a ministry also by its field)."""
+    tok = toks[i]
+    if tok.lemma not in STATE_BODIES or not tok.text[:1].islower() or i + 1 >= len(toks) \
+            or tok.index in ctx.person_tokens:
+        return None
+    local = tok.lemma in PLACE_BODIES
+    j = ctx.local_after(toks, i + 1) if local else ctx.region_after(toks, i + 1)
+    if j == i + 1 and tok.lemma in FIELD_BODIES:
+        j = _field_tail(toks, i + 1)
+        j = ctx.region_after(toks, j) if j > i + 1 else j
+    if j == i + 1:
+        return None
+    start = extend_left(ctx.doc, tok.start, tok.end)
+    if start == tok.start and i > 0 and _adj(toks[i - 1]):
+        return None  # ``нового правительства Японии``: a description
+    inner = ctx.doc.tokens_in(start, toks[j - 1].end)
+    name = normal_name(ctx.doc, inner)
+    return OrgMention(start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")
+
+
+def _field_tail(toks: list[Token], j: int, limit: int = 4) -> int:
+    """Index after lower-case genitive words ending on a noun (``культуры``, ``иностранных дел``)."""
+    end, n = j, 0
+    while j < len(toks) and n < limit and toks[j].text[:1].islower() and is_word(toks[j]) and is_gent(toks[j]):
+        j, n = j + 1, n + 1
+        if any(p.tag.POS == "NOUN" for p in parses(toks[j - 1])[:1]):
+            end = j
+    return end
 
 
 def _is_descriptor(tok: Token) -> bool:

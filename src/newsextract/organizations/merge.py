@@ -8,6 +8,7 @@ it (``минэкологии`` after ``минэкологии Сахалинск
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -48,6 +49,16 @@ def _first_pass(ments: list[OrgMention]) -> list[Group]:
     return list(groups.values())
 
 
+def _longer(names: list[str], name: str) -> Optional[str]:
+    """The one name in sorted ``names`` that extends ``name`` by more words, else None."""
+    i = bisect.bisect_right(names, name + " ")
+    found = []
+    while i < len(names) and names[i].startswith(name + " ") and len(found) < 2:
+        found.append(names[i])
+        i += 1
+    return found[0] if len(found) == 1 else None
+
+
 def group_mentions(ments: list[OrgMention]) -> list[Group]:
     groups = _first_pass(ments)
     by_base: dict[str, list[Group]] = {}
@@ -55,8 +66,12 @@ def group_mentions(ments: list[OrgMention]) -> list[Group]:
         if g.base and key(g.base) != key(g.name):
             by_base.setdefault(key(g.base), []).append(g)
     out = []
+    names = sorted(key(g.name) for g in groups)
     for g in groups:
         targets = by_base.get(key(g.name), [])
+        if not targets and len(key(g.name).split()) >= 2:  # ``Генеральное консульство`` after the
+            longer = _longer(names, key(g.name))          # ``Генеральное консульство КР в Новосибирске``
+            targets = [t for t in groups if key(t.name) == longer] if longer else []
         if len(targets) == 1 and targets[0] is not g:
             targets[0].spans += g.spans
             targets[0].abbreviation = targets[0].abbreviation or g.abbreviation

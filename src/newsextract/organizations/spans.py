@@ -49,6 +49,7 @@ def stop_words() -> frozenset[str]:
 
 
 PLATFORM_NOUN_RE = re.compile(r"^[A-Za-z]+-([а-яё]+)$")
+PLATFORM_NOUNS = {"канал", "сообщество", "страница", "аккаунт", "блог", "паблик", "чат", "группа", "бот"}
 
 
 def is_stop(doc: Doc, start: int, end: int) -> bool:
@@ -57,7 +58,7 @@ def is_stop(doc: Doc, start: int, end: int) -> bool:
     if not toks or not all(_is_adj(t) for t in toks[:-1]):  # ``российских СМИ`` too
         return False
     platform = PLATFORM_NOUN_RE.match(toks[-1].text)
-    if platform and morph.is_known(platform.group(1)):
+    if platform and morph.lemma(platform.group(1)) in PLATFORM_NOUNS:
         return True  # a platform's channel or page (``Telegram-канал``, ``YouTube-канале``)
     return toks[-1].text.lower() in stop_words() or toks[-1].lemma in stop_words()
 

@@ -49,9 +49,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if seg.endswith(")") and seg.count("(") < seg.count(")"):
         end -= 1
-    if seg.count("«") > seg.count("»") and text[end:end + 1] == "»":
-        end += 1  # ``агентства «Острова»``: NER left the closing quote out
-    elif seg.startswith("«") and seg.count("«") > seg.count("»"):
+    if seg.startswith("«") and seg.count("«") > seg.count("»"):
         start += 1
     return start, end
 
