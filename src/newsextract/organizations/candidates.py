@@ -358,9 +358,16 @@ def _state_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]
 
 
 def _field_tail(toks: list[Token], j: int, limit: int = 4) -> int:
-    """Index after lower-case genitive words ending on a noun (``культуры``, ``иностранных дел``)."""
+    """Index after lower-case genitive words ending on a noun (``культуры``, ``иностранных дел``,
+    ``территориального управления и инфраструктур``)."""
     end, n = j, 0
-    while j < len(toks) and n < limit and toks[j].text[:1].islower() and is_word(toks[j]) and is_gent(toks[j]):
+    while j < len(toks) and n < limit:
+        if toks[j].text == "и" and end > j - 1 > 0 and j + 1 < len(toks) and toks[j + 1].text[:1].islower() \
+                and is_gent(toks[j + 1]):
+            j += 1
+            continue
+        if not (toks[j].text[:1].islower() and is_word(toks[j]) and is_gent(toks[j])):
+            break
         j, n = j + 1, n + 1
         if any(p.tag.POS == "NOUN" for p in parses(toks[j - 1])[:1]):
             end = j
