@@ -44,6 +44,7 @@ class OrgMention:
     extra: list = field(default_factory=list)  # (start, end) of paired abbreviation mentions
     alias: Optional[str] = None  # a second merge key (the quoted name of ``ОАО «Газпром»``)
     base: Optional[str] = None  # the name without a trailing place (``Министерство экологии``)
+    seat_word: Optional[str] = None  # ``области`` for ``областного правительства``: named by that place
     label: bool = False  # a site section's label before a known outlet (``Недвижимость РИА Новости``)
 
 
@@ -343,6 +344,11 @@ def _state_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]
             or tok.index in ctx.person_tokens:
         return None
     local = tok.lemma in PLACE_BODIES
+    if local and i > 0 and toks[i - 1].lemma in REGIONAL_SEATS and toks[i - 1].text[:1].islower() \
+            and ctx.place_after(toks, i + 1) == i + 1:  # ``областного правительства``
+        name = normal_name(ctx.doc, toks[i:i + 1])
+        return OrgMention(toks[i - 1].start, tok.end, name[:1].upper() + name[1:], source="head",
+                          seat_word=REGIONAL_SEATS[toks[i - 1].lemma])
     j = ctx.local_after(toks, i + 1) if local else ctx.region_after(toks, i + 1)
     if j == i + 1 and tok.lemma in FIELD_BODIES:
         j = _field_tail(toks, i + 1)
@@ -383,6 +389,8 @@ SUB_HEADS = {"управление", "отделение", "орган", "отд
              "подразделение", "инспекция"}
 REGION_WORDS = {"республики", "области", "края", "провинции", "штата", "округа", "района", "префектуры",
                 "аймака", "уезда", "графства", "эмирата", "кантона", "земли", "департамента", "губернии"}
+REGIONAL_SEATS = {"областной": "области", "краевой": "края", "республиканский": "республики",
+                  "городской": "города"}
 CITY_WORDS = {"г", "гор", "городе", "город"}
 ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}

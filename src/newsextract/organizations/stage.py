@@ -12,6 +12,7 @@ as its name. ``Full name (ABBR)`` pairs the abbreviation with the name.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..doc import Doc
 from ..nlp import morph
@@ -229,7 +230,8 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     resolved = sorted(_resolve(cands), key=lambda c: c.start)
     _owner_after(doc, resolved)
     chosen = [part for c in resolved for part in _split(doc, c, known)]
-    chosen = [_narrow(doc, c, places) for c in chosen if not doc.is_ignored(c.start, c.end)]
+    chosen = [_narrow(doc, c, places) for c in chosen
+              if not doc.is_ignored(c.start, c.end) or doc.zone_kind(c.start) == "photo_credit"]
     chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c)]
     things, starts = artifact_keys(doc, key_of)
     chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things and c.start not in starts]
@@ -238,31 +240,50 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     _pair_acronyms(doc, chosen)
     for c in chosen:
         c.name = _bare_region(doc, c)
-    return chosen
+    return [c for c in chosen if c.name]
 
 
 def _bare_region(doc: Doc, m: OrgMention) -> str:
     """``Министерство сельского хозяйства области``: a bare ``области`` closing a body's name is
-    the one region of that kind the document names (``Саратовской области``)."""
+    the one region of that kind the document names (``Саратовской области``); ``областного
+    правительства``, ``городской администрации``: the body of the one region or city named."""
     toks = doc.tokens_in(m.start, m.end)
+    if m.seat_word:
+        place = region_genitive(doc, m.seat_word) if m.seat_word != "города" else city_genitive(doc)
+        return f"{m.name} {place}" if place else ""
     if m.known or len(toks) < 2 or toks[-1].text not in REGION_WORDS or pos_of(toks[-2]) != "NOUN":
         return m.name
     if not m.name.endswith(" " + toks[-1].text):
         return m.name
-    word = toks[-1].text
+    region = region_genitive(doc, toks[-1].text)
+    return m.name[:-len(toks[-1].text)] + region if region else m.name
+
+
+def region_genitive(doc: Doc, word: str) -> Optional[str]:
+    """The one region of the kind ``word`` names (``области``) in the document, in the genitive."""
     named = {getattr(p.entry, "name", None) for p in doc.places if p.kind == "region" and p.form == "name"}
     named = {n for n in named if n and morph.lemma(word) in {morph.lemma(w) for w in n.lower().split()}}
     if len(named) != 1:
-        return m.name
+        return None
     parts = named.pop().split()
     if len(parts) == 2 and parts[1].lower() == morph.lemma(word):  # ``Саратовская область``
         adj = morph.inflect(parts[0], {"gent"}, pos="ADJF")
-        region = adj and f"{adj[:1].upper()}{adj[1:]} {word}"
-    elif len(parts) >= 2 and parts[0].lower() == morph.lemma(word):  # ``Республика Татарстан``
-        region = " ".join([word[:1].upper() + word[1:]] + parts[1:])
-    else:
-        region = None
-    return m.name[:-len(word)] + region if region else m.name
+        return adj and f"{adj[:1].upper()}{adj[1:]} {word}"
+    if len(parts) >= 2 and parts[0].lower() == morph.lemma(word):  # ``Республика Татарстан``
+        return " ".join([word[:1].upper() + word[1:]] + parts[1:])
+    return None
+
+
+def city_genitive(doc: Doc) -> Optional[str]:
+    """The one city the document names (a one-word name), in the genitive (``Владивостока``)."""
+    named = {getattr(p.entry, "name", None) for p in doc.places if p.kind == "city" and p.form == "name"}
+    if len(named) != 1 or None in named:
+        return None
+    name = named.pop()
+    if " " in name:
+        return None
+    form = morph.inflect(name, {"gent"}, pos="NOUN")
+    return form and form[:1].upper() + form[1:]
 
 
 def _pair_abbreviations(doc: Doc, ments: list[OrgMention]) -> None:
@@ -334,6 +355,6 @@ def extract(doc: Doc) -> list[Organization]:
     out = []
     for g in group_mentions(find_orgs(doc)):
         spans = sorted({(s, e) for s, e in g.spans})
-        out.append(Organization(name=g.name, abbreviation=g.abbreviation, country=g.country,
+        out.append(Organization(name=" ".join(g.name.split()), abbreviation=g.abbreviation, country=g.country,
                                 mentions=[Mention(start=s, end=e, text=doc.text[s:e]) for s, e in spans]))
     return out
