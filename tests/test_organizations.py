@@ -187,3 +187,87 @@ def test_head_title_links_its_body(pipe):
     rec = pipe("Глава минсельхоза Оксана Лут провела совещание.")
     (person,) = rec.persons
     assert [(q.title, q.organization) for q in person.positions] == [("глава", "Министерство сельского хозяйства")]
+
+
+# (text, name, abbreviation or None): whole names of units and owned bodies, acronyms paired,
+# seats, agencies in datelines, names in the nominative
+NAMES = [
+    # a known owner after a unit's name stays in the name; the owner is an organization too
+    ("На встрече представили Молодёжный совет ШОС и его планы.", "Молодёжный совет ШОС", None),
+    ("Данные привёл руководитель территориального органа Росстата по Тверской области.",
+     "Территориальный орган Росстата по Тверской области", None),
+    ("Данные привёл руководитель территориального органа Росстата по Тверской области.",
+     "Федеральная служба государственной статистики", "Росстат"),
+    # an abbreviation spelling the initials of a name the text gives is that organization
+    ("Учёные Северо-Восточного федерального университета получили грант. Ректор СВФУ поблагодарил их.",
+     "Северо-Восточный федеральный университет", "СВФУ"),
+    ("Новость передало Северное информационное агентство «Полюс». Как уточнили СИА «Полюс», рейс отменён.",
+     "Северное информационное агентство «Полюс»", "СИА «Полюс»"),
+    # a seat after ``г.``; no second country after a region
+    ("Визит прошёл при содействии Генерального консульства Казахстана в г. Омске.",
+     "Генеральное консульство Казахстана в Омске", None),
+    ("Соглашение подписано с Правительством Томской области РФ в среду.", "Правительство Томской области", None),
+    # an agency between slashes after a dateline's date
+    ("Новости региона - 3 мая /Сибинформ/. В городе открыли мост.", "Сибинформ", None),
+    # a capitalised descriptor inside a sentence belongs to the quoted name
+    ("Как уточняет Агентство «Восток-Медиа», выставка продлится месяц.", "Агентство «Восток-Медиа»", None),
+    ("Об этом корреспонденту «7-го Канала» сообщили в мэрии.", "7-й Канал", None),
+    # lower-case state bodies named by their place
+    ("Приём прошёл в посольстве Индонезии в Москве.", "Посольство Индонезии в Москве", None),
+    ("Договор подписан с администрацией провинции Хубэй.", "Администрация провинции Хубэй", None),
+    ("Экспонаты переданы Государственным музеем истории республики Калмыкия в Элисте.",
+     "Государственный музей истории республики Калмыкия", None),
+    # a regional body by its adjective: the one region or city the document names
+    ("Губернатор Курской области выступил на заседании областного правительства.",
+     "Правительство Курской области", None),
+    ("В Ижевске открыли сквер, сообщает пресс-служба городской администрации.", "Администрация Ижевска", None),
+    # the owner's ``по``-tail is its unit's: the federal agency itself has none
+    ("Мальков выпустили сотрудники Западного управления Росрыболовства по Калининградской области.",
+     "Росрыболовство", None),
+    ("Заседание КЧС и ОПБ района прошло в пятницу.",
+     "Комиссия по предупреждению и ликвидации чрезвычайных ситуаций и обеспечению пожарной безопасности",
+     "КЧС и ОПБ"),
+]
+
+
+@pytest.mark.parametrize("text,name,abbr", NAMES)
+def test_whole_names(pipe, text, name, abbr):
+    orgs = _orgs(pipe, text)
+    assert name in orgs, sorted(orgs)
+    assert orgs[name].abbreviation == abbr
+
+
+# (text, how many organizations, the mentions of the first one): one body written two ways
+MERGED = [
+    ("Технику закупают по линии Минздрава РФ, сообщает Министерство здравоохранения России.",
+     1, ["Министерство здравоохранения", "Минздрава"]),
+    ("Визит прошёл при содействии Генерального консульства Казахстана в г. Омске. При содействии "
+     "Генерального консульства подписаны соглашения.",
+     1, ["Генерального консульства", "Генерального консульства Казахстана в г. Омске"]),
+]
+
+
+@pytest.mark.parametrize("text,count,mentions", MERGED)
+def test_one_body_two_wordings(pipe, text, count, mentions):
+    orgs = pipe(text).organizations
+    assert len(orgs) == count, [o.name for o in orgs]
+    assert sorted(m.text for m in orgs[0].mentions) == sorted(mentions)
+
+
+# events named like organizations, site sections, furniture labels, platform channels
+NOT_ORGS_MORE = [
+    ("Делегация выступила на бизнес-форуме «Восход: Россия - Вьетнам» в Казани.", "Восход"),
+    ("Молодёжный форум Сибири «Кедр» открылся в Томске.", "Кедр"),
+    ("Форум молодёжи Сибири собрал тысячу участников.", "Форум молодёжи Сибири"),
+    ("Лыжница выиграла золото на Паралимпиаде в Пекине.", "Паралимпиада"),
+    ("В Омске построят мост - Недвижимость РИА Новости, 12.05.2021\n\nВ Омске построят мост через Иртыш.",
+     "Недвижимость"),
+    ("В Омске построят мост через Иртыш, сообщили в мэрии.\n\nЛента новостей\n", "Лента новостей"),
+    ("Об этом сообщает Telegram-канал ведомства.", "Telegram-канал"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_ORGS_MORE)
+def test_not_organizations_by_kind(pipe, text, name):
+    orgs = pipe(text).organizations
+    assert not any(name in o.name for o in orgs), [o.name for o in orgs]

@@ -407,6 +407,10 @@ def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
         sent = doc.sents[last.sent]
         toks = doc.tokens[last.index + 1:sent.last]
         j = _right_tail(ctx, c, toks)
+        if not j and toks and not c.known and toks[0].text in QUOTES and _is_descriptor(last) \
+                and doc.text[last.end:toks[0].start] == " ":  # ``агентство «Полюс»``: NER stopped short
+            close = close_quote(toks, 0)
+            j = close + 1 if close is not None and close > 1 else 0
         if j:
             c.end = toks[j - 1].end
             c.name = normal_name(doc, doc.tokens_in(c.start, c.end)) if not c.known else \

@@ -11,6 +11,7 @@ as its name. ``Full name (ABBR)`` pairs the abbreviation with the name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -237,7 +238,7 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things and c.start not in starts]
     chosen.sort(key=lambda c: c.start)
     _pair_abbreviations(doc, chosen)
-    _pair_acronyms(doc, chosen)
+    chosen = sorted(_pair_acronyms(doc, chosen), key=lambda c: c.start)
     for c in chosen:
         c.name = _bare_region(doc, c)
     return [c for c in chosen if c.name]
@@ -318,10 +319,11 @@ def acronyms(name: str) -> set[str]:
     return {full, short} if len(short) >= 2 else set()
 
 
-def _pair_acronyms(doc: Doc, ments: list[OrgMention]) -> None:
+def _pair_acronyms(doc: Doc, ments: list[OrgMention]) -> list[OrgMention]:
     """``СКФУ`` after ``Северо-Кавказский федеральный университет``, ``ТИА «Острова»`` after
     ``Тихоокеанское информационное агентство «Острова»``: an unknown abbreviation spelling the
-    initials of one organization's name named in the document is that organization."""
+    initials of one organization's name named in the document is that organization (also when
+    NER missed the abbreviation: the mentions come back with it)."""
     names: dict[tuple[str, str], set[str]] = {}
     for m in ments:
         head, quoted = _split_quoted(m.name)
@@ -343,6 +345,29 @@ def _pair_acronyms(doc: Doc, ments: list[OrgMention]) -> None:
         full.abbreviation = full.abbreviation or m.name
         m.abbreviation, m.name, m.base = full.abbreviation, full.name, full.base
         m.country = m.country or full.country
+    return ments + _unseen_acronyms(doc, ments, names, by_name)
+
+
+def _unseen_acronyms(doc: Doc, ments: list[OrgMention], names: dict, by_name: dict) -> list[OrgMention]:
+    """Abbreviations no candidate covers that spell one named organization's initials."""
+    covered = sorted((m.start, m.end) for m in ments)
+    taken = {p.start for p in doc.places} | {s.start for s in doc.ner if s.type == "PER"}
+    out = []
+    for tok in doc.tokens:
+        word = tok.text
+        if not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()) or tok.start in taken:
+            continue
+        found = names.get((word, ""), set())
+        k = bisect.bisect_right(covered, (tok.start, float("inf"))) - 1
+        if len(found) != 1 or (k >= 0 and covered[k][1] > tok.start) or doc.is_ignored(tok.start, tok.end):
+            continue
+        full = by_name[next(iter(found))]
+        if full.start > tok.start:
+            continue  # the name comes first, then its abbreviation
+        full.abbreviation = full.abbreviation or word
+        out.append(OrgMention(tok.start, tok.end, full.name, full.abbreviation, full.country, source="ner",
+                              base=full.base))
+    return out
 
 
 def _split_quoted(name: str) -> tuple[str, str]:
