@@ -291,20 +291,26 @@ def _sub_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
 
 def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
     """``Генеральное консульство Японии``, ``Национальный музей Кабардино-Балкарии``: capitalised
-    adjectives before a lower-case head with a place after it."""
+    adjectives before a lower-case head with a place after it; ``Универсальный центр по
+    противодействию угрозам``: with its field; ``Государственная транспортная лизинговая
+    компания``: named by relational adjectives alone (two or more, none qualitative)."""
     doc, tok = ctx.doc, toks[i]
-    if i == 0 or tok.index in ctx.person_tokens or is_abbr(tok):
+    if tok.index in ctx.person_tokens or is_abbr(tok) or not is_cap(tok):
         return None
     k = i
-    if is_cap(tok):
-        while k < len(toks) and k - i < 3 and _adj(toks[k]) and (k == i or not is_cap(toks[k])):
-            k += 1
-        if k == i or k >= len(toks) or toks[k].lemma not in org_heads() or is_cap(toks[k]):
-            return None
-        j = ctx.place_after(toks, k + 1)
-    else:
+    while k < len(toks) and k - i < 3 and _adj(toks[k]) and (k == i or not is_cap(toks[k])):
+        k += 1
+    if k == i or k >= len(toks) or toks[k].lemma not in org_heads() or is_cap(toks[k]):
         return None
-    if j <= k + 1:
+    j = ctx.place_after(toks, k + 1) if i > 0 else k + 1
+    if j <= k + 1 and i > 0 and k + 2 < len(toks) and toks[k + 1].text == "по":
+        j = by_phrase(toks, k + 2)
+        j = j if j > k + 2 else k + 1
+    if j <= k + 1 and k - i >= 2 and not any("Qual" in parses(t)[0].tag.grammemes for t in toks[i:k]):
+        j = k + 1
+        if j < len(toks) and (is_gent(toks[j]) and toks[j].text[:1].islower() or toks[j].text in QUOTES):
+            return None  # ``Российская государственная компания «...»``, a genitive tail: other rules
+    elif j <= k + 1:
         return None
     name = normal_name(doc, toks[i:j])
     return OrgMention(tok.start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")

@@ -65,16 +65,38 @@ def group_mentions(ments: list[OrgMention]) -> list[Group]:
     for g in groups:
         if g.base and key(g.base) != key(g.name):
             by_base.setdefault(key(g.base), []).append(g)
+    by_key = {key(g.name): g for g in groups}
+    names = sorted(by_key)
+    named = _named_after(groups)
     out = []
-    names = sorted(key(g.name) for g in groups)
     for g in groups:
         targets = by_base.get(key(g.name), [])
         if not targets and len(key(g.name).split()) >= 2:  # ``Генеральное консульство`` after the
             longer = _longer(names, key(g.name))          # ``Генеральное консульство КР в Новосибирске``
-            targets = [t for t in groups if key(t.name) == longer] if longer else []
+            targets = [by_key[longer]] if longer else []
+        if not targets and id(g) in named:
+            targets = [named[id(g)]]
         if len(targets) == 1 and targets[0] is not g:
             targets[0].spans += g.spans
             targets[0].abbreviation = targets[0].abbreviation or g.abbreviation
         else:
             out.append(g)
+    return out
+
+
+def _named_after(groups: list[Group]) -> dict[int, Group]:
+    """``Музей имени Пушкина`` -> the one ``Государственный музей изобразительных искусств имени
+    Александра Пушкина``: a shorter name of a body named after someone, its words all in the longer."""
+    by_ends: dict[str, list[Group]] = {}  # by the last word (the namesake)
+    for g in groups:
+        words = key(g.name).split()
+        if len(words) >= 3 and ("имени" in words or "им." in words):
+            by_ends.setdefault(words[-1], []).append(g)
+    out = {}
+    for same in by_ends.values():
+        for g in same:
+            words = set(key(g.name).split())
+            longer = [t for t in same if t is not g and words < set(key(t.name).split())]
+            if len(longer) == 1:
+                out[id(g)] = longer[0]
     return out
