@@ -260,6 +260,11 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
     known = _word_org(tok)
     if known is not None:
         return _with_place(ctx, toks, i, i + 1, known)
+    if tok.text.isupper() and tok.text in descriptors() and i + 1 < len(toks) and is_cap(toks[i + 1]) \
+            and not is_abbr(toks[i + 1]) and toks[i + 1].start not in ctx.place_end \
+            and tok.text not in PERSONAL_FORMS and _word_org(toks[i + 1]) is None:
+        name = toks[i + 1].text  # ``ОГАУ Томсклесхоз``: a legal form before a name written without quotes
+        return OrgMention(tok.start, toks[i + 1].end, f"{tok.text} «{name}»", source="quoted")
     if _is_descriptor(tok) and i + 1 < len(toks) and toks[i + 1].text in QUOTES:
         close = close_quote(toks, i + 1)
         if close is not None and close > i + 2:
@@ -397,6 +402,7 @@ REGION_WORDS = {"республики", "области", "края", "пров�
                 "аймака", "уезда", "графства", "эмирата", "кантона", "земли", "департамента", "губернии"}
 REGIONAL_SEATS = {"областной": "области", "краевой": "края", "республиканский": "республики",
                   "городской": "города"}
+PERSONAL_FORMS = {"ИП"}  # a sole trader's form: a person's name follows
 CITY_WORDS = {"г", "гор", "городе", "город"}
 ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}

@@ -21,7 +21,7 @@ from ..nlp.grammar import is_abbr, is_gent, parses, pos_of
 from ..places import context
 from ..records import Mention, Organization
 from ..structure import furniture
-from .candidates import OrgMention, extend_right, key_of, ner_candidates, rule_candidates
+from .candidates import SUB_HEADS, OrgMention, extend_right, key_of, ner_candidates, rule_candidates
 from .lexicon import abbreviations, org_heads
 from .merge import group_mentions
 from .names import normal_name, span_name
@@ -182,6 +182,9 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
         return True
     if m.source != "ner" or m.known:
         return False
+    if len(toks) == 2 == len(m.name.split()) and toks[1].lemma in SUB_HEADS and pos_of(toks[0]) == "ADJF" \
+            and not _capitalised_after(doc, toks[-1]):
+        return True  # ``Томского филиала``: a unit whose owner the text does not name
     if any((p.start, p.end) == (m.start, m.end) and p.kind != "country" for p in doc.places):
         return True  # ``Завханский аймак``: the places stage knows it as a place
     words = [t for t in toks if t.text[:1].isalpha()]
@@ -197,6 +200,12 @@ def _event_headed(toks) -> bool:
     """``Форум молодёжи``, ``Паралимпиада``: an event's name, headed by an event word."""
     head = next((t for t in toks if t.text[:1].isalpha() and pos_of(t) == "NOUN"), None)
     return head is not None and head.index == toks[0].index and is_event_word(head)
+
+
+def _capitalised_after(doc: Doc, tok) -> bool:
+    """Whether a capitalised word (an owner's name) follows ``tok`` in its sentence."""
+    nxt = doc.tokens[tok.index + 1] if tok.index + 1 < len(doc.tokens) else None
+    return nxt is not None and nxt.sent == tok.sent and nxt.text[:1].isupper()
 
 
 def _capital_word(tok) -> bool:
