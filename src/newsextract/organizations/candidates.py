@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Token
-from ..nlp.grammar import is_abbr, is_cap, is_gent, is_word, parses
+from ..nlp.grammar import has_case, is_abbr, is_cap, is_gent, is_word, parses
 from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
 from .names import normal_name
 from .phrases import by_phrase, lower_head
@@ -74,7 +74,12 @@ class Context:
         (``республики Каракалпакстан``, ``провинции Хубэй``)."""
         if j + 1 < len(toks) and toks[j].text in REGION_WORDS and toks[j + 1].start in self.place_end:
             return self.place_after(toks, j + 1)
-        return self.place_after(toks, j)
+        k = self.place_after(toks, j)
+        if k == j and j + 1 < len(toks) and toks[j + 1].text in REGION_WORDS and is_cap(toks[j]) \
+                and self.doc.is_ignored(toks[j].start) and is_gent(toks[j]) \
+                and any(p.tag.POS == "ADJF" for p in parses(toks[j])[:1]):
+            return j + 2  # ``Иркутской области`` where the places stage did not look (a photo credit)
+        return k
 
     def local_after(self, toks: list[Token], j: int) -> int:
         """Index after a city or region (``Южно-Сахалинска``, ``провинции Хубэй``), else ``j``."""
@@ -269,10 +274,10 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         close = close_quote(toks, i + 1)
         if close is not None and close > i + 2:
             return OrgMention(tok.start, toks[close].end, normal_name(doc, toks[i:close + 1]), source="quoted")
-    if tok.lemma in org_heads() and is_cap(tok) and i > 0 and not is_abbr(tok) \
-            and tok.index not in ctx.person_tokens:
+    if tok.lemma in org_heads() and is_cap(tok) and not is_abbr(tok) and tok.index not in ctx.person_tokens:
         j = tail_end(ctx, toks, i + 1)
-        if j > i + 1:
+        if j > i + 1 and (i > 0 or has_case(tok, "nomn") and any(t.start in ctx.local_end for t in toks[i + 1:j])):
+            # (first in a sentence, a capital proves nothing: a subject with a region or city does)
             return OrgMention(tok.start, toks[j - 1].end, normal_name(doc, toks[i:j]), source="head")
     found = _adjective_head(ctx, toks, i)
     if found is not None:

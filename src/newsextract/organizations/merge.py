@@ -22,6 +22,7 @@ class Group:
     abbreviation: Optional[str]
     country: Optional[str]
     base: Optional[str] = None
+    alias: Optional[str] = None
     spans: list = field(default_factory=list)
 
 
@@ -39,6 +40,9 @@ def _first_pass(ments: list[OrgMention]) -> list[Group]:
         g = groups.get(k)
         if g is None:
             g = groups[k] = Group(m.name, m.abbreviation, m.country, m.base)
+        elif m.alias and " @" in m.alias and key(m.alias) == key(g.alias) and len(m.name) > len(g.name):
+            g.name = m.name  # one body, its place written two ways: the fuller (``Республики Тыва``)
+        g.alias = g.alias or m.alias
         g.abbreviation = g.abbreviation or m.abbreviation
         g.country = g.country or m.country
         g.base = g.base or m.base

@@ -95,9 +95,13 @@ class PlaceIndex:
 
     def __init__(self, doc: Doc):
         self.by_end: dict[int, int] = {}
+        self.entry_at: dict[tuple[int, int], str] = {}  # the place's resolved name by its span
         for m in doc.places:
             if m.form in ("name", "official", "abbreviation") and m.kind in ("country", "region", "city"):
                 self.by_end[m.end] = min(m.start, self.by_end.get(m.end, m.start))
+                name = getattr(m.entry, "name", None)
+                if name:
+                    self.entry_at[(m.start, m.end)] = name
 
     def tail(self, doc: Doc, start: int, end: int) -> Optional[int]:
         """Start of a place that closes ``[start, end)`` after a name word, else None."""

@@ -155,6 +155,9 @@ def _narrow(doc: Doc, m: OrgMention, places: PlaceIndex) -> OrgMention:
     end = trim_place(doc, places, m.start, m.end, m.known)
     if end != m.end:
         m.base = m.base or span_name(doc, m.start, end)
+        place = places.entry_at.get((places.by_end[m.end], m.end))
+        if place and not m.known and m.alias is None:  # ``Правительство Тувы`` = ``... Республики Тыва``
+            m.alias = f"{key_of(m.base)} @{place}"
         m.end = end
     m.start = extend_left(doc, m.start, m.end)
     return m
