@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..doc import Doc, Token
 from ..nlp.grammar import has_case, is_abbr, is_cap, is_gent, is_word, parses
+from ..places import context
 from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
 from .names import normal_name
 from .phrases import by_phrase, lower_head
@@ -90,8 +91,10 @@ class Context:
 
     def place_after(self, toks: list[Token], j: int) -> int:
         """Index after a place mention starting at ``toks[j]`` (``России``), else ``j``."""
-        if j >= len(toks) or toks[j].start not in self.place_end:
+        if j >= len(toks):
             return j
+        if toks[j].start not in self.place_end:  # where the places stage did not look (a photo credit)
+            return j + 1 if self.doc.is_ignored(toks[j].start) and context.names_country(toks[j].text) else j
         end = self.place_end[toks[j].start]
         while j < len(toks) and toks[j].end <= end:
             j += 1

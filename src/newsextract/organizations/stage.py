@@ -188,6 +188,8 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
     if len(toks) == 2 == len(m.name.split()) and toks[1].lemma in SUB_HEADS and pos_of(toks[0]) == "ADJF" \
             and not _capitalised_after(doc, toks[-1]):
         return True  # ``Томского филиала``: a unit whose owner the text does not name
+    if len(toks) == 1 and is_abbr(toks[0]) and doc.is_ignored(m.start) and context.names_country(toks[0].text):
+        return True  # ``СРВ`` in a photo credit, where the places stage did not look
     if any((p.start, p.end) == (m.start, m.end) and p.kind != "country" for p in doc.places):
         return True  # ``Завханский аймак``: the places stage knows it as a place
     words = [t for t in toks if t.text[:1].isalpha()]
