@@ -42,6 +42,8 @@ def _first_pass(ments: list[OrgMention]) -> list[Group]:
             g = groups[k] = Group(m.name, m.abbreviation, m.country, m.base)
         elif m.alias and " @" in m.alias and key(m.alias) == key(g.alias) and len(m.name) > len(g.name):
             g.name = m.name  # one body, its place written two ways: the fuller (``Республики Тыва``)
+        elif m.alias and key(m.alias) == key(g.name) and len(m.name) > len(g.name):
+            g.name = m.name  # ``Алтайская нива``, then ``ГК «Алтайская нива»``: the name with its legal form
         g.alias = g.alias or m.alias
         g.abbreviation = g.abbreviation or m.abbreviation
         g.country = g.country or m.country
