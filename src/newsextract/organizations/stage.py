@@ -172,7 +172,7 @@ def _named_descriptor(doc: Doc, start: int, prefix: str) -> bool:
     return prefix[:1].isupper() and " " not in prefix and tok is not None and doc.sents[tok.sent].first != tok.index
 
 
-def _noise(doc: Doc, m: OrgMention) -> bool:
+def _noise(doc: Doc, m: OrgMention, place_spans: frozenset = frozenset()) -> bool:
     """Spans that are not organizations here: ``СМИ``, ``в Белом доме``, a sentence-initial word."""
     if is_stop(doc, m.start, m.end) or m.label or _furniture(doc, m):
         return True
@@ -190,7 +190,7 @@ def _noise(doc: Doc, m: OrgMention) -> bool:
         return True  # ``Томского филиала``: a unit whose owner the text does not name
     if len(toks) == 1 and is_abbr(toks[0]) and doc.is_ignored(m.start) and context.names_country(toks[0].text):
         return True  # ``СРВ`` in a photo credit, where the places stage did not look
-    if any((p.start, p.end) == (m.start, m.end) and p.kind != "country" for p in doc.places):
+    if (m.start, m.end) in place_spans:
         return True  # ``Завханский аймак``: the places stage knows it as a place
     words = [t for t in toks if t.text[:1].isalpha()]
     if words and all(_capital_word(t) for t in words):
@@ -247,7 +247,8 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     chosen = [part for c in resolved for part in _split(doc, c, known)]
     chosen = [_narrow(doc, c, places) for c in chosen
               if not doc.is_ignored(c.start, c.end) or doc.zone_kind(c.start) == "photo_credit"]
-    chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c)]
+    place_spans = frozenset((p.start, p.end) for p in doc.places if p.kind != "country")
+    chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c, place_spans)]
     things, starts = artifact_keys(doc, key_of)
     chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things and c.start not in starts]
     chosen.sort(key=lambda c: c.start)
