@@ -368,6 +368,12 @@ def _state_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]
         name = normal_name(ctx.doc, toks[i:i + 1])
         return OrgMention(toks[i - 1].start, tok.end, name[:1].upper() + name[1:], source="head",
                           seat_word=REGIONAL_SEATS[toks[i - 1].lemma])
+    if local and toks[i + 1].text in BARE_SEATS and ctx.region_after(toks, i + 1) == i + 1 \
+            and (i + 2 >= len(toks) or not is_cap(toks[i + 2]) or toks[i + 2].index in ctx.person_tokens):
+        # ``правительства области``, ``администрации района В. Петрова``
+        name = normal_name(ctx.doc, toks[i:i + 1])
+        return OrgMention(tok.start, toks[i + 1].end, name[:1].upper() + name[1:], source="head",
+                          seat_word=toks[i + 1].text)
     j = ctx.local_after(toks, i + 1) if local else ctx.region_after(toks, i + 1)
     if j == i + 1 and tok.lemma in FIELD_BODIES:
         j = _field_tail(toks, i + 1)
@@ -411,6 +417,7 @@ REGION_WORDS = {"республики", "области", "края", "пров�
 REGIONAL_SEATS = {"областной": "области", "краевой": "края", "республиканский": "республики",
                   "городской": "города"}
 PERSONAL_FORMS = {"ИП"}  # a sole trader's form: a person's name follows
+BARE_SEATS = {"области", "края", "республики", "района", "округа"}  # the one such place the text names
 CITY_WORDS = {"г", "гор", "городе", "город"}
 ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}

@@ -36,6 +36,7 @@ PRIO = {"known": 0, "ner": 1, "quoted": 2, "head": 3}
 BUILDINGS = {"белый дом", "пентагон"}  # places after ``в``, ``из``, ``у``
 SEATS = {"кремль", "смольный"}  # a seat of power is a place (factRuEval: LocOrg), never the organization
 REGION_WORDS = {"области", "края", "республики", "округа"}  # a body "of the region" (genitive)
+DISTRICT_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ого|его)(?:\s+муниципального)?\s+района\b")
 SMALL_WORDS = {"и", "по", "в", "во", "на", "при", "для", "с", "со", "of", "and", "the", "for"}
 LOCATIVE = {"в", "во", "из", "у", "возле", "около", "перед", "над"}
 
@@ -265,7 +266,8 @@ def _bare_region(doc: Doc, m: OrgMention) -> str:
     правительства``, ``городской администрации``: the body of the one region or city named."""
     toks = doc.tokens_in(m.start, m.end)
     if m.seat_word:
-        place = region_genitive(doc, m.seat_word) if m.seat_word != "города" else city_genitive(doc)
+        place = city_genitive(doc) if m.seat_word == "города" else district_genitive(doc) \
+            if m.seat_word == "района" else region_genitive(doc, m.seat_word)
         return f"{m.name} {place}" if place else ""
     if m.known or len(toks) < 2 or toks[-1].text not in REGION_WORDS or pos_of(toks[-2]) != "NOUN":
         return m.name
@@ -288,6 +290,12 @@ def region_genitive(doc: Doc, word: str) -> Optional[str]:
     if len(parts) >= 2 and parts[0].lower() == morph.lemma(word):  # ``Республика Татарстан``
         return " ".join([word[:1].upper() + word[1:]] + parts[1:])
     return None
+
+
+def district_genitive(doc: Doc) -> Optional[str]:
+    """The one district the document names (``Самойловского муниципального района``)."""
+    found = {" ".join(m.group().split()) for m in DISTRICT_RE.finditer(doc.text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def city_genitive(doc: Doc) -> Optional[str]:
