@@ -166,6 +166,9 @@ def ner_candidates(doc: Doc, trim) -> list[OrgMention]:
     for ps_, pe_ in pieces:
         s, e = trim(doc, ps_, pe_)
         toks = doc.tokens_in(s, e) if e > s else []
+        while len(toks) > 1 and _not_a_name_word(toks[0]):  # ``Окончил философский факультет``
+            toks = toks[1:]
+            s = toks[0].start
         if not toks:
             continue
         known = abbreviations().get(doc.text[s:e])
@@ -178,6 +181,16 @@ def ner_candidates(doc: Doc, trim) -> list[OrgMention]:
                 name += "»"  # ``агентства «Острова»``: NER left the closing quote out
             out.append(OrgMention(s, e, name, source="ner"))
     return out
+
+
+NOT_NAME_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PREP", "PRCL"}
+
+
+def _not_a_name_word(tok: Token) -> bool:
+    """A verb, adverb or function word that NER took into an organization's span."""
+    ps = parses(tok)
+    return bool(ps) and ps[0].score > 0.5 and ps[0].tag.POS in NOT_NAME_POS and not is_abbr(tok) \
+        and abbreviations().get(tok.text) is None
 
 
 def _word_org(tok: Token) -> Optional[KnownOrg]:
@@ -292,14 +305,23 @@ def _sub_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
     """``территориального органа Росстата``, ``регионального отделения партии``: a lower-case unit
     of a known organization named right after it (the owner's name joins it in ``stage``)."""
     tok = toks[i]
-    if tok.lemma not in SUB_HEADS or not tok.text[:1].islower() or i + 1 not in ctx.known_at \
+    if tok.lemma not in SUB_HEADS | FIELD_UNITS or not tok.text[:1].islower() or i + 1 not in ctx.known_at \
             or tok.index in ctx.person_tokens or not is_gent(toks[i + 1]) and not is_abbr(toks[i + 1]):
         return None
     start = extend_left(ctx.doc, tok.start, tok.end)
-    if start == tok.start:
+    if (start == tok.start or tok.lemma in FIELD_UNITS) and not _field_after(ctx, toks, i + 1):
         return None  # a bare ``управления МЧС`` may be any of its units
     inner = ctx.doc.tokens_in(start, tok.end)
     return OrgMention(start, tok.end, normal_name(ctx.doc, inner), source="head")
+
+
+def _field_after(ctx: Context, toks: list[Token], j: int) -> bool:
+    """Whether the known organization at ``toks[j]`` is followed by a field (``комитета Совета
+    Федерации по экономической политике``): the unit is named by it."""
+    k = j + 1
+    while k < len(toks) and k - j < 6 and (is_gent(toks[k]) or is_abbr(toks[k])) and toks[k].text != "по":
+        k += 1
+    return k + 1 < len(toks) and toks[k].text == "по" and by_phrase(toks, k + 1) > k + 1
 
 
 def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
@@ -411,7 +433,8 @@ def _is_descriptor(tok: Token) -> bool:
 
 # Units of an organization named after their owner (``территориального органа Росстата``)
 SUB_HEADS = {"управление", "отделение", "орган", "отдел", "филиал", "представительство", "департамент",
-             "подразделение", "инспекция"}
+             "подразделение", "инспекция", "факультет", "кафедра"}
+FIELD_UNITS = {"комитет", "комиссия"}  # units named by their field (``комитета Госдумы по бюджету``)
 REGION_WORDS = {"республики", "области", "края", "провинции", "штата", "округа", "района", "префектуры",
                 "аймака", "уезда", "графства", "эмирата", "кантона", "земли", "департамента", "губернии"}
 REGIONAL_SEATS = {"областной": "области", "краевой": "края", "республиканский": "республики",
