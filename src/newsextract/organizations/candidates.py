@@ -171,7 +171,7 @@ def ner_candidates(doc: Doc, trim) -> list[OrgMention]:
             s = toks[0].start
         if not toks:
             continue
-        known = abbreviations().get(doc.text[s:e])
+        known = known_abbreviation(doc.text[s:e])
         if known is not None:
             out.append(OrgMention(s, e, known.name, known.abbreviation, known.country, True, "ner",
                                   base=known.name))
@@ -193,9 +193,19 @@ def _not_a_name_word(tok: Token) -> bool:
         and abbreviations().get(tok.text) is None
 
 
+INFLECTED_ABBR_RE = re.compile(r"^([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ов|ам|ами|ах)$")
+
+
+def known_abbreviation(text: str) -> Optional[KnownOrg]:
+    """A known organization by its abbreviation, also declined (``МИДа``, ``МИДом``)."""
+    known = abbreviations().get(text)
+    m = INFLECTED_ABBR_RE.match(text) if known is None else None
+    return abbreviations().get(m.group(1)) if m else known
+
+
 def _word_org(tok: Token) -> Optional[KnownOrg]:
     """A known abbreviation or one-word name (ООН, Роснедра, минэкологии)."""
-    known = abbreviations().get(tok.text)
+    known = known_abbreviation(tok.text)
     if known is not None or not MIN_PREFIX_RE.match(tok.text):
         return known
     known = word_abbreviations().get(tok.text.lower()) or word_abbreviations().get(tok.lemma)
