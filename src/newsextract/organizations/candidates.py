@@ -380,6 +380,9 @@ def _lower_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
     found = _state_body(ctx, toks, i)
     if found is not None:
         return found
+    found = _friendship_society(ctx, toks, i)
+    if found is not None:
+        return found
     span = lower_head(ctx.doc, toks, i, ctx.person_tokens)
     if span is None:
         return None
@@ -420,6 +423,29 @@ def _state_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]
     return OrgMention(start, toks[j - 1].end, name[:1].upper() + name[1:], source="head")
 
 
+def _friendship_society(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+    """``общества дружбы Хакасия-Куба``, ``российского общества друзей Кубы``, ``общества
+    российско-китайской дружбы``: a friendship society, named by its countries."""
+    tok = toks[i]
+    if tok.lemma not in SOCIETIES or not tok.text[:1].islower():
+        return None
+    j = i + 1
+    while j < len(toks) and j - i <= 2 and _adj(toks[j]) and toks[j].text[:1].islower():
+        j += 1
+    if j >= len(toks) or toks[j].lemma not in FRIENDSHIP:
+        return None
+    j += 1
+    k, n = j, 0
+    while k < len(toks) and n < 3 and toks[k].index not in ctx.person_tokens \
+            and (is_cap(toks[k]) or toks[k].text in DASHES and k > j):
+        k, n = ctx.place_after(toks, k) if toks[k].start in ctx.place_end else k + 1, n + 1
+    if k == j and j - i == 2:
+        return None  # ``общество друзей`` alone names no one
+    start = extend_left(ctx.doc, tok.start, toks[k - 1].end)
+    name = normal_name(ctx.doc, ctx.doc.tokens_in(start, toks[k - 1].end))
+    return OrgMention(start, toks[k - 1].end, name[:1].upper() + name[1:], source="head")
+
+
 def _field_tail(toks: list[Token], j: int, limit: int = 4) -> int:
     """Index after lower-case genitive words ending on a noun (``культуры``, ``иностранных дел``,
     ``территориального управления и инфраструктур``)."""
@@ -451,6 +477,8 @@ REGIONAL_SEATS = {"областной": "области", "краевой": "к�
                   "городской": "города"}
 PERSONAL_FORMS = {"ИП"}  # a sole trader's form: a person's name follows
 BARE_SEATS = {"области", "края", "республики", "района", "округа"}  # the one such place the text names
+SOCIETIES = {"общество", "ассоциация", "клуб", "лига"}
+FRIENDSHIP = {"дружба", "друг"}
 CITY_WORDS = {"г", "гор", "городе", "город"}
 ENVOYS = {"представитель", "полпред", "уполномоченный"}
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
