@@ -31,7 +31,7 @@ NEREL_FLOORS = {"person_exact": 0.92, "profession": 0.63, "works_as": 0.68, "cou
 PRESS_FLOORS = {
     "countries_doc": 0.94, "countries_mentions": 0.945, "countries_form": 0.98, "locations": 0.87,
     "persons": 0.97, "positions": 0.78,
-    "positions_tails_forgiven": 0.81, "organizations": 0.84, "dates_span": 0.96, "dates_value": 0.88,
+    "positions_tails_forgiven": 0.81, "organizations": 0.85, "dates_span": 0.96, "dates_value": 0.88,
     "published": 0.94, "topics": 0.83, "events_type": 0.92, "events_participants": 0.72, "quotes": 0.99,
     "quotes_speaker": 0.95,
 }
