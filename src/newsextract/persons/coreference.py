@@ -31,6 +31,10 @@ AFTER_LINKS = {"стать", "становиться", "назначить", "и
                "утвердить", "выбрать", "оставаться", "остаться"}
 LINK_WINDOW = 8
 BACK_SENTS = 2
+# Words before a title that make it a role, not a holder: ``на пост генсека``, ``избрание генсека``,
+# ``новый глава`` (someone other than the person named before).
+ROLE_CUES = {"кандидатура", "вакансия", "избрание", "выбор", "выборы",
+             "новый", "будущий", "следующий"}
 
 
 def _owners(links: dict) -> dict[int, int]:
@@ -282,6 +286,17 @@ def _head_lemma(doc: Doc, p) -> str:
     return doc.tokens[p.head_first].lemma
 
 
+def _role_use(doc: Doc, p) -> bool:
+    """The title names a role rather than its holder: ``на пост генсека``, ``выбор генсека``,
+    ``новый премьер`` (a role cue among the two words before it)."""
+    toks = doc.tokens
+    sent_first = doc.sents[toks[p.first].sent].first
+    for t in toks[max(sent_first, p.first - 2):p.first]:
+        if t.lemma in ROLE_CUES or t.lemmas & ROLE_CUES:
+            return True
+    return False
+
+
 def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict) -> None:
     """A title repeated without the name: the one person holding it in the document."""
     group_of = {m: gi for gi, g in enumerate(groups) for m in g.members}
@@ -293,7 +308,7 @@ def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict)
             held.setdefault(_head_lemma(doc, p), set()).add(group_of[mi])
             titles.setdefault(group_of[mi], []).append(p.title)
     for p in phrases:
-        if id(p) in owner or is_plural(doc, p) or not _noun_head(doc, p):
+        if id(p) in owner or is_plural(doc, p) or not _noun_head(doc, p) or _role_use(doc, p):
             continue
         cands = held.get(_head_lemma(doc, p), set())
         if len(cands) != 1:

@@ -31,6 +31,7 @@ from ..records import Mention, Position
 from .lexicon import title_heads, title_matcher, title_modifiers, title_pairs
 
 TAIL_LIMIT = 9
+QUOTED_NAME = 4  # tokens of a quoted name right after a title: ``тренер «Спартака»``
 # Titles whose tail names a ministry: министр экономики -> Министерство экономики.
 MINISTER_LEMMAS = {"министр", "вице-министр", "замминистра", "экс-министр"}
 REGIONAL_ADJ = {"региональный", "областной", "краевой", "республиканский", "городской",
@@ -84,7 +85,7 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
             k = j + 1
             while k < sent_last and toks[k].text != "»" and k - j < 10:
                 k += 1
-            if k < sent_last and toks[k].text == "»" and n > 0:
+            if k < sent_last and toks[k].text == "»" and (n > 0 or k - j <= QUOTED_NAME):
                 j = k + 1
                 n += 1
                 continue
