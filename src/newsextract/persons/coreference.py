@@ -23,7 +23,8 @@ from .positions import is_plural
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
                "избрать", "переизбрать", "служить", "трудиться", "оставаться", "остаться", "утвердить",
                "числиться", "выбрать", "занимать", "занять"}
-POST_LEMMAS = {"должность", "пост"}
+POST_LEMMAS = {"должность", "пост", "кресло"}
+TAKE_LEMMAS = {"занять", "занимать", "получить", "возглавить", "сохранить"}
 POST_VERBS = LINK_LEMMAS | {"вступить", "покинуть", "оставить", "уйти", "сложить", "освободить"}
 PREPOSITIONS = {"с", "со", "за", "над", "под", "перед", "между", "по", "к", "о", "об", "у", "от", "для"}
 PRONOUNS = {"он", "она"}
@@ -111,14 +112,14 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     """The person a predicate title describes: ``Иванов был назначен министром``."""
     toks = doc.tokens
     sent = doc.sents[toks[p.first].sent]
-    head = toks[p.head_first]
     prev = toks[p.first - 1] if p.first > sent.first else None
     if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p) or is_plural(doc, p):
         return None
-    post = prev is not None and prev.lemma in POST_LEMMAS and has_case(head, "gent", ("NOUN",))
-    if not (post or has_case(head, "ablt", ("NOUN",))):
+    post = prev is not None and prev.lemma in POST_LEMMAS and _head_case(doc, p, "gent")
+    if not (post or _head_case(doc, p, "ablt")):
         return None
-    link = _link_verb(toks[max(sent.first, p.first - LINK_WINDOW):p.first], POST_VERBS if post else LINK_LEMMAS)
+    link = _link_verb(_clause_window(toks, max(sent.first, p.first - LINK_WINDOW), p.first),
+                      POST_VERBS if post else LINK_LEMMAS)
     if link is None:
         return None
     if active_appoint(link):
@@ -147,11 +148,17 @@ def _predicate_after(doc: Doc, spans: list, p) -> int | None:
     prev = toks[p.first - 1] if p.first > sent.first else None
     if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p):
         return None
-    if not has_case(toks[p.head_first], "ablt", ("NOUN",)) or _last_in(spans, sent.start, p.start) is not None:
+    before = _last_in(spans, sent.start, p.start)
+    if before is not None and not CLAUSE_BREAK.search(doc.text[spans[before][1]:p.start]):
         return None
+    # ``Новым директором стал Иванов`` or ``Пост губернатора занял Иванов``
+    post = prev is not None and prev.lemma in POST_LEMMAS and _head_case(doc, p, "gent")
+    if not (post or _head_case(doc, p, "ablt")):
+        return None
+    links = TAKE_LEMMAS if post else AFTER_LINKS
     link = next((t for t in toks[p.last:min(sent.last, p.last + LINK_WINDOW)] if is_verb(t) or
-                 t.lemma in AFTER_LINKS or t.lemmas & AFTER_LINKS), None)
-    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or active_appoint(link):
+                 t.lemma in links or t.lemmas & links), None)
+    if link is None or not (link.lemma in links or link.lemmas & links) or active_appoint(link):
         return None
     i = bisect.bisect_left(spans, (link.end, -1))
     if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
@@ -242,12 +249,34 @@ def _link_verb(window: list, lemmas: set):
 
 
 def _noun_head(doc: Doc, p) -> bool:
-    """The title word is a noun and most likely the title (``политики`` is rather ``политика``)."""
+    """The title word is a noun and most likely the title (``политики`` is rather ``политика``),
+    or an adjective used as one (``командующий``, ``ведущая``)."""
     tok = doc.tokens[p.head_first]
     ps = parses(tok)
     if "-" in tok.text or not ps:
         return True
-    return ps[0].tag.POS == "NOUN" and ps[0].normal_form.replace("ё", "е") in title_heads()
+    return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and ps[0].normal_form.replace("ё", "е") in title_heads()
+
+
+def _head_case(doc: Doc, p, case: str) -> bool:
+    """The title's head word may stand in ``case`` (as a noun, or as an adjective used as a title)."""
+    tok = doc.tokens[p.head_first]
+    if has_case(tok, case, ("NOUN",)):
+        return True
+    return any(x.tag.case == case and x.tag.POS in ("ADJF", "PRTF") and x.normal_form.replace("ё", "е")
+               in title_heads() for x in parses(tok))
+
+
+# A clause boundary: ``..., а министром станет``, ``;``.
+CLAUSE_BREAK = re.compile(r",\s*(а|но|тогда как)\s|;")
+
+
+def _clause_window(toks: list, lo: int, hi: int) -> list:
+    """Tokens ``lo..hi`` from the last clause boundary on (``Пост занял Иванов, а министром ...``)."""
+    for k in range(hi - 1, lo, -1):
+        if toks[k].text == ";" or toks[k].text.lower() in ("а", "но") and toks[k - 1].text == ",":
+            return toks[k + 1:hi]
+    return toks[lo:hi]
 
 
 def _last_in(spans: list, lo: int, hi: int) -> int | None:

@@ -70,8 +70,12 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
                 skipped += 1
             if AGE_RE.match(doc.tokens[k].text if k < len(doc.tokens) else ""):
                 k += 1
+            one_of = False
+            if skipped:
+                k, one_of = _one_of(doc, k, last_tok.sent)
+                k = _skip_adjectives(doc, k, by_start, last_tok.sent)
             q = by_start.get(k)
-            if q is not None and id(q) not in used and skipped and not is_plural(doc, q) \
+            if q is not None and id(q) not in used and skipped and (one_of or not is_plural(doc, q)) \
                     and q.last not in starts:
                 got.append(q)  # not "Путин, его помощники", not "..., посол Моргулов"
         if got:
@@ -100,6 +104,41 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
 
 
 PAREN_LIMIT = 8
+ADJ_SKIP = 3
+
+
+def _one_of(doc: Doc, k: int, sent: int) -> tuple[int, bool]:
+    """Step over ``один из (самых известных)`` before a plural title: ``Иванов — один из архитекторов``."""
+    toks = doc.tokens
+    if k + 1 < len(toks) and toks[k].lemma == "один" and toks[k + 1].text.lower() == "из" \
+            and toks[k + 1].sent == sent:
+        k += 2
+        n = 0
+        while k < len(toks) and n < ADJ_SKIP and toks[k].sent == sent and _degree_word(toks[k]):
+            k += 1
+            n += 1
+        return k, True
+    return k, False
+
+
+def _degree_word(tok: Token) -> bool:
+    ps = parses(tok)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "ADVB", "NUMR", "PRTF") and not tok.text[:1].isupper()
+
+
+def _skip_adjectives(doc: Doc, k: int, by_start: dict, sent: int) -> int:
+    """Step over lower-case adjectives before a title after a name (``Иванов, российский журналист``)."""
+    toks = doc.tokens
+    j = k
+    while j < len(toks) and j - k < ADJ_SKIP and j not in by_start and toks[j].sent == sent \
+            and not toks[j].text[:1].isupper() and _plain_adjective(toks[j]):
+        j += 1
+    return j if j in by_start else k
+
+
+def _plain_adjective(tok: Token) -> bool:
+    ps = parses(tok)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF") and ps[0].score > 0.3
 APPOINT_LEMMAS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "выбрать", "переизбрать"}
 
 
@@ -155,7 +194,7 @@ def _skip_paren(doc: Doc, j: int) -> int:
     i = j + 1
     while i < len(toks) and i - j <= PAREN_LIMIT and toks[i].text not in "()":
         i += 1
-    if i < len(toks) and toks[i].text == ")" and i + 1 < len(toks) and toks[i + 1].text == "," \
+    if i < len(toks) and toks[i].text == ")" and i + 1 < len(toks) and toks[i + 1].text in (",", "—", "–") \
             and all(not t.text[:1].isalpha() or t.text[:1].isascii() for t in toks[j + 1:i]):
         return i + 1
     return j

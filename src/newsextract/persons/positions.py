@@ -190,6 +190,7 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative_tokens(toks, head)
+    words[head] = _adjective_title(toks[head]) or words[head]
     last, skipped = _title_cut(toks, head, orgs)
     ph.title_last = ph.first + min(skipped | {last})
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
@@ -198,6 +199,17 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     if title[:1].isupper() and not is_abbr(toks[0]):
         title = title[:1].lower() + title[1:]
     return title
+
+
+def _adjective_title(tok: Token) -> Optional[str]:
+    """An adjective used as a title in the nominative (``ведущей`` -> ``ведущая``), else None."""
+    if any(p.tag.POS == "NOUN" for p in parses(tok)):
+        return None
+    for p in parses(tok):
+        if p.tag.POS in ("ADJF", "PRTF") and p.normal_form.replace("ё", "е") in title_heads():
+            form = p.inflect({"nomn", "sing", p.tag.gender or "masc"})
+            return morph.match_case(tok.text, form.word) if form is not None else None
+    return None
 
 
 def _acting_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
