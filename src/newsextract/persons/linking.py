@@ -30,6 +30,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
     out: dict[int, list[TitlePhrase]] = {}
     text = doc.text
     starts = {t.index for s, _ in mentions if (t := doc.token_at(s)) is not None}
+    handoff: dict[int, TitlePhrase] = {}
     for mi, (s, e) in enumerate(mentions):
         first_tok = doc.token_at(s)
         last_tok = doc.token_at(e - 1)
@@ -44,6 +45,13 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             p = q  # "экс-президентов: Фухимори, Толедо", "музыкантами группы — Голутвиным, ..."
         if p is not None and kin_before(doc, p) and not genitive_name(first_tok, last_tok):
             p = None  # "дочь капитана Ханна ..." (but "дочь предпринимателя Ивана Петрова")
+        if p is not None and id(p) not in used and not kin_before(doc, p) \
+                and _genitive_before_name(doc, mentions, mi):
+            handoff[mi + 1] = p  # "помощник Олега Смирнова Иван Кольцов": the title is Кольцов's
+            used.add(id(p))
+            p = None
+        if p is None and mi in handoff:
+            got.append(handoff.pop(mi))
         if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
             got.append(p)
             # chained: "глава делегации ..., зампред правительства Иванов"
@@ -168,6 +176,21 @@ def _share_plural(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
         gap = PAREN_RE.sub("", doc.text[mentions[mi - 1][1]:mentions[mi][0]])
         if re.fullmatch(r"\s*(,|и|,\s*а также)\s*", gap):
             out[mi] = [prev[-1]]
+
+
+def _genitive_before_name(doc: Doc, mentions: list[tuple[int, int]], mi: int) -> bool:
+    """A name right after a title, itself followed by a nominative name (``адвокат Петрова — Валентин
+    Пышкин``, ``помощник Олега Смирнова Иван Кольцов``): the first is the title's genitive complement."""
+    if mi + 1 >= len(mentions):
+        return False
+    (s, e), (s2, e2) = mentions[mi], mentions[mi + 1]
+    if doc.text[e:s2].strip() not in ("", "—", "–"):
+        return False
+    first, last = doc.token_at(s), doc.token_at(e - 1)
+    last2 = doc.token_at(e2 - 1)
+    if first is None or last is None or last2 is None or last2.sent != last.sent:
+        return False
+    return genitive_name(first, last) and has_case(last2, "nomn", ("NOUN",))
 
 
 def _skip_back(doc: Doc, k: int) -> int:
