@@ -46,9 +46,10 @@ def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list,
     """Add links for the phrases ``linking.attach`` left over (in place)."""
     owner = _owners(links)
     phrases = sorted(phrases, key=lambda p: p.start)
+    genders = {m: g.name.gender for g in groups for m in g.members}
     for p in phrases:
         if id(p) not in owner:
-            mi = _predicate_subject(doc, spans, p)
+            mi = _predicate_subject(doc, spans, p, genders)
             if mi is None:
                 mi = _predicate_after(doc, spans, p)
             if mi is not None:
@@ -108,7 +109,7 @@ def _bare(p) -> bool:
     return p.last == p.head_last
 
 
-def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
+def _predicate_subject(doc: Doc, spans: list, p, genders: dict | None = None) -> int | None:
     """The person a predicate title describes: ``Иванов был назначен министром``."""
     toks = doc.tokens
     sent = doc.sents[toks[p.first].sent]
@@ -128,9 +129,41 @@ def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
     if mi is not None:
         between = doc.text[spans[mi][1]:p.start]
         return None if re.search(r"[«»\"():;]|\bкоторы", between) else mi
-    if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or link.index == sent.first:
-        return _last_before(doc, spans, sent.start)
+    if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or _subjectless(doc, sent, link):
+        mi = _last_before(doc, spans, sent.start)
+        if mi is not None and genders is not None and not _agrees(link, genders.get(mi)):
+            return None
+        return mi
     return None
+
+
+def _subjectless(doc: Doc, sent, link) -> bool:
+    """The link verb has no subject before it in its sentence (``В 1990 году работал инженером``):
+    only adverbials, dates and prepositional groups stand before it."""
+    toks = doc.tokens
+    after_prep = False
+    for t in toks[sent.first:link.index]:
+        ps = parses(t)
+        top = ps[0] if ps else None
+        if top is None or not t.text[:1].isalpha():
+            continue
+        if top.tag.POS == "PREP":
+            after_prep = True
+            continue
+        if top.tag.POS in ("NOUN", "NPRO") and top.tag.case == "nomn" and not after_prep:
+            return False
+        if is_cap(t) and t.index != sent.first and not after_prep:
+            return False
+        if top.tag.POS in ("NOUN", "NPRO"):
+            after_prep = False
+    return True
+
+
+def _agrees(verb, gender: str | None) -> bool:
+    """A past-tense verb's gender agrees with the person's (unknown either way agrees)."""
+    ps = parses(verb)
+    vg = ps[0].tag.gender if ps else None
+    return not (gender and vg and gender != vg)
 
 
 def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
