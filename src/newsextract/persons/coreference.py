@@ -17,7 +17,7 @@ import re
 from ..doc import Doc
 from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
-from .linking import AGE_RE, active_appoint, genitive_name, kin_before
+from .linking import AGE_RE, active_appoint, complement_name, genitive_name, kin_before
 from .positions import is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
@@ -397,8 +397,8 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
         found = by_sent.get(doc.tokens[p.first].sent, [])
         if found and len({group_of.get(m) for m in found}) == 1:
             mi = min(found, key=lambda m: abs(spans[m][0] - p.start))
-            if kin_before(doc, p) and not _genitive_mention(doc, spans[mi]):
-                continue  # "дочь министра Анна ..."
+            if kin_before(doc, p) and not _genitive_mention(doc, spans[mi]) or complement_name(doc, p, spans[mi]):
+                continue  # "дочь министра Анна ...", "представитель Эрдогана"
             a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
             nominative = has_case(doc.tokens[p.head_first], "nomn", ("NOUN",))
             verb = any(is_verb(t) for t in doc.tokens_in(a, b))

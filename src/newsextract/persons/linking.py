@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Token
+from ..nlp import morph
 from ..nlp.grammar import has_case, is_gent, is_verb, parses
 from .positions import TitlePhrase, is_plural
 
@@ -50,6 +51,8 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             handoff[mi + 1] = p  # "помощник Олега Смирнова Иван Кольцов": the title is Кольцов's
             used.add(id(p))
             p = None
+        if p is not None and not p.acting and not _agree(doc, p, first_tok, last_tok):
+            p = None  # "представитель Эрдогана": the name is the title's complement
         if p is None and mi in handoff:
             got.append(handoff.pop(mi))
         if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
@@ -105,7 +108,8 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
                 best = (dist, mi)
         if best is not None and not is_plural(doc, p) and not _title_between(phrases, p, mentions[best[1]]) \
                 and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
-                and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]):
+                and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]) \
+                and not complement_name(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
             used.add(id(p))
     return out
@@ -178,6 +182,35 @@ def _share_plural(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
             out[mi] = [prev[-1]]
 
 
+def _cases(tok: Token) -> set:
+    return {x.tag.case for x in parses(tok) if x.tag.case}
+
+
+def complement_name(doc: Doc, p: TitlePhrase, span: tuple[int, int]) -> bool:
+    """The name right after a title is its genitive complement, not its holder (``представитель
+    Эрдогана``): no case the two share."""
+    first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+    if first is None or last is None or p.acting or _skip_back(doc, first.index - 1) != p.last - 1:
+        return False
+    return not _agree(doc, p, first, last)
+
+
+def _agree(doc: Doc, p: TitlePhrase, first: Token, last: Token) -> bool:
+    """A title and the name after it may stand in one case (``министр Иванов``, ``министра Иванова``),
+    unlike a title and its genitive complement (``представитель Эрдогана``). The name's case is read
+    off a known first name (``Сергея``), or off a lone known surname."""
+    title = _cases(doc.tokens[p.head_first])
+    grams = "Name" if first.index != last.index else "Surn"
+    if not title or not morph.is_known(first.text):
+        return True
+    name = {x.tag.case for x in parses(first)
+            if x.tag.case and grams in x.tag.grammemes and x.tag.number == "sing"}
+    if first.index == last.index and any("Surn" not in x.tag.grammemes for x in parses(first)[:1]):
+        return True
+    # a genitive-looking name after a title that cannot be genitive (``пост премьера Тереза Мэй`` agrees)
+    return not name or not name <= {"gent", "accs"} or bool(title & name)
+
+
 def _genitive_before_name(doc: Doc, mentions: list[tuple[int, int]], mi: int) -> bool:
     """A name right after a title, itself followed by a nominative name (``адвокат Петрова — Валентин
     Пышкин``, ``помощник Олега Смирнова Иван Кольцов``): the first is the title's genitive complement."""
@@ -190,7 +223,7 @@ def _genitive_before_name(doc: Doc, mentions: list[tuple[int, int]], mi: int) ->
     last2 = doc.token_at(e2 - 1)
     if first is None or last is None or last2 is None or last2.sent != last.sent:
         return False
-    return genitive_name(first, last) and has_case(last2, "nomn", ("NOUN",))
+    return genitive_name(first, last) and any(has_case(t, "nomn") for t in doc.tokens_in(s2, e2))
 
 
 def _skip_back(doc: Doc, k: int) -> int:
