@@ -60,9 +60,14 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             # chained: "глава делегации ..., зампред правительства Иванов"
             while True:
                 q_end = _skip_back(doc, p.first - 1)
-                if q_end == p.first - 1 and (q_end < 0 or doc.tokens[q_end].text != ","):
-                    break
-                q = by_end.get(q_end - 1 if q_end == p.first - 1 else q_end)
+                if q_end != p.first - 1:
+                    q = by_end.get(q_end)
+                elif q_end >= 0 and doc.tokens[q_end].text == ",":
+                    q = by_end.get(q_end - 1)
+                else:  # two titles in a row: "командующего округом генерал-полковника Макарова"
+                    q = by_end.get(q_end)
+                    if q is not None and not _cases(doc.tokens[q.head_first]) & _cases(doc.tokens[p.head_first]):
+                        q = None
                 if q is None or id(q) in used or doc.tokens[q.first].sent != first_tok.sent:
                     break
                 got.insert(0, q)
@@ -70,7 +75,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
         # after the name: "Иванов, директор ..." / "Иванов (директор ...)"
         j = last_tok.index + 1
         if not got and j < len(doc.tokens) and doc.tokens[j].sent == last_tok.sent:
-            k = _skip_paren(doc, j)
+            k = _skip_paren(doc, j, by_start)
             skipped = 0
             while k < len(doc.tokens) and skipped < 3 and doc.tokens[k].sent == last_tok.sent and (
                     doc.tokens[k].text in (",", "(", "—", "–", "-")
@@ -87,7 +92,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
                 k = _skip_adjectives(doc, k, by_start, last_tok.sent)
             q = by_start.get(k)
             if q is not None and id(q) not in used and skipped and (one_of or not is_plural(doc, q)) \
-                    and q.last not in starts:
+                    and (q.last not in starts or _complement_after(doc, q, mentions, mi)):
                 got.append(q)  # not "Путин, его помощники", not "..., посол Моргулов"
         if got:
             for q in got:
@@ -116,6 +121,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
 
 
 PAREN_LIMIT = 8
+ASIDE_LIMIT = 24  # tokens of an aside between a name and a dash: dates and places of birth
 ADJ_SKIP = 3
 
 
@@ -195,6 +201,12 @@ def complement_name(doc: Doc, p: TitlePhrase, span: tuple[int, int]) -> bool:
     return not _agree(doc, p, first, last)
 
 
+def _complement_after(doc: Doc, q: TitlePhrase, mentions: list[tuple[int, int]], mi: int) -> bool:
+    """The name right after a title that follows another name is the title's complement
+    (``Мостарт, представитель фонда Анны Франк``), not its holder (``..., посол Моргулов``)."""
+    return mi + 1 < len(mentions) and complement_name(doc, q, mentions[mi + 1])
+
+
 def _agree(doc: Doc, p: TitlePhrase, first: Token, last: Token) -> bool:
     """A title and the name after it may stand in one case (``министр Иванов``, ``министра Иванова``),
     unlike a title and its genitive complement (``представитель Эрдогана``). The name's case is read
@@ -242,18 +254,20 @@ def _skip_back(doc: Doc, k: int) -> int:
     return k
 
 
-def _skip_paren(doc: Doc, j: int) -> int:
-    """Step over a parenthesis after a name (``Томас Шефер (Thomas Schäfer), министр``)."""
+def _skip_paren(doc: Doc, j: int, by_start: dict | None = None) -> int:
+    """Step over a parenthesis after a name before a comma or a dash (``Томас Шефер (Thomas Schäfer),
+    министр``, ``Иван Петров (1950-2020) — режиссёр``): a Latin gloss, or any aside holding no title."""
     toks = doc.tokens
     if j >= len(toks) or toks[j].text != "(":
         return j
     i = j + 1
-    while i < len(toks) and i - j <= PAREN_LIMIT and toks[i].text not in "()":
+    while i < len(toks) and i - j <= ASIDE_LIMIT and toks[i].text not in "()" and toks[i].sent == toks[j].sent:
         i += 1
-    if i < len(toks) and toks[i].text == ")" and i + 1 < len(toks) and toks[i + 1].text in (",", "—", "–") \
-            and all(not t.text[:1].isalpha() or t.text[:1].isascii() for t in toks[j + 1:i]):
-        return i + 1
-    return j
+    if i >= len(toks) or toks[i].text != ")" or i + 1 >= len(toks) or toks[i + 1].text not in (",", "—", "–"):
+        return j
+    gloss = i - j <= PAREN_LIMIT and all(not t.text[:1].isalpha() or t.text[:1].isascii() for t in toks[j + 1:i])
+    aside = toks[i + 1].text != "," and not any(k in (by_start or {}) for k in range(j + 1, i))
+    return i + 1 if gloss or aside else j
 
 
 KIN_LEMMAS = {"дочь", "сын", "жена", "муж", "супруга", "супруг", "мать", "отец", "брат", "сестра",

@@ -115,6 +115,15 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
             while j < sent_last and is_cap(toks[j]) and toks[j].start not in stop_at and _place_at(doc, toks[j], stop_at):
                 j += 1
             break
+        if n > 0 and _latin_name(tok):
+            j += 1  # a body named in Latin: ``глава подразделения Windows``
+            n += 1
+            continue
+        if tok.text.lower() == "от" and toks[i - 1].lemma in CONSTITUENCY_LEMMAS and j + 1 < sent_last \
+                and (toks[j + 1].text == "«" or _place_at(doc, toks[j + 1], stop_at)
+                     or is_abbr(toks[j + 1]) and toks[j + 1].start not in stop_at):
+            j += 1  # ``депутат от «Единой России»``, ``сенатор от Аризоны``, ``депутат от ЛДПР``
+            continue
         if not is_word(tok) or is_verb(tok):
             break
         if n > 0 and _geo_apposition(toks, j):
@@ -137,6 +146,15 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
     while j > i and (toks[j - 1].text in ("и",) or _only_adj(toks[j - 1])):
         j -= 1
     return j
+
+
+# Titles whose tail may name a party or a constituency after ``от``.
+CONSTITUENCY_LEMMAS = {"депутат", "сенатор", "конгрессмен", "кандидат", "член", "выборщик", "парламентарий"}
+
+
+def _latin_name(tok: Token) -> bool:
+    """A capitalised word in Latin letters (``Windows``, ``Google``)."""
+    return tok.text[:1].isupper() and tok.text.isascii() and tok.text.isalpha()
 
 
 ENVOY_LEMMAS = {"посол", "консул", "генконсул", "представитель", "полпред", "постпред", "атташе", "советник",
