@@ -18,7 +18,7 @@ from ..doc import Doc
 from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
 from .linking import AGE_RE, active_appoint, complement_name, genitive_name, kin_before
-from .positions import is_plural
+from .positions import ADJECTIVE_TITLES, is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
                "избрать", "переизбрать", "служить", "трудиться", "оставаться", "остаться", "утвердить",
@@ -100,9 +100,18 @@ def _pass_owner(doc: Doc, spans: list, owner: dict, q, p, *, after: bool) -> Non
     gap = _gap(doc, a.end, b.start)
     if gap not in ("", ",", "и", ", и", ", а также"):
         return
+    if gap == "" and not _shared_case(doc, a, b):
+        return  # "с корреспондентом «Голоса Америки» лидер движения": two phrases, two people
     if gap == "и" and not (_bare(p) or _bare(q)):
         return
     owner[id(p)] = mi
+
+
+def _shared_case(doc: Doc, a, b) -> bool:
+    """Two title heads that may stand in one case (``командующего округом генерал-полковника``)."""
+    def cases(p) -> set:
+        return {x.tag.case for x in parses(_head_token(doc, p)) if x.tag.case}
+    return bool(cases(a) & cases(b))
 
 
 def _bare(p) -> bool:
@@ -207,7 +216,7 @@ def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
     toks = doc.tokens
     if p.first == 0 or not AGE_RE.match(toks[p.first - 1].text) or is_plural(doc, p) or not _noun_head(doc, p):
         return None
-    if not has_case(toks[p.head_first], "nomn", ("NOUN",)):
+    if not has_case(_head_token(doc, p), "nomn", ("NOUN",)):
         return None
     return _last_before(doc, spans, toks[p.first - 1].start)
 
@@ -232,7 +241,7 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) 
     sent = doc.sents[si]
     if not _clause_initial(doc, p, sent) or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
         return None
-    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
+    if not has_case(_head_token(doc, p), "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
         return None
     verb = next((t for t in toks[p.last:min(sent.last, p.last + 3)] if is_verb(t)), None)
     if verb is None:
@@ -245,7 +254,7 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) 
         return None  # "мэр Анкары отметил": the mayor named earlier, not the last name
     gender = groups[gi].name.gender if gi is not None else None
     vg = parses(verb)[0].tag.gender
-    if gender == "masc" and _feminine(toks[p.head_first]):
+    if gender == "masc" and _feminine(_head_token(doc, p)):
         return None  # "спортсменка" is not the man just named
     return mi if not (gender and vg and gender != vg) else None
 
@@ -284,20 +293,30 @@ def _link_verb(window: list, lemmas: set):
 def _noun_head(doc: Doc, p) -> bool:
     """The title word is a noun and most likely the title (``политики`` is rather ``политика``),
     or an adjective used as one (``командующий``, ``ведущая``)."""
-    tok = doc.tokens[p.head_first]
+    tok = _head_token(doc, p)
     ps = parses(tok)
     if "-" in tok.text or not ps:
         return True
-    return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and ps[0].normal_form.replace("ё", "е") in title_heads()
+    lemma = ps[0].normal_form.replace("ё", "е")
+    return ps[0].tag.POS == "NOUN" and lemma in title_heads() or ps[0].tag.POS in ("ADJF", "PRTF") \
+        and lemma in ADJECTIVE_TITLES
+
+
+def _head_token(doc: Doc, p):
+    """The head word of a lexicon match: its first noun (``первым заместителем`` -> ``заместителем``)."""
+    for t in doc.tokens[p.head_first:p.head_last]:
+        if t.lemma != "обязанность" and any(x.tag.POS == "NOUN" for x in parses(t)[:2]):
+            return t
+    return doc.tokens[p.head_first]
 
 
 def _head_case(doc: Doc, p, case: str) -> bool:
     """The title's head word may stand in ``case`` (as a noun, or as an adjective used as a title)."""
-    tok = doc.tokens[p.head_first]
+    tok = _head_token(doc, p)
     if has_case(tok, case, ("NOUN",)):
         return True
     return any(x.tag.case == case and x.tag.POS in ("ADJF", "PRTF") and x.normal_form.replace("ё", "е")
-               in title_heads() for x in parses(tok))
+               in ADJECTIVE_TITLES for x in parses(tok))
 
 
 # A clause boundary: ``..., а министром станет``, ``;``.
@@ -329,7 +348,7 @@ def _subject_title(doc: Doc, p) -> bool:
     toks = doc.tokens
     if is_plural(doc, p) or not _noun_head(doc, p):
         return False
-    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) and not has_case(toks[p.head_first], "gent", ("NOUN",)):
+    if not has_case(_head_token(doc, p), "nomn", ("NOUN",)) and not has_case(_head_token(doc, p), "gent", ("NOUN",)):
         return False
     prev = toks[p.first - 1].text.lower() if p.first > 0 else ""
     after = toks[p.last].text.lower() if p.last < len(toks) else ""
@@ -400,7 +419,7 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
             if kin_before(doc, p) and not _genitive_mention(doc, spans[mi]) or complement_name(doc, p, spans[mi]):
                 continue  # "дочь министра Анна ...", "представитель Эрдогана"
             a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
-            nominative = has_case(doc.tokens[p.head_first], "nomn", ("NOUN",))
+            nominative = has_case(_head_token(doc, p), "nomn", ("NOUN",))
             verb = any(is_verb(t) for t in doc.tokens_in(a, b))
             if not re.search(r"[():;]", doc.text[a:b]) and (nominative or not verb):
                 owner[id(p)] = mi

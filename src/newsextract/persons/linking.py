@@ -52,7 +52,10 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             used.add(id(p))
             p = None
         if p is not None and not p.acting and not _agree(doc, p, first_tok, last_tok):
-            p = None  # "представитель Эрдогана": the name is the title's complement
+            # "представитель Эрдогана": the name is the title's complement; in "тренер «академиков»
+            # Сергей Петров" the title before the genitive one is the name's
+            q = by_end.get(_skip_quotes(doc, p.first - 1))
+            p = q if q is not None and not q.acting and _agree(doc, q, first_tok, last_tok) else None
         if p is None and mi in handoff:
             got.append(handoff.pop(mi))
         if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
@@ -68,7 +71,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
                     q = by_end.get(q_end)
                     if q is not None and not _cases(doc.tokens[q.head_first]) & _cases(doc.tokens[p.head_first]):
                         q = None
-                if q is None or id(q) in used or doc.tokens[q.first].sent != first_tok.sent:
+                if q is None or id(q) in used or doc.tokens[q.first].sent != first_tok.sent or is_plural(doc, q):
                     break
                 got.insert(0, q)
                 p = q
@@ -236,6 +239,13 @@ def _genitive_before_name(doc: Doc, mentions: list[tuple[int, int]], mi: int) ->
     if first is None or last is None or last2 is None or last2.sent != last.sent:
         return False
     return genitive_name(first, last) and any(has_case(t, "nomn") for t in doc.tokens_in(s2, e2))
+
+
+def _skip_quotes(doc: Doc, k: int) -> int:
+    """Step back over opening quotes before token ``k + 1``."""
+    while k >= 0 and doc.tokens[k].text in ("«", '"', "“", "„"):
+        k -= 1
+    return k
 
 
 def _skip_back(doc: Doc, k: int) -> int:

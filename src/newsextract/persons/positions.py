@@ -32,6 +32,7 @@ from .lexicon import title_heads, title_matcher, title_modifiers, title_pairs
 
 TAIL_LIMIT = 9
 QUOTED_NAME = 4  # tokens of a quoted name right after a title: ``тренер «Спартака»``
+QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}  # opening quote -> closing quote
 # Titles whose tail names a ministry: министр экономики -> Министерство экономики.
 MINISTER_LEMMAS = {"министр", "вице-министр", "замминистра", "экс-министр"}
 REGIONAL_ADJ = {"региональный", "областной", "краевой", "республиканский", "городской",
@@ -81,11 +82,12 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
         tok = toks[j]
         if tok.start in stop_at:
             break
-        if tok.text == "«":
+        if tok.text in QUOTES:
+            close = QUOTES[tok.text]
             k = j + 1
-            while k < sent_last and toks[k].text != "»" and k - j < 10:
+            while k < sent_last and toks[k].text != close and k - j < 10:
                 k += 1
-            if k < sent_last and toks[k].text == "»" and (n > 0 or k - j <= QUOTED_NAME):
+            if k < sent_last and toks[k].text == close and (n > 0 or k - j <= QUOTED_NAME):
                 j = k + 1
                 n += 1
                 continue
@@ -208,7 +210,13 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative_tokens(toks, head)
-    words[head] = _adjective_title(toks[head]) or words[head]
+    adjective = _adjective_title(toks[head])
+    if adjective:
+        words[head] = adjective
+        gender = next((p.tag.gender for p in parses(toks[head]) if p.tag.gender), None) or "masc"
+        for k in range(head):  # ``государственным служащим`` -> ``государственный служащий``
+            form = morph.inflect(toks[k].text, {"nomn", "sing", gender}, pos="ADJF")
+            words[k] = morph.match_case(toks[k].text, form) if form else words[k]
     last, skipped = _title_cut(toks, head, orgs)
     ph.title_last = ph.first + min(skipped | {last})
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
@@ -219,12 +227,19 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     return title
 
 
+# Adjectives used as title nouns (``командующим флотом``, ``новой ведущей``); other title words that
+# may be adjectives (``полицейский``) count as titles only when parsed as nouns.
+ADJECTIVE_TITLES = {"командующий", "главнокомандующий", "ведущий", "телеведущий", "радиоведущий",
+                    "управляющий", "заведующий", "уполномоченный", "военнослужащий", "служащий",
+                    "госслужащий", "дежурный", "вожатый", "поверенный"}
+
+
 def _adjective_title(tok: Token) -> Optional[str]:
     """An adjective used as a title in the nominative (``ведущей`` -> ``ведущая``), else None."""
     if any(p.tag.POS == "NOUN" for p in parses(tok)):
         return None
     for p in parses(tok):
-        if p.tag.POS in ("ADJF", "PRTF") and p.normal_form.replace("ё", "е") in title_heads():
+        if p.tag.POS in ("ADJF", "PRTF") and p.normal_form.replace("ё", "е") in ADJECTIVE_TITLES:
             form = p.inflect({"nomn", "sing", p.tag.gender or "masc"})
             return morph.match_case(tok.text, form.word) if form is not None else None
     return None
