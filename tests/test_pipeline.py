@@ -133,3 +133,41 @@ def test_cli_only_runs_the_chosen_stages(tmp_path):
     assert [c["iso2"] for c in rec["countries"]] == ["KZ"] and rec["dates"]
     assert rec["persons"] == rec["locations"] == rec["events"] == []
     assert main(["extract", str(src), "-o", str(out), "-q", "--only", "countries,weather"]) == EXIT_USAGE
+
+
+def test_gc_paused_restores_the_collector_state():
+    import gc
+
+    from newsextract.pipeline import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_processed_documents_leave_no_cycles(pipeline):
+    """Released docs are freed by reference counting: no Doc waits for the cyclic collector."""
+    import gc
+
+    from newsextract.doc import Doc
+
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        list(pipeline.pipe(["Губернатор Сахалинской области Валерий Лимаренко встретился в Баку "
+                            "с послом Казахстана. Стороны подписали соглашение."] * 3))
+        pipeline("Министр заявил: «Работа продолжится».")
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, Doc)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == []

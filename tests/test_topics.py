@@ -250,15 +250,16 @@ def test_field_of_cooperation_is_topic(taxonomy, text, expected):
     assert expected <= found, found
 
 
-@pytest.mark.parametrize("text, absent", [
+@pytest.mark.parametrize("head, text, absent", [
     # the same fields outside cooperation: an investment's sectors
-    ("Средства фонда направят в проекты в сфере здравоохранения и туризма.", {"health", "tourism"}),
+    ("Губернатор провёл совещание о развитии промышленности\n\nНа заводах края растёт выпуск станков. ",
+     "Средства фонда направят в проекты в сфере здравоохранения и туризма.", {"health", "tourism"}),
     # a long boilerplate list names every field, continued by "а также"
-    ("Соглашение предусматривает сотрудничество в торгово-экономической, туристической, образовательной, "
+    (COOP_HEAD, "Соглашение предусматривает сотрудничество в торгово-экономической, туристической, образовательной, "
      "культурной и социальной сферах, а также в сфере спорта.", {"tourism", "education", "sport"}),
 ])
-def test_field_list_not_topic(taxonomy, text, absent):
-    found = {t.id for t in topics.extract(make_doc(COOP_HEAD + text), taxonomy)}
+def test_field_list_not_topic(taxonomy, head, text, absent):
+    found = {t.id for t in topics.extract(make_doc(head + text), taxonomy)}
     assert not absent & found, found
 
 
@@ -289,6 +290,7 @@ def test_no_field_list(text):
     ("Санитарная служба сообщила, что эпидситуация в районах паводка стабильная.", "health"),
     ("Росстат опубликовал экономические показатели региона за полугодие.", "economy-investment"),
     ("Вопрос о строительстве мусороперегрузочной станции решён, мусорная реформа идёт по плану.", "waste"),
+    ("Гранты получили проекты по геофизике, генетике и биотехнологиям.", "science"),
 ])
 def test_phrase_families(taxonomy, text, expected):
     found = [t.id for t in topics.extract(make_doc(BODY + text), taxonomy)]
@@ -315,3 +317,83 @@ def test_generic_words_alone_no_topic(taxonomy, text, absent):
 def test_session_title_after_theme_counts(taxonomy, text, tid, counted):
     found = {t.id for t in topics.extract(make_doc(BODY + text), taxonomy)}
     assert (tid in found) == counted, found
+
+
+# International cooperation is a frame: kept alone, it takes along its best-supported field,
+# even one strong phrase deep in the body; a domestic item's passing mention stays out.
+ENVOY_HEAD = ("Посол приехал в Самару\n\nПосол соседней республики провёл переговоры с губернатором области. "
+              "Стороны условились продолжить визиты делегаций. Встреча прошла в здании правительства. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Губернатор напомнил, что за последние годы товарооборот заметно вырос.", {"trade"}),
+    ("Гость отметил, что в нашем городе ему особенно понравился театр оперы и балета.", {"culture"}),
+    ("В регион ежегодно приезжают тысячи туристов, а в следующем году откроется новый аэропорт.",
+     {"tourism", "transport"}),  # a tie: both fields
+])
+def test_frame_topic_takes_its_field(taxonomy, text, expected):
+    found = {t.id for t in topics.extract(make_doc(ENVOY_HEAD + text), taxonomy)}
+    assert {"international-cooperation"} | expected <= found, found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a domestic item keeps its subject; one passing strong phrase deep in the body is no topic
+    ("В Липецке открылась новая поликлиника\n\nВ новой поликлинике примут пациентов со всего района. "
+     "Врачи начали приём в понедельник. Здание оборудовано лифтами и пандусами. "
+     "На церемонии открытия для гостей играл духовой оркестр.", {"culture"}),
+    # the frame alone with only generic words or weak evidence takes nothing along
+    (ENVOY_HEAD + "Делегация посетила выставку и пообщалась с командой проекта.", {"culture", "sport"}),
+    # ... nor with a long boilerplate list of every field
+    (ENVOY_HEAD + "Документ предусматривает взаимодействие в промышленной, аграрной, туристической, образовательной "
+     "и социальной сферах, а также в области физической культуры и спорта.", {"sport", "tourism", "education"}),
+])
+def test_passing_mention_no_topic(taxonomy, text, absent):
+    found = {t.id for t in topics.extract(make_doc(text), taxonomy)}
+    assert found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # audiences are not the topic: a museum show for schoolchildren and students is culture
+    ("Выставку старинных икон покажут школьникам\n\nВ краеведческом музее открылась выставка старинных икон. "
+     "Директор музея сказал, что экспозицию нужно показать школьникам и студентам.", "culture", "education"),
+    # capital repair of apartment blocks is housing (ЖКХ), not construction
+    ("В области отремонтируют сто домов\n\nРегиональный фонд капремонта утвердил план на год. "
+     "Капремонт пройдёт в многоквартирных домах пяти городов, жильцы одобрили сметы работ.", "housing",
+     "construction"),
+    # a seminar is a format, not education; visitors of a show are its audience, not tourists
+    ("Для экспортёров провели семинар\n\nВ торговой палате прошёл семинар для экспортёров. "
+     "Участникам рассказали о таможенных правилах и выходе на зарубежные рынки.", "trade", "education"),
+    ("Посетители библиотеки увидели рисунки\n\nВ городской библиотеке открылась выставка рисунков. "
+     "Посетителям показали работы художников из местной студии.", "culture", "tourism"),
+    # a river where young fish are released is the setting, not water resources
+    ("Мальков осетра выпустили в реку\n\nСотрудники рыбоохраны выпустили в реку тысячу мальков осетра. "
+     "Рыбу вырастили на рыбоводном заводе.", "fisheries", "water"),
+])
+def test_setting_and_audience_words(taxonomy, text, expected, absent):
+    found = {t.id for t in topics.extract(make_doc(text), taxonomy)}
+    assert expected in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("На совещание пришли представители полиции, прокуратуры и здравоохранения района.",
+     ["полиции, прокуратуры и здравоохранения района"]),
+    ("В форуме участвовали представители бизнеса из соседних областей.", ["бизнеса"]),
+    ("Представитель министерства рассказал о планах.", ["министерства"]),
+    ("Представители выступили с докладами.", []),
+])
+def test_party_spans(text, parties):
+    from newsextract.topics.fields import party_spans
+    doc = make_doc("Заголовок\n\n" + text)
+    assert [doc.text[s:e] for s, e in party_spans(doc)] == parties
+
+
+@pytest.mark.parametrize("text, absent", [
+    # who was present is no topic: the services at a meeting, the business at a forum
+    (ENVOY_HEAD + "На встречу пригласили представителей бизнеса и предпринимателей из районов.",
+     {"economy-investment"}),
+    # the diplomatic formula of humanitarian ties names no field
+    (ENVOY_HEAD + "Гость напомнил, что страны связывают давние экономические и гуманитарные связи.", {"culture"}),
+])
+def test_parties_and_formulae_no_topic(taxonomy, text, absent):
+    found = {t.id for t in topics.extract(make_doc(text), taxonomy)}
+    assert found and not absent & found, found

@@ -6,6 +6,8 @@ stages over each document; an error names the stage that raised it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -145,6 +147,10 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def process(self, item: Item) -> NewsRecord:
+        with gc_paused():
+            return self._process(item)
+
+    def _process(self, item: Item) -> NewsRecord:
         doc = new_doc(item)
         for stage, run in self._run:
             try:
@@ -157,6 +163,8 @@ class Pipeline:
             return to_record(doc, item.source, self.stage_names)
         except Exception as exc:  # noqa: BLE001
             raise StageError("record", item.doc_id, exc) from exc
+        finally:
+            doc.release()
 
     def __call__(self, text: str, **meta: Any) -> NewsRecord:
         return self.process(make_item(text, **meta))
@@ -195,28 +203,54 @@ class Pipeline:
         cut = names.index("ner")
         before, after = self._run[:cut], self._run[cut + 1:]
         for batch in _chunks(items, batch_size):
-            pending = [as_item(raw) for raw in batch]
-            docs = [new_doc(item) for item in pending]
-            failed: dict[int, StageError] = {}
+            with gc_paused():
+                outcomes = self._batch(batch, before, after, cut)
+            yield from zip(batch, outcomes, strict=True)
+
+    def _batch(self, batch: list, before: list, after: list, cut: int) -> list:
+        """The outcomes of a batch of items: stages before NER per document, NER over all
+        of them, the stages after it per document."""
+        names = self.stage_names
+        pending = [as_item(raw) for raw in batch]
+        docs = [new_doc(item) for item in pending]
+        failed: dict[int, StageError] = {}
+        for k, doc in enumerate(docs):
+            if (err := _run_stages(doc, before)) is not None:
+                failed[k] = err
+        live = [doc for k, doc in enumerate(docs) if k not in failed]
+        try:
+            nlp.tag_ner_many(live, self.ner)
+        except Exception:  # noqa: BLE001 - find the document: NER one by one
             for k, doc in enumerate(docs):
-                if (err := _run_stages(doc, before)) is not None:
+                if k not in failed and (err := _run_stages(doc, self._run[cut:cut + 1])) is not None:
                     failed[k] = err
-            live = [doc for k, doc in enumerate(docs) if k not in failed]
-            try:
-                nlp.tag_ner_many(live, self.ner)
-            except Exception:  # noqa: BLE001 - find the document: NER one by one
-                for k, doc in enumerate(docs):
-                    if k not in failed and (err := _run_stages(doc, self._run[cut:cut + 1])) is not None:
-                        failed[k] = err
-            for k, (raw, item, doc) in enumerate(zip(batch, pending, docs, strict=True)):
-                error = failed.get(k) or _run_stages(doc, after)
-                yield raw, error if error is not None else _record(doc, item, names)
+        out = []
+        for k, (item, doc) in enumerate(zip(pending, docs, strict=True)):
+            error = failed.get(k) or _run_stages(doc, after)
+            out.append(error if error is not None else _record(doc, item, names))
+            doc.release()
+        return out
 
     def _outcome(self, item: Item):
         try:
             return self.process(item)
         except StageError as exc:
             return exc
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while documents are processed, then restore
+    its state. A document leaves no cycles once released (``Doc.release``), so reference
+    counting frees it; the collector's passes would only walk the long-lived word caches
+    and models again and again (measured: about a sixth of the pipeline's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _rebuild(options: dict) -> Pipeline:

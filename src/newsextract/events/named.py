@@ -19,10 +19,13 @@ HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXa
 
 
 @functools.cache
-def named_event_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
+def named_event_patterns() -> tuple[tuple[re.Pattern, str, str, bool], ...]:
+    """``(pattern, name, type, latin)``; ``latin``: the pattern spells Latin letters, so it
+    is also run over the folded text (a pattern of Cyrillic letters only finds less there)."""
     out = []
     for row in resources.tsv("named_events.tsv"):
-        out.append((re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "conference"))
+        latin = re.search(r"(?<!\\)[A-Za-z]", re.sub(r"\\[A-Za-z]", "", row[0])) is not None
+        out.append((re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "conference", latin))
     return tuple(out)
 
 
@@ -30,6 +33,8 @@ def fold_homoglyphs(text: str) -> str:
     """Cyrillic look-alike letters to Latin inside capitalised words (same length)."""
     def fold(m: re.Match) -> str:
         word = m.group(0)
+        if word[1:].islower():  # at most one capital: most words, decided in C
+            return word
         return word.translate(HOMOGLYPHS) if sum(c.isupper() for c in word) >= 2 else word
     return re.sub(r"\w+", fold, text)
 
@@ -46,8 +51,8 @@ def find_named_events(text: str) -> list[NamedEvent]:
     """Named events in a text, normalized (``СОР 29`` -> ``COP29``); overlaps keep the most specific."""
     folded = fold_homoglyphs(text)
     found: list[NamedEvent] = []
-    for pattern, name, etype in named_event_patterns():
-        for source in (text, folded) if folded != text else (text,):
+    for pattern, name, etype, latin in named_event_patterns():
+        for source in (text, folded) if latin and folded != text else (text,):
             for m in pattern.finditer(source):
                 value = name
                 if m.groups():

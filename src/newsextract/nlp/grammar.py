@@ -139,7 +139,7 @@ def best_parse(word: str, *, prefer_geo: bool = True, modifier: bool = False):
 
 
 def inflect_word(word: str, parse, grammemes: set[str]) -> str:
-    if "-" in word and parse is not None and not parse.is_known:
+    if "-" in word and parse is not None and not morph.known(parse):
         # Южно-Сахалинске: inflect the last part only
         head, _, tail = word.rpartition("-")
         return head + "-" + _inflect_part(tail, grammemes)
@@ -168,7 +168,7 @@ _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 def _foreign_nominative(word: str, parse) -> bool:
     """An unknown capitalized name ending in a consonant is its own nominative (``Сабах``, ``Нгеан``)."""
-    return (not parse.is_known and word[:1].isupper() and word[-1:].lower() in _CONSONANTS
+    return (not morph.known(parse) and word[:1].isupper() and word[-1:].lower() in _CONSONANTS
             and "-" not in word)
 
 

@@ -7,7 +7,6 @@ linear in the number of tokens whatever the number of phrases.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +15,7 @@ import razdel
 
 from ..doc import Token
 from . import morph
+from .morph import token_keys
 
 _END = object()  # trie key holding the payloads of a phrase ending here
 
@@ -81,7 +81,7 @@ class PhraseMatcher:
 
     def finditer(self, tokens: Sequence[Token], *, overlapping: bool = False) -> Iterator[Match]:
         """Matches left to right; longest first, non-overlapping unless asked."""
-        keys = [token_keys(t.text, t.lemma, t.lemmas) for t in tokens]
+        keys = [t.keys or token_keys(t.text, t.lemma, t.lemmas) for t in tokens]
         root = self._root
         i = 0
         while i < len(keys):
@@ -96,14 +96,3 @@ class PhraseMatcher:
             end, payloads = found
             yield Match(i, end, payloads)
             i = i + 1 if overlapping else end
-
-
-@functools.lru_cache(maxsize=200_000)
-def token_keys(text: str, lemma: str, lemmas: frozenset) -> tuple[str, ...]:
-    """The keys a token is looked up by: its most likely lemma first, then its other
-    lemmas and its lower-cased form (ё folded), sorted."""
-    pool = set(lemmas or (lemma or text.lower(),))
-    pool.add(text.lower().replace("ё", "е"))
-    first = lemma if lemma in pool else None
-    rest = sorted(pool - {first})
-    return (first, *rest) if first is not None else tuple(rest)

@@ -44,6 +44,11 @@ def is_known(word: str) -> bool:
     return analyzer().word_is_known(word)
 
 
+def known(parse) -> bool:
+    """``parse.is_known`` through the cache (pymorphy3 looks the word up again on every call)."""
+    return is_known(parse.word)
+
+
 @functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The most likely normal form, lower-cased, ё folded to е (``Сахалинской`` -> ``сахалинский``)."""
@@ -78,12 +83,28 @@ def match_case(template: str, word: str) -> str:
 
 
 def lemmatize(doc: Doc) -> None:
-    """Give every token its pymorphy3 lemma(s); the analyzer caches each word once."""
+    """Give every token its pymorphy3 lemma(s) and phrase-matcher keys; each word is
+    analysed once per process."""
     for tok in doc.tokens:
-        word = tok.text
-        if word[:1].isalpha():
-            tok.lemma = lemma(word)
-            tok.lemmas = lemmas(word)
-        else:
-            tok.lemma = word.lower()
-            tok.lemmas = frozenset((tok.lemma,))
+        tok.lemma, tok.lemmas, tok.keys = _reading(tok.text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _reading(word: str) -> tuple[str, frozenset, tuple]:
+    if word[:1].isalpha():
+        first, every = lemma(word), lemmas(word)
+    else:
+        first = word.lower()
+        every = frozenset((first,))
+    return first, every, token_keys(word, first, every)
+
+
+@functools.lru_cache(maxsize=200_000)
+def token_keys(text: str, lemma: str, lemmas: frozenset) -> tuple[str, ...]:
+    """The keys a token is looked up by: its most likely lemma first, then its other
+    lemmas and its lower-cased form (ё folded), sorted."""
+    pool = set(lemmas or (lemma or text.lower(),))
+    pool.add(text.lower().replace("ё", "е"))
+    first = lemma if lemma in pool else None
+    rest = sorted(pool - {first})
+    return (first, *rest) if first is not None else tuple(rest)

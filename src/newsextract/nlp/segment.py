@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import razdel
+from razdel.segmenters.punct import DASHES, ENDINGS
+from razdel.segmenters.tokenize import ATOM, SMILE
 
 from ..doc import Doc, Sentence, Token
 
@@ -46,13 +48,72 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
                 yield line_start + sent.start, sent.text
 
 
+_PUNCT, _INT, _OTHER = "PUNCT", "INT", "OTHER"
+_WORDISH = ("OTHER", "RU", "LAT")
+
+
+def _join(atoms: list[tuple[int, int, str, str]], i: int, buffer: str) -> bool:
+    """razdel's token rules, in razdel's order, for the boundary before ``atoms[i]`` (the two
+    atoms touch): dash, underscore, float, fraction (``cho-|to``: the atom beyond the
+    delimiter, which may lie across a space), punctuation, other symbols, ``yahoo!``."""
+    left, right = atoms[i - 1], atoms[i]
+    ltext, rtext = left[3], right[3]
+    for is_delim, ints in ((lambda t: t in DASHES, False), (lambda t: t == "_", False),
+                           (lambda t: t in ".,", True), (lambda t: t in "/\\", True)):
+        if is_delim(ltext):
+            a = atoms[i - 2] if i >= 2 else None
+            b = right
+        elif is_delim(rtext):
+            a = left
+            b = atoms[i + 1] if i + 1 < len(atoms) else None
+        else:
+            continue
+        if a is None or b is None:
+            continue
+        if ints:
+            if a[2] == _INT and b[2] == _INT:
+                return True
+        elif a[2] != _PUNCT and b[2] != _PUNCT:
+            return True
+    ltype, rtype = left[2], right[2]
+    if ltype == _PUNCT and rtype == _PUNCT:
+        if SMILE.match(buffer + rtext):
+            return True
+        if ltext in ENDINGS and rtext in ENDINGS:
+            return True
+        if ltext + rtext in ("--", "**"):
+            return True
+    if ltype == _OTHER and rtype in _WORDISH or ltype in _WORDISH and rtype == _OTHER:
+        return True
+    return ltext.lower() == "yahoo" and rtext == "!"
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """razdel's tokens of ``text`` as ``(start, stop, text)``, the same ones ``razdel.tokenize``
+    gives (tested on news and fuzzed), about four times faster: its rules applied to plain
+    tuples instead of a chain of generators and records."""
+    atoms = [(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
+    if not atoms:
+        return []
+    out = []
+    start, buffer = atoms[0][0], atoms[0][3]
+    for i in range(1, len(atoms)):
+        atom = atoms[i]
+        if atoms[i - 1][1] == atom[0] and _join(atoms, i, buffer):
+            buffer += atom[3]
+        else:
+            out.append((start, start + len(buffer), buffer))
+            start, buffer = atom[0], atom[3]
+    out.append((start, start + len(buffer), buffer))
+    return out
+
+
 def segment(doc: Doc) -> None:
     """Fill ``doc.sents`` and ``doc.tokens`` with razdel."""
     doc.sents, doc.tokens = [], []
     for offset, text in split_sentences(doc.text):
         first = len(doc.tokens)
-        for tok in razdel.tokenize(text):
-            doc.tokens.append(Token(offset + tok.start, offset + tok.stop, tok.text,
-                                    len(doc.tokens), len(doc.sents)))
+        for start, stop, word in tokenize(text):
+            doc.tokens.append(Token(offset + start, offset + stop, word, len(doc.tokens), len(doc.sents)))
         doc.sents.append(Sentence(offset, offset + len(text), text, first, len(doc.tokens)))
     doc.index()

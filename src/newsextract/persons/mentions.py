@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from ..nlp import morph
 from ..nlp.grammar import is_abbr, parses
 from .lexicon import title_heads, title_modifiers
 from .names import Hint, east_asian, given_name_only, normalize, particles, split_words
@@ -67,7 +68,7 @@ def _common_word(tok, word: str) -> bool:
     if word.lower() in east_asian():
         return False
     # an inanimate noun may be a foreign given name (Талия); a person noun (лыжница) is none
-    return bool(ps) and all(p.is_known for p in ps) and not any(
+    return bool(ps) and all(morph.known(p) for p in ps) and not any(
         {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes
         or p.tag.POS == "NOUN" and "anim" not in p.tag.grammemes for p in ps) \
         and tok.lemma not in title_heads() and tok.lemma not in title_modifiers()
@@ -135,8 +136,6 @@ def _is_name_word(word: str) -> bool:
 
 
 def parses_word(word: str):
-    from ..nlp import morph
-
     return morph.parse(word)
 
 
@@ -340,9 +339,9 @@ def is_junk(doc: Doc, start: int, end: int, places: frozenset[str]) -> bool:
     if word.isupper() and len(word) <= 4 and not word.isascii():
         return True
     ps = parses(tok)
-    if not any(NAME_TAGS & p.tag.grammemes and p.is_known for p in ps):
-        if any(p.tag.POS in ("ADJF", "INFN", "VERB") and p.is_known for p in ps) and \
-                not any(p.tag.POS == "NOUN" and p.is_known for p in ps):
+    if not any(NAME_TAGS & p.tag.grammemes and morph.known(p) for p in ps):
+        if any(p.tag.POS in ("ADJF", "INFN", "VERB") and morph.known(p) for p in ps) and \
+                not any(p.tag.POS == "NOUN" and morph.known(p) for p in ps):
             return True
         if word.lower().endswith(("ть", "ться")) and any(p.tag.POS == "INFN" for p in ps):
             return True

@@ -17,6 +17,7 @@ of the name shows an oblique case (then a given name or a surname in ``-е`` doe
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass, field
@@ -137,14 +138,15 @@ def _name_parses(word: str) -> tuple:
     for p in morph.parse(word):
         if not NAME_TAGS & p.tag.grammemes:
             continue
-        if p.is_known or "Surn" in p.tag.grammemes and p.normal_form.endswith(_RUSSIAN_SURNAME):
+        if morph.known(p) or "Surn" in p.tag.grammemes and p.normal_form.endswith(_RUSSIAN_SURNAME):
             out.append(p)
     return tuple(out)
 
 
-def _adjective_parses(word: str) -> list:
+@functools.lru_cache(maxsize=50_000)
+def _adjective_parses(word: str) -> tuple:
     """Known adjective parses of an adjectival surname (``Долгорукому``, ``Заречной``)."""
-    return [p for p in morph.parse(word) if p.tag.POS == "ADJF" and p.is_known and p.tag.number == "sing"]
+    return tuple(p for p in morph.parse(word) if p.tag.POS == "ADJF" and morph.known(p) and p.tag.number == "sing")
 
 
 def _compatible(p, gender: str, case: str) -> bool:
@@ -154,6 +156,13 @@ def _compatible(p, gender: str, case: str) -> bool:
     if tag.number == "plur":
         return False
     return tag.gender is None or gender in tag.grammemes or "ms-f" in tag.grammemes
+
+
+@functools.lru_cache(maxsize=100_000)
+def _compatible_parses(word: str, gender: str, case: str) -> tuple:
+    """The name parses of ``word`` that can stand in ``gender`` and ``case`` (cached: every
+    name is ranked in every gender and case)."""
+    return tuple(p for p in _name_parses(word) if _compatible(p, gender, case))
 
 
 # Oblique endings of Russian-type surnames, by gender and case -> nominative ending.
@@ -170,6 +179,7 @@ _VOWELS = set("аеёиоуыэюяaeiouy")
 _SIBILANT = set("жшщчц")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
     """Undo a case ending on a word pymorphy3 cannot inflect; None if it cannot be in ``case``."""
     if case == "nomn":
@@ -248,6 +258,7 @@ def _undeclined_feminine(word: str) -> bool:
     return low[-1:] not in _VOWELS and low[-1:] not in "йь" and not low.endswith(_RUSSIAN_SURNAME)
 
 
+@functools.lru_cache(maxsize=100_000)
 def _unknown_score(word: str, role: str, gender: str, case: str) -> float:
     """Support for a word pymorphy3 does not know as a name being in ``case``: the nominative
     as written unless the ending looks oblique; an oblique case by the suffix rules, strongly
@@ -290,9 +301,10 @@ def indeclinable(word: str) -> bool:
             return False  # -ии is oblique of -ия (Патрисии)
         if low.endswith(oblique_surname_endings()):
             return False
-    return not any(p.is_known for p in morph.parse(word))
+    return not any(morph.known(p) for p in morph.parse(word))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     """The nominative of one name word in the chosen gender and case."""
     if word.lower() in particles() or INITIAL_RE.match(word):
@@ -302,11 +314,11 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         # (Степане Бандере) declines after all
         return word
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
-    cands = [p for p in _name_parses(word) if _compatible(p, gender, case)]
+    cands = list(_compatible_parses(word, gender, case))
     # in an oblique case a declining reading beats an indeclinable one (Марку: Марк)
     cands.sort(key=lambda p: (case != "nomn" and "Fixd" in p.tag.grammemes, tag not in p.tag.grammemes, -p.score))
     parses = _name_parses(word)
-    surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and p.is_known]
+    surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and morph.known(p)]
     if case == "nomn" and role == "last" and not cands and surn and all(p.tag.case != "nomn" for p in surn):
         # a known surname only oblique beside an undeclined given name (Барак Обамы)
         form = surn[0].inflect({"nomn", "sing"})
@@ -331,6 +343,7 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=100_000)
 def _may_be(word: str, role: str, gender: str, case: str) -> bool:
     """A name word can stand in ``case`` (for a name of ``gender``); a surname always in the
     nominative as written (a foreign ``Ньюсом`` only looks instrumental)."""
@@ -340,9 +353,10 @@ def _may_be(word: str, role: str, gender: str, case: str) -> bool:
     # an indeclinable given name of either gender (Андреа); a given name is not read as a
     # woman's indeclinable surname (Трэвис)
     fixd = {"Name", "Patr"} if role != "last" else NAME_TAGS
-    if any(_compatible(p, gender, case) or "Fixd" in p.tag.grammemes and fixd & p.tag.grammemes for p in parses):
+    if _compatible_parses(word, gender, case) or any("Fixd" in p.tag.grammemes and fixd & p.tag.grammemes
+                                                      for p in parses):
         return True
-    if parses and role != "last" and any(p.is_known for p in morph.parse(word)):
+    if parses and role != "last" and any(morph.known(p) for p in morph.parse(word)):
         return False  # a dictionary given name that cannot be in this case
     # an unknown masculine name ending in a consonant declines (Гэвин, Гэвином); one ending
     # in a vowel may not (Хуа) and tells nothing
@@ -357,6 +371,7 @@ def _agreeing(words: list[str], roles: list[str]) -> list[tuple[str, str]]:
     return []
 
 
+@functools.lru_cache(maxsize=50_000)
 def _fixed(word: str) -> bool:
     """The word shows no case: indeclinable or known only as such (``Шойгу``)."""
     parses = _name_parses(word)
@@ -402,12 +417,12 @@ def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] =
                     score += 0.5
                     bonus = 0.02 if case == "nomn" else 0.0  # as written, it is a nominative
                 elif fixed_last and role != "last" and word[-1:].lower() in _VOWELS \
-                        and not any(p.is_known for p in morph.parse(word)):
+                        and not any(morph.known(p) for p in morph.parse(word)):
                     score += 0.5
                 elif parses:
                     want = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
                     ok = [p.score + (0.5 if want in p.tag.grammemes else 0.0)
-                          for p in parses if _compatible(p, gender, case)]
+                          for p in _compatible_parses(word, gender, case)]
                     if ok:
                         score += 1.0 + max(ok)
                     elif any("Fixd" in p.tag.grammemes for p in parses):
@@ -477,7 +492,7 @@ def assign_roles(words: list[str]) -> list[str]:
             and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин, Кима Чен Ира
         return ["last"] + ["first"] * (n - 1)
     given = 0  # Хосе Луис Перес Гарсия: the known given names first, the surnames after
-    while given < n - 1 and _is_name(words[given]) and any(p.is_known for p in _name_parses(words[given])) \
+    while given < n - 1 and _is_name(words[given]) and any(morph.known(p) for p in _name_parses(words[given])) \
             and not _is_patr(words[given]):
         given += 1
     if n >= 3 and given >= 2 and not any(_is_patr(w) for w in words):
@@ -560,6 +575,12 @@ def _join(words: list[str]) -> Optional[str]:
 def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     """Parse and put a person's name into the nominative (``hint``: what its context says)."""
     raw = split_words(text) if isinstance(text, str) else list(text)
+    return copy.copy(_normalize(tuple(raw), hint))  # a copy: the caller may change it
+
+
+@functools.lru_cache(maxsize=50_000)
+def _normalize(raw: tuple[str, ...], hint: Optional[Hint]) -> ParsedName:
+    """``normalize`` of the words (cached: a name recurs in a document and across documents)."""
     words = [_titlecase(w) for w in raw]
     if not words:
         return ParsedName()
@@ -595,7 +616,7 @@ def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     if (len(words) == 1 or roles[-1] == "last" and not gendered) and not plural and "particle" not in roles:
         for g in GENDERS:
             for c in CASES:
-                if any(_compatible(p, g, c) for p in _name_parses(words[-1])) or \
+                if _compatible_parses(words[-1], g, c) or \
                         (c != "nomn" and _suffix_nominative(words[-1], g, c) is not None):
                     options.add(_word_nominative(words[-1], "last", g, c))
     if len(words) == 1 and not plural and not INITIAL_RE.match(words[0]):

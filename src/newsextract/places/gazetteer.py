@@ -171,7 +171,7 @@ def _case_form_keys(phrase: str) -> tuple[tuple[str, ...], ...]:
     if " " in phrase or not phrase[:1].isalpha():
         return ()
     parses = morph.parse(phrase)
-    if not parses or parses[0].is_known:
+    if not parses or morph.known(parses[0]):
         return ()
     # every guessed nominative noun reading (``Тяньцзинь``: feminine and masculine)
     nouns = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn" and "Fixd" not in p.tag]

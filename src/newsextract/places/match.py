@@ -351,7 +351,7 @@ class _Finder:
         if len(text) < 10 or not text.isalpha() or not text.islower():
             return
         parses = morph.parse(text)
-        if not parses or parses[0].is_known or parses[0].tag.POS != "ADJF":
+        if not parses or morph.known(parses[0]) or parses[0].tag.POS != "ADJF":
             return
         lemma = tok.lemma
         cands = set()

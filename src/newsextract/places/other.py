@@ -44,7 +44,7 @@ def _parses(word: str):
 def _person_word(word: str) -> bool:
     """A first name or surname with no geographic reading (``Свиридове``, ``Лонгин``)."""
     parts = word.split("-")
-    if not all(_parses(part) and _parses(part)[0].is_known for part in parts):
+    if not all(_parses(part) and morph.known(_parses(part)[0]) for part in parts):
         return False  # Абу-Грэйв
     parses = _parses(parts[0])
     if any("Geox" in p.tag for p in parses):
@@ -66,7 +66,7 @@ def _descriptor_before(doc: Doc, first: int) -> bool:
 def _single_word_junk(doc: Doc, tok_index: int) -> bool:
     tok = doc.tokens[tok_index]
     parses = _parses(tok.text)
-    if not parses or not parses[0].is_known or any("Geox" in p.tag for p in parses):
+    if not parses or not morph.known(parses[0]) or any("Geox" in p.tag for p in parses):
         return False
     pos = parses[0].tag.POS
     if pos not in {"NOUN", "ADJF", "PRTF"}:
@@ -84,7 +84,7 @@ def _common_word(word: str) -> bool:
     """A dictionary noun or adjective with no geographic or name reading (``Делегации``,
     ``Приграничные``, ``Технопарке``)."""
     parses = _parses(word)
-    if not parses or not parses[0].is_known or "-" in word:
+    if not parses or not morph.known(parses[0]) or "-" in word:
         return False
     if any("Geox" in p.tag or any(t in p.tag for t in _NAME_TAGS) for p in parses):
         return False

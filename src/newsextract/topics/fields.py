@@ -14,6 +14,10 @@ Only short lists count (``FIELD_LIST_MAX`` items): the long list of an
 agreement's boilerplate (``в торгово-экономической, научно-технической,
 культурной, гуманитарной и социальной сферах, а также в сфере спорта``, one
 list) names every field and so says little about any. The result maps token indexes to the list they stand in.
+
+The same genitive list after ``представители`` (``представители бизнеса,
+полиции и здравоохранения``) names the parties present, not fields:
+``party_spans`` gives those spans to the topics stage, which weighs them as names.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ COOPERATION_LEMMAS = frozenset({"сотрудничество", "взаимод�
 CONTEXT_LEMMAS = COOPERATION_LEMMAS | frozenset({"сотрудничать", "партнер", "обмен", "связь", "отношение",
                                                  "соглашение", "меморандум", "обсудить", "обсуждать",
                                                  "договориться"})
+PARTY_LEMMAS = frozenset({"представитель"})  # ... and the parties they stand for
 FIELD_PREPS = frozenset({"в", "во", "по"})
 LIST_JOINERS = frozenset({",", "и", "а", "также", "или"})
 FIELD_WINDOW = 30  # tokens of one list at most
@@ -81,6 +86,17 @@ def _merge_continued(toks: list[Token], lists: list[FieldList]) -> list[FieldLis
 def field_tokens(doc: Doc) -> dict[int, FieldList]:
     """Token index -> the list of fields it stands in."""
     return {i: fl for fl in field_lists(doc) for i in range(fl.first, fl.last)}
+
+
+def party_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Who was present: the genitive list after ``представители`` (``представители бизнеса,
+    полиции и здравоохранения``) names parties, as an organization's name does, not topics."""
+    toks = doc.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.lemma in PARTY_LEMMAS and (found := _list_after(toks, i + 1, grammar.is_gent)) is not None:
+            out.append((toks[found.first].start, toks[found.last - 1].end))
+    return out
 
 
 def _in_context(toks: list[Token], first: int) -> bool:

@@ -22,7 +22,9 @@ ordinary phrase in the headline or lead, passes the threshold; one phrase
 deeper in the body does not (it needs company), and generic words alone pass
 only when repeated in prominent places. A phrase inside a name (an organization's, a named event's such as
 ``ЭКСПО зелёных технологий``, a person's position such as ``министр туризма``)
-weighs ``NAME_FACTOR`` of that.
+or naming the parties present (``представители бизнеса, полиции``) weighs
+``NAME_FACTOR`` of that. Words for audiences and settings (``школьники``,
+``студенты``, ``река``, ``команда``) are weak words in the taxonomy.
 
 Lists of fields of cooperation (``сотрудничество в области культуры и туризма``,
 ``в туристической и образовательной сферах``; see ``fields.py``) and sentences
@@ -38,6 +40,11 @@ weight (saturation 2.0 by default: one ordinary body mention scores 0.39, a
 strong one 0.53, an ordinary headline mention 0.78). Topics scoring at least
 ``threshold`` (0.64 by default, ``W`` >= 2.04) and having at least
 ``relative_cut`` (0.15) of the best topic's ``W`` are kept, best first.
+
+International cooperation (the taxonomy's ``foreign_country_topic``) is a
+frame: when it is the only topic kept, the field it is about joins it, the
+best by the weight of phrases outside names and long lists, from one strong
+phrase in the body (``COMPANION_MIN``; see ``_companions``).
 
 Weak words and names alone make no topic: a topic needs at least one ordinary
 or strong phrase outside names (or a foreign country, or such a child). Words of
@@ -66,7 +73,7 @@ from ..doc import Doc, SpanIndex
 from ..errors import TaxonomyError
 from ..nlp.matcher import PhraseMatcher, phrase_lemmas
 from ..records import Evidence, Topic
-from .fields import field_tokens
+from .fields import field_tokens, party_spans
 
 DEFAULT_THRESHOLD = 0.64  # set on press-dev and the corpus together
 DEFAULT_SATURATION = 2.0
@@ -91,6 +98,8 @@ FIELD_FACTOR = 1.5
 LONG_LIST_FACTOR = 0.5  # ... and a field in a long boilerplate list of every field weighs less
 ZONE_WEIGHTS = {"headline": 3.0, "lead": 2.0}
 FIRST_SENTENCE_WEIGHT = 1.5
+# The frame topic (foreign_country_topic) kept alone takes along its best field with at least this weight.
+COMPANION_MIN = 1.5
 NOT_COUNTED_ZONES = frozenset({"attribution", "dateline", "byline", "related"})  # related: other articles
 # A quoted name: «Вода России», "Чистая вода" (a programme, a project, an event)
 # ... unless it is the title of a session after "на тему": then it says what was discussed.
@@ -230,12 +239,14 @@ def _first_body_sentence(doc: Doc) -> Optional[int]:
 
 def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Names of organizations (found or NER ORG), named events, quoted names of programmes
-    (``«Вода России»``) and position titles: phrases there are weak topic evidence."""
+    (``«Вода России»``), position titles and parties present (``представители бизнеса``):
+    phrases there are weak topic evidence."""
     spans = [(m.start, m.end) for o in doc.organizations for m in o.mentions]
     spans += [(n.start, n.end) for n in doc.named_events]
     spans += [(m.start, m.end) for person in doc.persons for p in person.positions for m in p.mentions]
     spans += [(n.start, n.end) for n in doc.ner if n.type == "ORG"]
     spans += [(m.start(), m.end()) for m in QUOTED_NAME_RE.finditer(doc.text) if not _is_theme(doc.text, m.start())]
+    spans += party_spans(doc)
     return sorted(spans)
 
 
@@ -263,7 +274,7 @@ def _foreign_mentions(doc: Doc) -> list[tuple[int, int]]:
             if not doc.is_ignored(m.start, m.end) and doc.zone_kind(m.start) not in NOT_COUNTED_ZONES]
 
 
-def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: set) -> None:
+def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: dict) -> None:
     first_body = _first_body_sentence(doc)
     names = SpanIndex(_name_spans(doc), key=lambda span: span)
     discussion = _discussion_sentences(doc)
@@ -280,10 +291,11 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
             continue
         w = _position_weight(doc, start, first_body)
         in_name = any(s <= start and end <= e for s, e in names.overlapping(start, end))
+        field = fields.get(match.first)
+        boilerplate = field is not None and not field.short
         if in_name:
             w *= NAME_FACTOR
         else:
-            field = fields.get(match.first)
             factor = 1.0 if field is None else FIELD_FACTOR if field.short else LONG_LIST_FACTOR
             if doc.tokens[match.first].sent in discussion:
                 factor = max(factor, DISCUSSION_FACTOR)
@@ -292,23 +304,24 @@ def _phrase_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict,
         for tid, factor in match.payloads:
             strength[tid] = max(factor, strength.get(tid, 0.0))
         for tid, factor in strength.items():
-            if not in_name and factor >= TIER_WEIGHTS["phrases"]:
-                solid.add(tid)
             key = (tid, " ".join(t.lemma for t in doc.tokens[match.first:match.last]))
             repeats[key] += 1
             weight[tid] += w * factor / repeats[key]
+            if not in_name and factor >= TIER_WEIGHTS["phrases"]:  # a long list's field: solid, of no weight
+                solid[tid] += 0.0 if boilerplate else w * factor / repeats[key]
             evidence[tid].append((start, end))
 
 
-def _country_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: set) -> None:
+def _country_evidence(doc: Doc, taxonomy: Taxonomy, weight: dict, evidence: dict, solid: dict) -> None:
     tid = taxonomy.foreign_topic
     if tid is None:
         return
     found = _foreign_mentions(doc)
     if found:
-        weight[tid] += min(FOREIGN_CAP, FOREIGN_WEIGHT * len(found))
+        w = min(FOREIGN_CAP, FOREIGN_WEIGHT * len(found))
+        weight[tid] += w
         evidence[tid].extend(found)
-        solid.add(tid)
+        solid[tid] += w
 
 
 def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
@@ -319,7 +332,7 @@ def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
         return []
     weight: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    solid: set[str] = set()  # topics with ordinary or strong evidence outside names
+    solid: dict[str, float] = defaultdict(float)  # weight of ordinary or strong evidence outside names
     _phrase_evidence(doc, taxonomy, weight, evidence, solid)
     _country_evidence(doc, taxonomy, weight, evidence, solid)
     total, spans = _aggregate(taxonomy, weight, evidence)
@@ -327,7 +340,7 @@ def extract(doc: Doc, taxonomy: Optional[Taxonomy] = None) -> list[Topic]:
     for tid in list(total):  # weak words and names alone do not make a topic
         if tid not in solid and not any(c in solid for c in children.get(tid, [])):
             total[tid] = 0.0
-    return _select(doc, taxonomy, total, spans)
+    return _select(doc, taxonomy, total, spans, solid)
 
 
 def _aggregate(taxonomy: Taxonomy, weight: dict, evidence: dict) -> tuple[dict, dict]:
@@ -360,19 +373,44 @@ def _threshold_weight(taxonomy: Taxonomy) -> float:
     return -taxonomy.saturation * math.log(1.0 - min(taxonomy.threshold, 0.999))
 
 
-def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict) -> list[Topic]:
-    """Topics over the threshold and the relative cut, best first, at most ``max_topics``."""
-    out = []
+def _select(doc: Doc, taxonomy: Taxonomy, total: dict, spans: dict, solid: dict) -> list[Topic]:
+    """Topics over the threshold and the relative cut, best first, at most ``max_topics``;
+    the frame topic alone takes its best-supported field along (see ``_companions``)."""
     best = max(total.values(), default=0.0)
-    for tid, w in total.items():
-        if w <= 0 or tid not in taxonomy.topics or w < taxonomy.relative_cut * best:
-            continue
-        score = 1.0 - math.exp(-w / taxonomy.saturation)
-        if score < taxonomy.threshold:
-            continue
+    kept = [tid for tid, w in total.items()
+            if w > 0 and tid in taxonomy.topics and w >= taxonomy.relative_cut * best
+            and _score(taxonomy, w) >= taxonomy.threshold]
+    if kept and all(tid == taxonomy.foreign_topic for tid in kept):
+        kept += _companions(taxonomy, total, solid, kept)
+    out = []
+    for tid in kept:
         topic = taxonomy.topics[tid]
         ev = [Evidence(start=s, end=e, text=doc.text[s:e]) for s, e in sorted(set(spans.get(tid, [])))]
-        out.append(Topic(id=tid, label=topic.label, score=round(score, 3), parent=topic.parent,
-                         evidence=ev))
+        out.append(Topic(id=tid, label=topic.label, score=round(_score(taxonomy, total[tid]), 3),
+                         parent=topic.parent, evidence=ev))
     out.sort(key=lambda t: (-t.score, t.id))
     return out[:taxonomy.max_topics]
+
+
+def _score(taxonomy: Taxonomy, w: float) -> float:
+    return 1.0 - math.exp(-w / taxonomy.saturation)
+
+
+def _companions(taxonomy: Taxonomy, total: dict, solid: dict, kept: list[str]) -> list[str]:
+    """The best-supported other topics (ties kept) when only the frame topic passed.
+
+    International cooperation is a frame: mentions of foreign countries make it,
+    and a cooperation item says what the cooperation is in (``растёт товарооборот``,
+    ``обмен в сфере культуры и спорта``), often once, deep in the body. So when it
+    is the only topic kept, its best field by the weight of ordinary or strong
+    phrases outside names and outside long boilerplate lists joins it (ties
+    too), if that weight is at least ``COMPANION_MIN`` (one strong phrase in
+    the body): a phrase inside a name (``Агентство инвестиционного развития``)
+    adds nothing to that rank.
+    """
+    others = {tid: solid.get(tid, 0.0) for tid, w in total.items() if tid not in kept and tid in taxonomy.topics
+              and w > 0 and solid.get(tid, 0.0) >= COMPANION_MIN}
+    if not others:
+        return []
+    top = max(others.values())
+    return sorted(tid for tid, w in others.items() if w >= top - 1e-9)

@@ -1,0 +1,61 @@
+"""nlp/ner.py: our forward pass and span reading give slovnet's own results."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsextract.doc import Token
+from newsextract.nlp import ner as ner_module
+from newsextract.nlp.segment import tokenize
+
+TEXTS = [
+    "Губернатор Сахалинской области Валерий Лимаренко встретился с послом Казахстана в Москве.",
+    "Министерство иностранных дел России и ООН подписали меморандум в Женеве.",
+    "По словам Марии Захаровой, делегация прибудет в Баку в понедельник.",
+]
+
+
+def tokens_of(text: str) -> list[Token]:
+    return [Token(s, e, w, i) for i, (s, e, w) in enumerate(tokenize(text))]
+
+
+@pytest.fixture(scope="module")
+def model(pipeline):
+    return pipeline.ner
+
+
+def test_forward_matches_slovnet(model):
+    pieces = [tokens_of(t) for t in TEXTS]
+    batch = model._encoder.input([model._encode(p) for p in pieces])
+    ours = model._forward(batch.word_id, batch.shape_id, batch.pad_mask)
+    theirs = model._model(batch.word_id, batch.shape_id, batch.pad_mask)
+    mask = ~batch.pad_mask
+    assert np.abs(ours - theirs)[mask].max() < 1e-3
+    crf = model._model.head.crf
+    for a, b in zip(crf.decode(ours, mask), crf.decode(theirs, mask), strict=True):
+        assert a.tolist() == b.tolist()
+
+
+def test_spans_match_slovnet_bio_spans(model):
+    from slovnet.bio import bio_spans
+
+    class Bounds:
+        def __init__(self, tok):
+            self.start, self.stop = tok.start, tok.end
+
+    vocab = ["<pad>", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
+    table = [ner_module._parse_bio(t) for t in vocab]
+    toks = tokens_of("а б в г д е ж з")
+    for ids in ([1, 2, 3, 1, 4, 5, 5, 1], [3, 3, 2, 2, 6, 7, 3, 1], [2, 4, 6, 1, 1, 7, 2, 3], [0, 1, 2, 0, 3, 1, 4, 4]):
+        theirs = [(s.start, s.stop, s.type) for s in bio_spans([Bounds(t) for t in toks], [vocab[i] for i in ids])]
+        assert ner_module._bio_spans(toks, ids, table) == theirs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Валерий Лимаренко приехал в Москву.", {("Валерий Лимаренко", "PER"), ("Москву", "LOC")}),
+])
+def test_tag_finds_entities(model, text, expected):
+    toks = tokens_of(text)
+    [spans] = model.tag([toks])
+    assert {(text[s:e], kind) for s, e, kind in spans} == expected
