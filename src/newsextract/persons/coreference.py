@@ -98,7 +98,7 @@ def _pass_owner(doc: Doc, spans: list, owner: dict, q, p, *, after: bool) -> Non
     if doc.tokens[a.first].sent != doc.tokens[b.last - 1].sent:
         return
     gap = _gap(doc, a.end, b.start)
-    if gap not in ("", ",", "и", ", и", ", а также"):
+    if gap not in ("", ",", "и", ", и", ", а также") and not SEQUENCE_GAP.fullmatch(gap):
         return
     if gap == "" and not _shared_case(doc, a, b):
         return  # "с корреспондентом «Голоса Америки» лидер движения": two phrases, two people
@@ -319,6 +319,8 @@ def _head_case(doc: Doc, p, case: str) -> bool:
                in ADJECTIVE_TITLES for x in parses(tok))
 
 
+# Titles held one after another: ``был министром здравоохранения, а затем министром финансов``.
+SEQUENCE_GAP = re.compile(r"(,\s*)?((а|и)\s+)?(затем|потом|позже|позднее|впоследствии)")
 # A clause boundary: ``..., а министром станет``, ``;``.
 CLAUSE_BREAK = re.compile(r",\s*(а|но|тогда как)\s|;")
 

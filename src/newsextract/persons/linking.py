@@ -10,6 +10,7 @@ titles left alone is ``coreference.corefer``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..doc import Doc, Token
@@ -65,7 +66,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
                 q_end = _skip_back(doc, p.first - 1)
                 if q_end != p.first - 1:
                     q = by_end.get(q_end)
-                elif q_end >= 0 and doc.tokens[q_end].text == ",":
+                elif q_end >= 0 and doc.tokens[q_end].text in (",", "—", "–"):
                     q = by_end.get(q_end - 1)
                 else:  # two titles in a row: "командующего округом генерал-полковника Макарова"
                     q = by_end.get(q_end)
@@ -103,6 +104,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             out[mi] = got
     del text
     _share_plural(doc, mentions, out)
+    _list_members(doc, mentions, phrases, used, out)
     # a title left over in a sentence with a nearby person: "президент ... заявил Обама"
     by_sent = _mentions_by_sentence(doc, mentions)
     for p in phrases:
@@ -246,6 +248,45 @@ def _skip_quotes(doc: Doc, k: int) -> int:
     while k >= 0 and doc.tokens[k].text in ("«", '"', "“", "„"):
         k -= 1
     return k
+
+
+# ``писатели и критики, среди которых — Иванов и Петров``: a plural title introducing a list of names.
+LIST_INTRO_RE = re.compile(r"\s*,?\s*(среди (них|которых)|в (том|их) числе|включая|такие как|как)\s*[—–:-]?\s*",
+                           re.I)
+MEMBER_GAP_RE = re.compile(r"\s*(,|и|,\s*а также|а также)\s*")
+
+
+def _may_be_plural(doc: Doc, p: TitlePhrase) -> bool:
+    """The title's head may be plural (``критики``: also ``критика`` singular)."""
+    return any(x.tag.POS == "NOUN" and x.tag.number == "plur" for x in parses(doc.tokens[p.head_first]))
+
+
+def _list_members(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase], used: set,
+                  out: dict) -> None:
+    """A plural title, an ``среди которых`` / ``в том числе`` / ``включая``, then names: each name
+    holds the title (and a plural title joined to it by ``и``)."""
+    starts = [s for s, _ in mentions]
+    for pi, p in enumerate(phrases):
+        if not _may_be_plural(doc, p):
+            continue
+        mi = bisect.bisect_left(starts, p.end)
+        if mi >= len(mentions) or doc.token_at(mentions[mi][0]) is None \
+                or doc.token_at(mentions[mi][0]).sent != doc.tokens[p.first].sent \
+                or not LIST_INTRO_RE.fullmatch(PAREN_RE.sub("", doc.text[p.end:mentions[mi][0]])):
+            continue
+        group = [p]
+        prev = phrases[pi - 1] if pi else None
+        if prev is not None and _may_be_plural(doc, prev) and re.fullmatch(r"\s*(и|,)\s*", doc.text[prev.end:p.start]):
+            group.insert(0, prev)
+        while True:
+            for q in group:
+                used.add(id(q))
+                if all(x is not q for x in out.get(mi, [])):
+                    out.setdefault(mi, []).append(q)
+            if mi + 1 >= len(mentions) or not MEMBER_GAP_RE.fullmatch(
+                    PAREN_RE.sub("", doc.text[mentions[mi][1]:mentions[mi + 1][0]])):
+                break
+            mi += 1
 
 
 def _skip_back(doc: Doc, k: int) -> int:
