@@ -59,6 +59,9 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             p = q if q is not None and not q.acting and _agree(doc, q, first_tok, last_tok) else None
         if p is None and mi in handoff:
             got.append(handoff.pop(mi))
+        if p is not None and is_plural(doc, p) and doc.tokens[k].text not in LIST_MARKS \
+                and not _coordinated_next(doc, mentions, mi) and not _one_of_before(doc, p):
+            p = None  # "адвокаты Берлускони": a plural title before one name is not that name's
         if p is not None and id(p) not in used and doc.tokens[k].sent == first_tok.sent:
             got.append(p)
             # chained: "глава делегации ..., зампред правительства Иванов"
@@ -117,7 +120,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
         if best is not None and not is_plural(doc, p) and not _title_between(phrases, p, mentions[best[1]]) \
-                and not (kin_before(doc, p) and mentions[best[1]][0] > p.start) \
+                and not kin_before(doc, p) \
                 and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]) \
                 and not complement_name(doc, p, mentions[best[1]]):
             out.setdefault(best[1], []).append(p)
@@ -142,6 +145,17 @@ def _one_of(doc: Doc, k: int, sent: int) -> tuple[int, bool]:
             n += 1
         return k, True
     return k, False
+
+
+def _one_of_before(doc: Doc, p: TitlePhrase) -> bool:
+    """``одного из (самых известных) экспертов``: ``один из`` before a plural title."""
+    toks = doc.tokens
+    k = p.first - 1
+    n = 0
+    while k >= 0 and n < ADJ_SKIP and _degree_word(toks[k]):
+        k -= 1
+        n += 1
+    return k > 0 and toks[k].text.lower() == "из" and toks[k - 1].lemma == "один"
 
 
 def _degree_word(tok: Token) -> bool:
@@ -358,6 +372,13 @@ def _plain_between(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
     a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
     gap = doc.text[a:b]
     return not re.search(r"[«»\"():;]|\bи\b|\bа\b|\bно\b", gap)
+
+
+def _coordinated_next(doc: Doc, mentions: list[tuple[int, int]], mi: int) -> bool:
+    """The name is followed by another joined by ``и`` or a comma (``заместители Иванов и Петров``)."""
+    if mi + 1 >= len(mentions):
+        return False
+    return bool(re.fullmatch(r"\s*(,|и|,\s*а также)\s*", PAREN_RE.sub("", doc.text[mentions[mi][1]:mentions[mi + 1][0]])))
 
 
 OBLIQUE_PREPS = {"с", "со", "за", "над", "под", "перед", "между", "к", "о", "об", "у", "от", "для"}
