@@ -17,7 +17,7 @@ import re
 from ..doc import Doc
 from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
-from .linking import AGE_RE, active_appoint, complement_name, genitive_name, kin_before
+from .linking import AGE_RE, active_appoint, complement_name, genitive_name, kin_before, may_be_nominative
 from .positions import ADJECTIVE_TITLES, is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
@@ -203,6 +203,9 @@ def _predicate_after(doc: Doc, spans: list, p) -> int | None:
     if link is None or not (link.lemma in links or link.lemmas & links) or active_appoint(link):
         return None
     i = bisect.bisect_left(spans, (link.end, -1))
+    if i + 1 < len(spans) and spans[i + 1][0] < sent.end and not may_be_nominative(doc, spans[i]) \
+            and not doc.text[spans[i][1]:spans[i + 1][0]].strip():
+        i += 1  # "должен стать соратник Кэмерона Джордж Осборн": the subject, not its complement
     if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
         return None
     between = doc.tokens_in(link.end, spans[i][0])
@@ -423,5 +426,7 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
             a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
             nominative = has_case(_head_token(doc, p), "nomn", ("NOUN",))
             verb = any(is_verb(t) for t in doc.tokens_in(a, b))
-            if not re.search(r"[():;]", doc.text[a:b]) and (nominative or not verb):
+            if not re.search(r"[():;]", doc.text[a:b]) and (nominative and (spans[mi][0] < p.start or
+                                                                           may_be_nominative(doc, spans[mi]))
+                                                              or not verb):
                 owner[id(p)] = mi

@@ -391,4 +391,18 @@ def _may_describe(doc: Doc, p: TitlePhrase, mention: tuple[int, int]) -> bool:
         return False
     a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
     verb = any(is_verb(t) for t in doc.tokens_in(a, b))
-    return not verb or mention[0] < p.start or has_case(toks[p.head_first], "nomn", ("NOUN",))
+    return not verb or mention[0] < p.start or has_case(toks[p.head_first], "nomn", ("NOUN",)) \
+        and may_be_nominative(doc, mention)
+
+
+def may_be_nominative(doc: Doc, span: tuple[int, int]) -> bool:
+    """The name may be a subject: no known first name or surname of it is oblique only
+    (``встретился с семьей Нельсона Манделы``: ``Нельсона``)."""
+    for t in doc.tokens_in(span[0], span[1]):
+        if not t.text[:1].isupper() or not morph.is_known(t.text):
+            continue
+        cases = {x.tag.case for x in parses(t) if x.tag.number == "sing"
+                 and ("Name" in x.tag.grammemes or "Surn" in x.tag.grammemes)}
+        if cases and "nomn" not in cases:
+            return False
+    return True
