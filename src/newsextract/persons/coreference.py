@@ -421,7 +421,8 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
         found = by_sent.get(doc.tokens[p.first].sent, [])
         if found and len({group_of.get(m) for m in found}) == 1:
             mi = min(found, key=lambda m: abs(spans[m][0] - p.start))
-            if kin_before(doc, p) and not _genitive_mention(doc, spans[mi]) or complement_name(doc, p, spans[mi]):
+            if kin_before(doc, p) and (spans[mi][0] < p.start or not _genitive_mention(doc, spans[mi])) \
+                    or complement_name(doc, p, spans[mi]):
                 continue  # "дочь министра Анна ...", "представитель Эрдогана"
             a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
             nominative = has_case(_head_token(doc, p), "nomn", ("NOUN",))
