@@ -51,7 +51,7 @@ def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list,
         if id(p) not in owner:
             mi = _predicate_subject(doc, spans, p, genders)
             if mi is None:
-                mi = _predicate_after(doc, spans, p)
+                mi = _predicate_after(doc, spans, p, genders)
             if mi is not None:
                 owner[id(p)] = mi
     _chain(doc, spans, phrases, owner)
@@ -136,7 +136,7 @@ def _predicate_subject(doc: Doc, spans: list, p, genders: dict | None = None) ->
         return _appointee(doc, spans, link, sent)
     mi = _last_in(spans, sent.start, p.start)
     if mi is not None:
-        between = doc.text[spans[mi][1]:p.start]
+        between = QUOTED_RE.sub("", doc.text[spans[mi][1]:p.start])
         return None if re.search(r"[«»\"():;]|\bкоторы", between) else mi
     if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or _subjectless(doc, sent, link):
         mi = _last_before(doc, spans, sent.start)
@@ -183,7 +183,7 @@ def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
     return None if re.search(r"[;:()«»]", doc.text[link.end:spans[i][0]]) else i
 
 
-def _predicate_after(doc: Doc, spans: list, p) -> int | None:
+def _predicate_after(doc: Doc, spans: list, p, genders: dict | None = None) -> int | None:
     """``Новым директором стал Иванов``: an instrumental title, a link verb, then the name."""
     toks = doc.tokens
     sent = doc.sents[toks[p.first].sent]
@@ -202,6 +202,13 @@ def _predicate_after(doc: Doc, spans: list, p) -> int | None:
                  t.lemma in links or t.lemmas & links), None)
     if link is None or not (link.lemma in links or link.lemmas & links) or active_appoint(link):
         return None
+    pronoun = next((t for t in toks[max(p.last, link.index - 1):min(sent.last, link.index + 2)]
+                    if t.text.lower() in ("он", "она")), None)
+    if pronoun is not None and before is None:
+        # ``Министром он стал в 2006 году``: the person named just before
+        mi = _last_before(doc, spans, sent.start)
+        gender = "masc" if pronoun.text.lower() == "он" else "femn"
+        return mi if mi is not None and (genders or {}).get(mi) in (None, gender) else None
     i = bisect.bisect_left(spans, (link.end, -1))
     if i + 1 < len(spans) and spans[i + 1][0] < sent.end and not may_be_nominative(doc, spans[i]) \
             and not doc.text[spans[i][1]:spans[i + 1][0]].strip():
@@ -324,6 +331,8 @@ def _head_case(doc: Doc, p, case: str) -> bool:
 
 # Titles held one after another: ``был министром здравоохранения, а затем министром финансов``.
 SEQUENCE_GAP = re.compile(r"(,\s*)?((а|и)\s+)?(затем|потом|позже|позднее|впоследствии)")
+# A short quoted name (``работал в «Росбанке»``): no quotation between a subject and its predicate.
+QUOTED_RE = re.compile(r"«[^«»]{1,40}»")
 # A clause boundary: ``..., а министром станет``, ``;``.
 CLAUSE_BREAK = re.compile(r",\s*(а|но|тогда как)\s|;")
 

@@ -102,10 +102,12 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
             # заместитель губернатора по экономике, комитет по делам молодежи
             k = j + 1
             m = 0
-            while k < sent_last and m < 4 and is_word(toks[k]) and toks[k].start not in stop_at \
+            while k < sent_last and m < DOMAIN_LIMIT and is_word(toks[k]) and toks[k].start not in stop_at \
                     and not is_verb(toks[k]) and toks[k].text.lower() not in ("и", "в", "на", "с"):
                 k += 1
                 m += 1
+                if k + 1 < sent_last and m and toks[k].text == "и" and _domain_word(toks[k + 1], stop_at):
+                    k += 1  # ``по науке и высоким технологиям``
             if m:
                 j = k
                 n += m
@@ -157,6 +159,15 @@ CONSTITUENCY_LEMMAS = {"депутат", "сенатор", "конгрессме
 def _latin_name(tok: Token) -> bool:
     """A capitalised word in Latin letters (``Windows``, ``Google``)."""
     return tok.text[:1].isupper() and tok.text.isascii() and tok.text.isalpha()
+
+
+DOMAIN_LIMIT = 6  # words of a ``по ...`` domain in a tail
+
+
+def _domain_word(tok: Token, stop_at: set[int]) -> bool:
+    """A lower-case word going on a ``по`` domain after ``и`` (not another title, not a name)."""
+    return is_word(tok) and not is_cap(tok) and tok.start not in stop_at and tok.lemma not in title_heads() \
+        and not is_verb(tok)
 
 
 ENVOY_LEMMAS = {"посол", "консул", "генконсул", "представитель", "полпред", "постпред", "атташе", "советник",
@@ -377,10 +388,14 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
         heads = [(sent.first + m.first, sent.first + m.last) for m in matcher.finditer(toks)]
-        for hf, hl in sorted(heads + _hyphen_heads(doc, sent, heads)):
+        found = sorted(heads + _hyphen_heads(doc, sent, heads))
+        head_starts = {a for a, _ in found}
+        for hf, hl in found:
             head_tok = doc.tokens[hf]
             if not _valid_head(head_tok):
                 continue
+            if hl - hf == 1 and hl in head_starts and _is_modifier(head_tok):
+                continue  # ``ведущего экономиста``: a modifier of the next title, not a title itself
             if head_tok.start in stop_at or head_tok.index in inside:
                 continue  # a capitalised title that NER took for a name
             if head_tok.text.isupper() and len(head_tok.text) > 1 and head_tok.text.lower() in (
