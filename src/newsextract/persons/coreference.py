@@ -425,7 +425,7 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
         if tok is not None:
             by_sent.setdefault(tok.sent, []).append(mi)
     for p in phrases:
-        if id(p) in owner or not _subject_title(doc, p):
+        if id(p) in owner or not _subject_title(doc, p) or _role_use(doc, p):
             continue
         found = by_sent.get(doc.tokens[p.first].sent, [])
         if found and len({group_of.get(m) for m in found}) == 1:

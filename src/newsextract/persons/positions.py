@@ -408,7 +408,7 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
                 first += 1  # a conjunction, not "и. о."
             acting = _acting_prefix(doc, first, sent.first)
             first -= acting
-            last = _tail(doc, hl, stop_at, sent.last)
+            last = _inner_holder(doc, hf, hl, _tail(doc, hl, stop_at, sent.last), head_starts, stop_at)
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
             if doc.is_ignored(start, end):
                 continue
@@ -418,6 +418,29 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
             ph.title = _norm_title(doc, ph, orgs)
             out.append(ph)
     return _compound(doc, _dedupe(out))
+
+
+def _name_cases(tok: Token) -> set:
+    """Cases of a known first name (``Барака``: genitive or accusative); empty when unknown."""
+    if not morph.is_known(tok.text):
+        return set()
+    return {p.tag.case for p in parses(tok) if "Name" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case}
+
+
+def _inner_holder(doc: Doc, hf: int, hl: int, last: int, head_starts: set[int], stop_at: set[int]) -> int:
+    """End of a phrase before a title inside its tail that is the next name's: in ``представители
+    администрации президента США Барака Обамы`` the name agrees with ``президента``, not with
+    ``представители``, so the first phrase ends before ``президента``."""
+    toks = doc.tokens
+    if last >= len(toks) or toks[last].start not in stop_at:
+        return last
+    name = _name_cases(toks[last])
+    if not name or name & {p.tag.case for p in parses(toks[hf]) if p.tag.case}:
+        return last
+    for k in range(hl, last):
+        if k in head_starts and name & {p.tag.case for p in parses(toks[k]) if p.tag.POS == "NOUN"}:
+            return k
+    return last
 
 
 DASHES = ("—", "–", "-")
