@@ -235,6 +235,7 @@ def test_meeting_joined_by_participation_sentence_and_agreement_inherits():
     assert {p.name for p in agreement.participants} == {"Китай", "Индия"}
 
 
+AMUR_H = "Амурская область принимает гостей\n\n"
 PETROV = (r"Иван\w* Петров\w*", "Иван Петров")
 SMIRNOVA = (r"Ann?\w* Смирнов\w*|Анн\w* Смирнов\w*", "Анна Смирнова")
 SOMOV = (r"Олег\w* Сомов\w*", "Олег Сомов")
@@ -315,6 +316,76 @@ def test_planned_events(text, spec, etype, planned):
      {"persons": [PETROV], "countries": [(r"Белоруссия", "BY", "Беларусь"), (r"Россия", "RU", "Россия")],
       "locations": [(r"Гомельского", "Гомельская область", None, "BY"), AMUR]},
      "meeting", {"Иван Петров", "Гомельская область", "Беларусь"}),
+    # the home country joins a visit as its destination only, never from the visitor's title
+    (H + "Министр спорта России Иван Петров приехал в Минск.",
+     {"persons": [PETROV], "locations": [MINSK], "countries": [(r"России", "RU", "Россия")]}, "visit",
+     {"Иван Петров", "Минск"}),
+    (H + "Посол Казахстана Олег Сомов посетит Россию в мае.",
+     {"persons": [SOMOV], "countries": [KZ, (r"Россию", "RU", "Россия")]}, "visit",
+     {"Олег Сомов", "Казахстан", "Россия"}),
+    # parts of the world, seas and continents only locate: no parties
+    (H + "Иван Петров посетил Казахстан, с которого начался его визит в страны Африки.",
+     {"persons": [PETROV], "countries": [KZ], "locations": [(r"Африки", "Африка", None)]}, "visit",
+     {"Иван Петров", "Казахстан"}),
+    (H + "Иван Петров совершил пятый визит на Африканский континент.",
+     {"persons": [PETROV], "locations": [(r"Африканский континент", "Африканский континент", None)]}, "visit",
+     {"Иван Петров"}),
+    # a diplomat's host city is the other side only when the document is about its region
+    (H + "Олег Сомов встретился с генеральным консулом Казахстана в Минске Иваном Петровым.",
+     {"persons": [SOMOV, PETROV], "countries": [KZ], "locations": [MINSK]}, "meeting",
+     {"Олег Сомов", "Казахстан", "Иван Петров"}),
+    (H + "Губернатор Амурской области Олег Сомов встретился с генеральным консулом Казахстана в "
+         "Благовещенске Иваном Петровым.",
+     {"persons": [SOMOV, PETROV], "countries": [KZ], "locations": [AMUR, (r"Благовещенске", "Благовещенск", None)]},
+     "meeting", {"Олег Сомов", "Амурская область", "Казахстан", "Благовещенск", "Иван Петров"}),
+    # who tells the news (a dateline, a photo credit) is no party
+    (H + "МИНСК, 5 марта. /Агентство Альфа/. Иван Петров провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "orgs": [(r"Агентство Альфа", "Агентство Альфа")]}, "meeting",
+     {"Иван Петров", "Анна Смирнова"}),
+    (H + "Фото: Олег Сомов, Агентство Альфа\nИван Петров провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Агентство Альфа", "Агентство Альфа")]}, "meeting",
+     {"Иван Петров", "Анна Смирнова"}),
+    # the counterpart of talks held on a visit is no party of the visit
+    (H + "Иван Петров встретился с Анной Смирновой в рамках рабочего визита в Казахстан.",
+     {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "visit", {"Иван Петров", "Казахстан"}),
+    (H + "Делегация Амурской области пребывает в Минске для переговоров с министром Анной Смирновой.",
+     {"persons": [SMIRNOVA], "locations": [AMUR, MINSK]}, "visit", {"Амурская область", "Минск"}),
+    # bodies chained in a person's title are the person's, also when joined by a space
+    (H + "Иван Петров провёл переговоры с Анной Смирновой. В них также участвовали руководитель "
+         "Администрации Главы и Кабинета министров РА Олег Сомов.",
+     {"persons": [PETROV, SMIRNOVA, SOMOV], "orgs": [(r"Администрации Главы", "Администрация Главы"),
+                                                    (r"Кабинета министров", "Кабинет министров"), (r"РА", "РА")]},
+     "meeting", {"Иван Петров", "Анна Смирнова", "Олег Сомов"}),
+    # a statement: the speaker and whom the speaker's title speaks for
+    (H + "Министр иностранных дел Казахстана Олег Сомов заявил о начале переговоров.",
+     {"persons": [SOMOV], "countries": [KZ]}, "statement", {"Олег Сомов", "Казахстан"}),
+    (H + "Официальный представитель Фонда развития Анна Смирнова заявила, что Минск ждёт гостей.",
+     {"persons": [SMIRNOVA], "orgs": [(r"Фонда развития", "Фонд развития")], "locations": [MINSK]}, "statement",
+     {"Анна Смирнова", "Фонд развития"}),
+    (AMUR_H + "В Минск на встречу с министром Анной Смирновой прилетел посол Казахстана Олег Сомов.",
+     {"persons": [SMIRNOVA, SOMOV], "countries": [KZ], "locations": [AMUR, MINSK]}, "visit",
+     {"Минск", "Казахстан", "Олег Сомов"}),
+    (H + "Делегация Амурской области прибыла в Минск для участия в форуме Фонда развития.",
+     {"locations": [AMUR, MINSK], "orgs": [(r"Фонда развития", "Фонд развития")]}, "visit",
+     {"Амурская область", "Минск"}),
+    # a relative clause describing someone or something else adds no parties ...
+    (H + "Иван Петров, который раньше работал в Казахстане, провёл переговоры с Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "countries": [KZ]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    (H + "Соглашение подписали Иван Петров и Фонд развития, который ведёт проекты в Казахстане.",
+     {"persons": [PETROV], "orgs": [(r"Фонд развития", "Фонд развития")], "countries": [KZ]}, "agreement",
+     {"Иван Петров", "Фонд развития"}),
+    # ... unless it says who leads or takes part, or describes the event itself
+    (H + "Иван Петров встретился с делегацией, которую возглавила Анна Смирнова.",
+     {"persons": [PETROV, SMIRNOVA]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
+    (H + "Иван Петров выступил на форуме, который прошёл в Минске.",
+     {"persons": [PETROV], "locations": [MINSK]}, "conference", {"Иван Петров", "Минск"}),
+    # what a clause describing a place names is no party
+    (H + "Амурская область, где расположен город Минск, подписала соглашение с Казахстаном.",
+     {"locations": [AMUR, MINSK], "countries": [KZ]}, "agreement", {"Амурская область", "Казахстан"}),
+    # a place ending the name of a body in a person's title goes with the body
+    (H + "Иван Петров встретился с заместителем председателя Правительства Казахстана Анной Смирновой.",
+     {"persons": [PETROV, SMIRNOVA], "orgs": [(r"Правительства(?= Казахстана)", "Правительство Казахстана")],
+      "countries": [KZ]}, "meeting", {"Иван Петров", "Анна Смирнова"}),
 ])
 def test_event_participants_exactly(text, spec, etype, expected):
     found = [e for e in events.extract(make_doc(text, **spec)) if e.type == etype]
@@ -349,7 +420,30 @@ def test_event_participants_from_context(text, spec, etype, expected):
      {"locations": [AMUR, MINSK]}, "conference"),
     (H + "Иван Петров выступил на пленарном заседании форума в Минске.",
      {"persons": [PETROV], "locations": [MINSK]}, "conference"),
+    # a meeting of the whole country's or several countries' officials is a conference
+    (H + "На Всероссийском совещании директоров школ Иван Петров вручил награды.",
+     {"persons": [PETROV]}, "conference"),
+    (H + "Анна Смирнова выступила на международном совещании экологов в Минске.",
+     {"persons": [SMIRNOVA], "locations": [MINSK]}, "conference"),
+    # a sitting of a council of heads of state is a summit
+    (H + "Заседание Совета глав государств Содружества прошло в Минске.", {"locations": [MINSK]}, "conference"),
 ])
 def test_gathering_types(text, spec, etype):
     types = [e.type for e in events.extract(make_doc(text, **spec))]
     assert etype in types and "meeting" not in types, types
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bПМЭФ\b", ("пмэф",)),
+    (r"петербургск\w+\s+международн\w+\s+форум\w*", ("петербургск",)),
+    (r"\bДавос\w*\s+форум\w*|всемирн\w+\s+экономическ\w+\s+форум\w*", ("давос", "экономическ")),
+    (r"\bсаммит\w*\s+(?:«?Большой\s+двадцатки»?|G-20)", ("саммит",)),
+    (r"\bCOP\s*-?\s*(\d{1,2})\b", ("cop",)),
+    (r"\bЭКСПО\s+зел[её]ных\s+технологий", ("технологий",)),
+    (r"\bG\d+\b", None),  # no run of three letters: always run
+    (r"форумы?", ("форум",)),  # an optional letter is not required
+])
+def test_named_event_needles(pattern, expected):
+    from newsextract.events.named import needles
+
+    assert needles(pattern) == expected

@@ -43,9 +43,15 @@ def test_locations(pipe, text, name, kind, code, country):
     ("Грузовики отправили в Кабардино-Балкарию и Дагестан.", "RU-KB", "Кабардино-Балкария"),
     ("Рыбу выпустили в реки Северной Осетии.", "RU-SE", "Северная Осетия"),
     ("Зимой на Чукотке прошли учения.", "RU-CHU", "Чукотка"),
-    # the full name written anywhere in the text is the name
+    # the full name written as often as the short one (or alone) is the name
     ("Делегация Бурятии приехала в Улан-Батор. Республика Бурятия подписала соглашение.",
      "RU-BU", "Республика Бурятия"),
+    # the short name written more often than the full one is the name
+    ("Министр Бурятии открыл ярмарку. Правительство Республики Бурятия одобрило план, и Бурятия получит субсидии.",
+     "RU-BU", "Бурятия"),
+    ("Гости из Тывы осмотрели порт. Глава Республики Тыва пригласил их в Тыву, на праздник.", "RU-TY", "Тыва"),
+    # a federal district under its acronym
+    ("Полпред президента в УрФО провёл совещание с губернаторами.", "", "Уральский федеральный округ"),
     # an oblast's or krai's other names are nicknames: the full name
     ("Инвесторы пришли в Приморье.", "RU-PRI", "Приморский край"),
     # seas and islands too: the name the text writes

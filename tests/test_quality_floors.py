@@ -19,7 +19,7 @@ CORPUS_FLOORS = {
     "countries_doc": 0.97, "countries_mentions": 0.94, "countries_form": 0.92, "locations": 0.93,
     "persons": 0.92, "person_mentions": 0.95, "positions": 0.71, "positions_tails_forgiven": 0.76,
     "organizations": 0.68, "dates_span": 0.97, "dates_value": 0.95, "published": 0.93, "topics": 0.79,
-    "events_type": 0.88, "events_participants": 0.65, "quotes": 0.98, "quotes_speaker": 0.98,
+    "events_type": 0.89, "events_participants": 0.66, "quotes": 0.98, "quotes_speaker": 0.98,
 }
 FACTRU_FLOORS = {"names_nominative": 0.93, "ner_PER": 0.965, "ner_LOC": 0.935, "ner_ORG": 0.86, "occupation": 0.60,
                  "meeting": 0.64}
@@ -32,7 +32,7 @@ PRESS_FLOORS = {
     "countries_doc": 0.94, "countries_mentions": 0.945, "countries_form": 0.98, "locations": 0.87,
     "persons": 0.97, "positions": 0.78,
     "positions_tails_forgiven": 0.81, "organizations": 0.63, "dates_span": 0.96, "dates_value": 0.88,
-    "published": 0.94, "topics": 0.83, "events_type": 0.89, "events_participants": 0.63, "quotes": 0.99,
+    "published": 0.94, "topics": 0.83, "events_type": 0.92, "events_participants": 0.72, "quotes": 0.99,
     "quotes_speaker": 0.95,
 }
 

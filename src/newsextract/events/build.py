@@ -4,11 +4,15 @@
   parties (outside direct speech) and demonyms; ``стороны`` with no counterpart
   inherits the previous event's parties in the paragraph; a subjectless
   agreement takes the parties of the last meeting (``enrich.inherited``); the
-  home party is added when no participant precedes the trigger. Weak triggers
+  home party is added when no participant precedes the trigger. A visit takes the
+  home country only as its destination (``приедут в Россию``), not from the visitor's
+  title, nor the counterpart of talks held on it; a clause describing a place
+  (``, где расположен ...``) adds nobody. Weak triggers
   need two parties; a meeting or agreement needs a counterpart to the home party.
   Date: the clause's first date, else the publication date.
 * **Statements**: the nearest person (else organization, place) before the
-  trigger, else after.
+  trigger, else after, with the bodies and places of the title written right
+  before that person (``министр иностранных дел Казахстана X заявил``).
 * **Invitations**: one per invited party when the text lists them
   (``сахалинцы — на ..., а малайзийцы — на ...``), each with its own date and
   named event; otherwise the clause's parties. Only the clause's own date
@@ -30,6 +34,7 @@ from . import enrich, targets
 from .dates import first_date
 from .named import NamedEvent, closest_name
 from .participants import (
+    VENUE_PREPS,
     Cand,
     add,
     clause_of,
@@ -50,6 +55,11 @@ SIDES_LEMMA = "сторона"
 ANAPHORA_LEMMAS = frozenset({"он", "она", "они"})
 POSTPOSED_RE = re.compile(r"[,—–-]\s*$")  # "..., заявил X": the speaker after the verb
 SPEECH_GAP = 8  # characters between a quote's end and "заявил он" that attributes it
+TITLE_REACH = 80  # characters before a speaker searched for the bodies of the title
+TITLE_WORDS_RE = re.compile(r"[\s«»\"]*|[\s«»\"]+(?:[а-яё-]+\s+){0,3}")  # lower-case title words only
+RELATIVE_RE = re.compile(r",\s*(?:(?:в|во|на|с|со|из|при|у|о|об|по|для|к|за|между)\s+)?(?:где|куда|откуда|котор\w+)\b")
+RELATIVE_KEEP_LEMMAS = frozenset({"участие", "участвовать", "участник", "присутствовать", "состав", "возглавить",
+                                  "возглавлять", "глава", "делегация"})
 SEGMENT_SPLIT_RE = re.compile(r",\s*а\s+|;\s*|,\s*и\s+(?=\w+\s+[—–-]\s)|,\s+(?=\w+\s+[—–-]\s)")
 SEGMENT_RE = re.compile(r"^\s*([^\W\d][\w\s-]{0,60}?)\s+[—–]\s+(\S.*)$", re.S)
 
@@ -92,7 +102,7 @@ class Context:
 
 def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
           sent_named: list[NamedEvent], found: list, target=None,
-          exclude: Optional[list[tuple[int, int]]] = None) -> list[Draft]:
+          exclude: Optional[list[tuple]] = None) -> list[Draft]:
     """The drafts of one trigger (none, one, or one per invited party), announced ones marked
     planned and dated by their clause only."""
     drafts = _build(doc, tdef, start, end, sent, ctx, sent_named, found, target, exclude or [])
@@ -104,22 +114,53 @@ def build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx:
 
 
 def _build(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, ctx: Context,
-           sent_named: list[NamedEvent], found: list, target, exclude: list[tuple[int, int]]) -> list[Draft]:
+           sent_named: list[NamedEvent], found: list, target, exclude: list[tuple]) -> list[Draft]:
     clause = clause_of(sent, start) if tdef.type == "statement" else event_clause(doc, sent, start, end)
     scope = (target.start, target.end) if target is not None else clause
     invited_to = targets.invitation_target(found, (start, end)) if tdef.type == "invitation" else None
     if invited_to is not None:
         scope = (clause[0], invited_to.start)
+    relative = relative_clauses(doc, ctx, clause, start, end)
     in_clause = [c for c in ctx.outside_quotes(*scope)
-                 if (venue(doc, [c]) is not None or not any(e0 <= c.start < e1 for e0, e1 in exclude))
-                 and not (c.in_title and tdef.type not in TITLE_BODY_TYPES)]
+                 if (venue(doc, [c]) is not None or not any(_excludes(x, c) for x in exclude))
+                 and not any(r0 <= c.start < r1 for r0, r1 in relative)
+                 and not (c.in_title and tdef.type not in TITLE_BODY_TYPES) and not c.locator]
     if tdef.type == "invitation":
         return invitation(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named)
     if tdef.type == "statement":
         return _listed(statement(doc, tdef, start, end, sent, clause, in_clause, ctx))
     if target is not None:
         return [target_event(doc, tdef, start, end, sent, scope, in_clause, sent_named)]
-    return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named))
+    # parties before the trigger left to another event (the talks held on a visit): the subject
+    # is not elided, no home party stands in for it
+    preceded = any(c.end <= start and any(_excludes(x, c) for x in exclude if len(x) == 2)
+                   for c in ctx.outside_quotes(*scope))
+    return _listed(gathering(doc, tdef, start, end, sent, clause, in_clause, ctx, sent_named, preceded))
+
+
+def _excludes(span: tuple, c: Cand) -> bool:
+    """``(start, end)`` excludes every candidate inside, ``(start, end, kind)`` those of one kind."""
+    return span[0] <= c.start < span[1] and (len(span) < 3 or c.party.kind == span[2])
+
+
+def relative_clauses(doc: Doc, ctx: Context, clause: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """Relative clauses without the trigger (``, где расположен город Болгар,``, ``, которая ведёт
+    проекты в Германии``), up to the next comma: what they describe is no party of the event, unless
+    they describe the event itself (right after the trigger, no person or body between: ``форум, который
+    пройдёт в Казани``) or say who takes part or leads (``, в состав которой вошли ...``)."""
+    out = []
+    for m in RELATIVE_RE.finditer(doc.text, clause[0], clause[1]):
+        stop = doc.text.find(",", m.end(), clause[1])
+        r1 = clause[1] if stop == -1 else stop
+        if m.start() <= start < r1:
+            continue
+        if m.start() >= end and "," not in doc.text[end:m.start()] and not any(
+                c.party.kind in ("person", "organization") for c in ctx.cand_at.within(end, m.start())):
+            continue
+        if any(RELATIVE_KEEP_LEMMAS & (t.lemmas or {t.lemma}) for t in doc.tokens_in(m.start(), r1)):
+            continue
+        out.append((m.start(), r1))
+    return out
 
 
 def _listed(draft: Optional[Draft]) -> list[Draft]:
@@ -138,11 +179,30 @@ def statement(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence,
     after = [c for c in speakers if c.start >= end]
     postposed = POSTPOSED_RE.search(doc.text, max(clause[0], start - 4), start) is not None
     pool = (after or before) if postposed else (before or after)
-    party = min(pool, key=lambda c: rank[c.party.kind]).party if pool else _said_before(doc, start, sent, ctx)
+    chosen = min(pool, key=lambda c: rank[c.party.kind]) if pool else None
+    party = chosen.party if chosen is not None else _said_before(doc, start, sent, ctx)
     if party is None:
         return None
-    return Draft(tdef.type, (start, end), sent, clause, [party],
+    parties = [party]
+    for c in _title_of(doc, ctx, chosen) if chosen is not None and chosen.party.kind == "person" else []:
+        add(parties, c.party)
+    return Draft(tdef.type, (start, end), sent, clause, parties,
                  date=first_date(doc, *clause) or doc.published)
+
+
+def _title_of(doc: Doc, ctx: Context, person: Cand) -> list[Cand]:
+    """The bodies and places of the title written right before a person (``министр иностранных дел
+    Казахстана``, ``официальный представитель МИД РФ``): whom the speaker speaks for."""
+    out: list[Cand] = []
+    pos = person.start
+    for c in reversed(ctx.cand_at.within(max(0, person.start - TITLE_REACH), person.start)):
+        if c.end > pos or c.party.kind == "person":
+            break
+        if not TITLE_WORDS_RE.fullmatch(doc.text[c.end:pos]):
+            break
+        out.append(c)
+        pos = c.start
+    return out
 
 
 def _said_before(doc: Doc, start: int, sent: Sentence, ctx: Context) -> Optional[Participant]:
@@ -211,13 +271,15 @@ def _has_anaphora(doc: Doc, clause: tuple[int, int]) -> bool:
 
 
 def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, clause: tuple[int, int],
-              in_clause: list[Cand], ctx: Context, sent_named: list[NamedEvent]) -> Optional[Draft]:
+              in_clause: list[Cand], ctx: Context, sent_named: list[NamedEvent],
+              preceded: bool = False) -> Optional[Draft]:
     """Meetings, agreements, visits, conferences: the clause's parties, completed from context."""
     parties: list[Participant] = []
     place = venue(doc, in_clause)
     before = [c for c in in_clause if c.end <= start and c is not place]
     for c in in_clause:
-        add(parties, c.party)
+        if not (tdef.type == "visit" and c.party.iso2 in HOME_ISO2 and not _destination(doc, c, end)):
+            add(parties, c.party)
     for tok in doc.tokens_in(*clause):
         if tok.text[:1].islower() and not any(c.start <= tok.start < c.end for c in in_clause):
             add(parties, demonym_of_token(doc, tok))
@@ -236,7 +298,7 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
         meeting = next((d for d in reversed(ctx.drafts) if d.type == "meeting" and not d.target), None)
         for p in enrich.inherited(doc, meeting) if meeting is not None else []:
             add(parties, p)
-    implicit = not before and home is not None and home not in parties
+    implicit = not before and not preceded and home is not None and home not in parties
     if implicit:
         add(parties, home)
     for p in home_countries(doc, parties):
@@ -251,6 +313,17 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
                  date=first_date(doc, *clause) or doc.published,
                  location=place.party.name if place is not None else None,
                  name=closest_name(sent_named, start))
+
+
+def _destination(doc: Doc, c: Cand, trigger_end: int) -> bool:
+    """A place a visit goes to: after ``в``/``во`` (``приедут в Россию``) or the visit verb's
+    object (``посетил Россию``). The home country otherwise only qualifies the visitor
+    (``министр спорта России приехал в Омск``) and is no party of the visit."""
+    tok = doc.token_at(c.start)
+    if tok is None or tok.index == 0:
+        return False
+    prev = doc.tokens[tok.index - 1]
+    return prev.text.lower() in VENUE_PREPS or (c.start >= trigger_end and not doc.text[trigger_end:c.start].strip())
 
 
 def home_countries(doc: Doc, parties: list[Participant]) -> list[Participant]:

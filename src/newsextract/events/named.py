@@ -19,13 +19,64 @@ HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXa
 
 
 @functools.cache
-def named_event_patterns() -> tuple[tuple[re.Pattern, str, str, bool], ...]:
-    """``(pattern, name, type, latin)``; ``latin``: the pattern spells Latin letters, so it
-    is also run over the folded text (a pattern of Cyrillic letters only finds less there)."""
+def named_event_patterns() -> tuple[tuple[re.Pattern, str, str, bool, Optional[tuple[str, ...]]], ...]:
+    """``(pattern, name, type, latin, needles)``; ``latin``: the pattern spells Latin letters,
+    so it is also run over the folded text (a pattern of Cyrillic letters only finds less
+    there); ``needles``: lower-case words one of which a match must contain (None: unknown)."""
     out = []
     for row in resources.tsv("named_events.tsv"):
         latin = re.search(r"(?<!\\)[A-Za-z]", re.sub(r"\\[A-Za-z]", "", row[0])) is not None
-        out.append((re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "conference", latin))
+        out.append((re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "conference", latin,
+                    needles(row[0])))
+    return tuple(out)
+
+
+def _top_level(pattern: str, sep: str = "|") -> list[str]:
+    """The pattern cut at ``|`` outside groups and classes."""
+    parts, depth, cls, cur, i = [], 0, False, [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == sep and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def needles(pattern: str) -> Optional[tuple[str, ...]]:
+    """For each top-level alternative of a regex, its longest run of plain letters outside
+    escapes, classes, groups and optional or repeated characters (``петербургск\\w+\\s+форум``
+    -> ``петербургск``): a text without any of them, lower-cased, cannot match. None when an
+    alternative has no run of three letters."""
+    out = []
+    for alt in _top_level(pattern):
+        plain = re.sub(r"\\.", " ", alt)
+        while True:  # innermost groups and classes, until none is left
+            cut = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", plain)
+            if cut == plain:
+                break
+            plain = cut
+        plain = re.sub(r".[?*{]", " ", plain)
+        runs = re.findall(r"[^\W\d_]{3,}", plain)
+        if not runs:
+            return None
+        out.append(max(runs, key=len).lower())
     return tuple(out)
 
 
@@ -50,8 +101,16 @@ class NamedEvent:
 def find_named_events(text: str) -> list[NamedEvent]:
     """Named events in a text, normalized (``СОР 29`` -> ``COP29``); overlaps keep the most specific."""
     folded = fold_homoglyphs(text)
+    lower, folded_lower = text.lower(), None
     found: list[NamedEvent] = []
-    for pattern, name, etype, latin in named_event_patterns():
+    for pattern, name, etype, latin, words in named_event_patterns():
+        if words is not None and not any(w in lower for w in words):
+            if not latin or folded == text:
+                continue
+            if folded_lower is None:
+                folded_lower = folded.lower()
+            if not any(w in folded_lower for w in words):
+                continue
         for source in (text, folded) if latin and folded != text else (text,):
             for m in pattern.finditer(source):
                 value = name

@@ -2,8 +2,14 @@
 
 * **Candidates** are the mentions of earlier stages (``doc.countries``, ``doc.locations``, ...:
   countries in every form, locations, persons, organizations), outside ignored
-  zones and the ``сообщает ИА ...`` attribution. When no stage produced any
-  (upstream stages missing), ``doc.ner`` spans are used, the span text as name.
+  zones, the ``сообщает ИА ...`` attribution, datelines, stamps, bylines and photo
+  credits. When no stage produced any (upstream stages missing), ``doc.ner`` spans
+  are used, the span text as name.
+* **Locators**: parts of the world, seas, continents (``Африка``, ``Африканский
+  континент``) and a diplomat's host place away from the document's regions
+  (``консул Кореи во Владивостоке`` in Khabarovsk news) only say where: venues, no parties.
+* **Titles**: an organization (and a place ending its name) in a person's title is
+  the person's (``заместитель председателя Правительства России Д. Чернышенко``).
 * **Demonyms** not resolved upstream (``сахалинцы``) are matched by stem
   against the document's own places.
 * **Home party**: the Russian region (else organization) named in the headline
@@ -21,10 +27,15 @@ from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
 from ..nlp import morph
+from ..places.gazetteer import OtherEntry, gazetteer
 from ..quotes.shapes import is_speech_word
 from ..records import Participant
 
 VENUE_PREPS = frozenset({"в", "во"})
+# Zones naming who tells the news, not who takes part in it.
+SOURCE_ZONES = frozenset({"attribution", "dateline", "photo_credit", "stamp", "timestamp", "byline"})
+CREDIT_REACH = 120  # characters back on the line to a credit's "Фото:"
+CREDIT_RE = re.compile(r"\b(?:Фото|Фотография|Видео|Иллюстрация)(?:\s+\w+)?\s*:")
 # "Как сообщил посол X," (group 1: the words after "как") / "По данным X,"
 SOURCE_INTRO_RE = re.compile(r"\s*(?:[Кк]ак\s+((?:\w+\s+)?\w+)|[Пп]о\s+(?:словам|данным|информации|сообщению)\s)[^,]{0,150},\s*")
 THAT_RE = re.compile(r",\s*что\s+")
@@ -37,6 +48,11 @@ DIPLOMAT_REACH = 6  # tokens before "в <country>" searched for a diplomat's tit
 DEDICATION_LEMMAS = frozenset({"посвятить", "посвящённый", "посвященный", "приурочить", "приуроченный"})
 FACILITATOR_LEMMAS = frozenset({"содействие", "поддержка", "помощь"})  # "при содействии X"
 DEDICATION_REACH = 12  # tokens back (within the phrase, up to a comma) to "посвящённый"
+# Places with no government of their own name no party: parts of the world, seas, rivers
+# (the gazetteer's places of kind "other", federal districts aside) and names headed by such a noun.
+GEOGRAPHIC_NOUNS = frozenset({"континент", "материк", "океан", "море", "остров", "острова", "полуостров",
+                              "архипелаг", "река", "озеро", "залив", "пролив", "пустыня", "долина"})
+ADMINISTRATIVE_WORDS = frozenset({"округ"})
 
 
 @dataclass
@@ -46,14 +62,21 @@ class Cand:
     party: Participant
     key: tuple = field(default=())
     in_title: bool = False  # an organization in a person's title (``глава Администрации X Иван Петров``)
+    locator: bool = False  # a place that only locates (a sea, a continent): a venue, never a party
+    hosted: bool = False  # a diplomat's host place (``генконсул Кореи во Владивостоке``)
 
     def __post_init__(self) -> None:
         self.key = (self.party.kind, self.party.name)
 
 
 def counted(doc: Doc, start: int, end: int) -> bool:
-    """Not in an ignored zone, not in the attribution clause."""
-    return not doc.is_ignored(start, end) and doc.zone_kind(start) != "attribution"
+    """Not in an ignored zone, not in the attribution clause, dateline, stamp or byline, not in a
+    photo credit (``Фото: Иван Петров, Коммерсантъ``)."""
+    if doc.is_ignored(start, end) or doc.zone_kind(start) in SOURCE_ZONES:
+        return False
+    reach = max(0, start - CREDIT_REACH)
+    line = max(reach, doc.text.rfind("\n", reach, start) + 1)
+    return CREDIT_RE.search(doc.text, line, start) is None
 
 
 def candidates(doc: Doc) -> list[Cand]:
@@ -64,7 +87,8 @@ def candidates(doc: Doc) -> list[Cand]:
             out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
     for loc in doc.locations:
         for m in loc.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name)))
+            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name),
+                            locator=geographic(loc.name)))
     for p in doc.persons:
         for m in p.mentions:
             out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
@@ -91,20 +115,33 @@ TITLE_CHAIN_RE = re.compile(r"\s+и\s+")
 def _mark_titles(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Mark an organization that is part of a person's title (``руководитель Администрации Главы РА
     и Кабмина РА Мурат Тхакушинов``): at a meeting the person is the party, the body signs an
-    agreement. ``cands`` sorted by start."""
+    agreement. A place ending the organization's name there goes with it (``заместитель председателя
+    Правительства | России | Дмитрий Чернышенко``). ``cands`` sorted by start."""
+    tails = {i for i in range(1, len(cands)) if cands[i - 1].party.kind == "organization"
+             and cands[i].party.kind in ("country", "location") and _org_tail(doc, cands[i - 1], cands[i])}
     title, nxt = set(), None  # nxt: (candidate, is part of a title or a person)
     for i in range(len(cands) - 1, -1, -1):
         c = cands[i]
+        if i in tails and nxt is not None and _title_gap(doc, c.end, nxt):
+            title.add(i)
+            continue  # the organization before sees the same next candidate
         if nxt is not None and c.party.kind == "organization" and c.end <= nxt[0].start:
-            gap = doc.text[c.end:nxt[0].start]
-            if (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap)) or (
-                    nxt[1] and nxt[0].party.kind == "organization" and TITLE_CHAIN_RE.fullmatch(gap)):
+            end = cands[i + 1].end if i + 1 in title and i + 1 in tails else c.end
+            if _title_gap(doc, end, nxt):
                 title.add(i)
         if nxt is None or c.end <= nxt[0].start:
             nxt = (c, i in title)
     for i in title:
         cands[i].in_title = True
     return cands
+
+
+def _title_gap(doc: Doc, end: int, nxt: tuple) -> bool:
+    """Only spaces or quotes before a person; ``и`` or a space before another body of the title."""
+    gap = doc.text[end:nxt[0].start]
+    return (nxt[0].party.kind == "person" and TITLE_GAP_RE.fullmatch(gap) is not None) or (
+        nxt[1] and nxt[0].party.kind == "organization"
+        and (TITLE_CHAIN_RE.fullmatch(gap) is not None or not gap.strip()))
 
 
 def _outside_org_names(cands: list[Cand]) -> list[Cand]:
@@ -120,8 +157,49 @@ def _outside_org_names(cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def _org_tail(doc: Doc, org: Cand, place: Cand) -> bool:
+    """The place right after the organization's mention is the end of its name."""
+    if place.start < org.end or doc.text[org.end:place.start].strip():
+        return False
+    written = doc.text[place.start:place.end]
+    return written.isupper() or written.lower() in org.party.name.lower()
+
+
+def geographic(name: str) -> bool:
+    """A part of the world, a sea, a river (``Африка``, ``Чёрное море``, ``Африканский континент``)."""
+    words = name.lower().replace("ё", "е").split()
+    if not words or ADMINISTRATIVE_WORDS & set(words):
+        return False
+    entry = gazetteer().named.get(name)
+    if isinstance(entry, OtherEntry) and entry.kind == "other":
+        return True
+    return words[0] in GEOGRAPHIC_NOUNS or words[-1] in GEOGRAPHIC_NOUNS
+
+
+def _diplomat_before(doc: Doc, tok) -> bool:
+    """``в``/``во`` right before the token and a diplomat's title shortly before that."""
+    before = doc.tokens[max(0, tok.index - DIPLOMAT_REACH):tok.index]
+    return bool(before) and before[-1].text.lower() in VENUE_PREPS and any(
+        DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1])
+
+
+def settle_hosts(doc: Doc, cands: list[Cand], home: Optional[Participant]) -> None:
+    """A diplomat's host place is a party only on the home side: the home party, or a city of a
+    region the document names (``генконсул Ирана в Астрахани`` in Astrakhan news); elsewhere it
+    only says where the diplomat serves (``консул Кореи во Владивостоке`` meeting Khabarovsk)."""
+    codes = {loc.name: loc.code for loc in doc.locations if loc.code}
+    named_regions = {loc.code for loc in doc.locations if loc.kind == "region" and loc.code}
+    for c in cands:
+        if not c.hosted or (home is not None and c.party.name == home.name):
+            continue
+        city = gazetteer().cities.get(c.party.name)
+        region = codes.get(c.party.name) or (city.region if city is not None else None)
+        if region not in named_regions:
+            c.locator = True
+
+
 def _not_a_party(doc: Doc, c: Cand) -> bool:
-    """A mention that names no party of an event.
+    """A mention that names no party of an event (a diplomat's host place is marked ``hosted``).
 
     * the host country of a diplomat (``посол Бразилии в России``: Brazil is the party);
     * what something is dedicated to (``выставка, посвящённая присоединению Кабарды к России``);
@@ -130,15 +208,15 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
     tok = doc.token_at(c.start)
     if tok is None:
         return False
-    before = doc.tokens[max(0, tok.index - DIPLOMAT_REACH):tok.index]
-    if c.party.kind == "country" and before and before[-1].text.lower() in VENUE_PREPS and any(
-            DIPLOMAT_LEMMAS & (t.lemmas or {t.lemma}) for t in before[:-1]):
-        return True
+    if c.party.kind in ("country", "location") and _diplomat_before(doc, tok):
+        if c.party.kind == "country":
+            return True
+        c.hosted = True
     window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
     facilitated = getattr(first_tag(tok.text), "case", None) != "nomn"  # "при содействии X" governs no subject
     for k in range(len(window) - 1, -1, -1):
         t = window[k]
-        if t.text in ",;.:" or t.sent != tok.sent:
+        if t.text in ",;:" or t.sent != tok.sent:  # a "." inside the sentence ends an abbreviation (``г.``)
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
             return True

@@ -45,7 +45,7 @@ def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx:
         if key in seen:
             continue
         drafts = build(doc, h.tdef, h.start, h.end, sent, ctx, sent_named, found, target,
-                       exclude=_coordinated(doc, found_hits, h))
+                       exclude=_coordinated(doc, found_hits, h) + _met_on_visit(sent, found_hits, h))
         if not drafts:
             continue
         seen.add(key)
@@ -85,6 +85,27 @@ def _coordinated(doc: Doc, found: list, h) -> list[tuple[int, int]]:
         elif b is h:
             out.append((a.start, conj.end()))
     return out if k >= 0 else []
+
+
+def _met_on_visit(sent: Sentence, found: list, h) -> list[tuple]:
+    """The counterpart of talks held on a visit is no party of the visit: what comes between the
+    talks and the visit (``встретился с принцем эмирата Абу-Даби в рамках визита``), the
+    persons after talks named after the visit (``пребывает в Китае для переговоров с госпожой Лян``),
+    and the bodies after a forum named after it (``прибыл для участия в форуме ШОС``)."""
+    if h.tdef.type != "visit":
+        return []
+    out: list[tuple] = []
+    for m in found:
+        if m.tdef.type not in ("meeting", "conference") or clause_end(sent, m.start) != clause_end(sent, h.start):
+            continue
+        if m.tdef.type == "conference":  # "прибыл для участия в форуме ШОС": the forum's organizers
+            if m.start >= h.end:
+                out.append((m.end, clause_end(sent, m.start), "organization"))
+        elif m.end <= h.start:
+            out.append((m.end, h.start))
+        elif m.start >= h.end:
+            out.append((m.end, clause_end(sent, m.start), "person"))
+    return out
 
 
 def _of_gatherings(found: list) -> list:

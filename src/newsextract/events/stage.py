@@ -28,7 +28,7 @@ from . import enrich
 from .build import Context, to_event
 from .dates import when_index
 from .named import find_named_events, fold_homoglyphs
-from .participants import candidates, counted, home_party
+from .participants import candidates, counted, home_party, settle_hosts
 from .sentences import sentence_events
 
 __all__ = ["extract", "find_named_events", "fold_homoglyphs"]
@@ -50,7 +50,9 @@ def extract(doc: Doc) -> list[Event]:
     quoted = SpanIndex([(q.start, q.end) for q in found_quotes if q.speaker_kind == "person"], key=lambda q: q)
     speakers = SpanIndex([(q.start, q.end, q.speaker) for q in found_quotes if q.speaker_kind == "person"
                           and q.speaker], key=lambda q: (q[0], q[1]))
-    ctx = Context(cands, home_party(doc, cands), quoted, speakers, quote_speakers.who(doc))
+    home = home_party(doc, cands)
+    settle_hosts(doc, cands, home)
+    ctx = Context(cands, home, quoted, speakers, quote_speakers.who(doc))
     prev_end = 0
     for sent in doc.sents:
         if doc.is_ignored(sent.start, sent.end) or doc.zone_kind(sent.start) in SKIPPED_ZONES:

@@ -81,15 +81,20 @@ class PhraseMatcher:
 
     def finditer(self, tokens: Sequence[Token], *, overlapping: bool = False) -> Iterator[Match]:
         """Matches left to right; longest first, non-overlapping unless asked."""
-        keys = [t.keys or token_keys(t.text, t.lemma, t.lemmas) for t in tokens]
-        root = self._root
-        i = 0
-        while i < len(keys):
-            found = None
-            for key in keys[i]:
-                if key in root:
-                    found = self._longest_at(keys, i)
-                    break
+        starts = self._root.keys()  # first lemmas of the phrases (a set view: C-fast tests)
+        keys: list | None = None  # every token's keys, built at the first token a phrase starts with
+        i, n = 0, len(tokens)
+        while i < n:
+            if keys is None:
+                t = tokens[i]
+                if starts.isdisjoint(t.keys or token_keys(t.text, t.lemma, t.lemmas)):
+                    i += 1
+                    continue
+                keys = [t.keys or token_keys(t.text, t.lemma, t.lemmas) for t in tokens]
+            if starts.isdisjoint(keys[i]):
+                i += 1
+                continue
+            found = self._longest_at(keys, i)
             if found is None:
                 i += 1
                 continue

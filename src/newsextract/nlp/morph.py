@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 import pymorphy3
@@ -25,13 +26,20 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _ANALYZER
 
 
+_CYRILLIC_WORD = re.compile(r"[а-яё][а-яё-]+", re.I)
+
+
 @functools.lru_cache(maxsize=200_000)
 def parse(word: str) -> tuple:
     """All pymorphy3 parses of a word (cached); none for what pymorphy3 cannot read.
 
     pymorphy3 raises on some characters (unnamed code points such as ``𗀀``);
-    such a word simply has no analysis.
+    such a word simply has no analysis. A capitalised Cyrillic word of two letters
+    or more has exactly the parses of its lower-case form (pymorphy3 reads case only
+    in single letters and Latin words), so the two share one analysis.
     """
+    if not word.islower() and _CYRILLIC_WORD.fullmatch(word):
+        return parse(word.lower())
     try:
         return tuple(analyzer().parse(word))
     except (KeyError, ValueError):

@@ -100,11 +100,12 @@ def _bio_spans(tokens: Sequence[Token], tag_ids: list[int], table: list) -> list
 
 
 class _Forward:
-    """slovnet's NER network (embeddings, CNN encoder, projection) with each convolution done
-    as one matrix product per kernel offset on the (batch, length, channels) array: slovnet
-    builds and copies an im2col array and swaps axes around every layer. Same weights,
-    same operations in another summation order (emissions within 1e-4; tags checked
-    identical on the dev sets)."""
+    """slovnet's NER network (embeddings, CNN encoder, projection) in fewer, larger matrix
+    products: each convolution is one product of the padded (batch x length, channels)
+    array with the kernel's offsets side by side, the offsets' outputs then summed shifted.
+    slovnet builds and copies an im2col array and swaps axes around every layer. Same
+    weights and operations in another summation order (emissions within 1e-4 of slovnet's;
+    tags checked identical on the dev sets)."""
 
     def __init__(self, model) -> None:
         import numpy as np
@@ -114,20 +115,23 @@ class _Forward:
         self._layers = []
         for layer in model.encoder.layers:
             weight = layer.conv.weight.array  # filters x channels x kernel
-            kernel = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
+            filters, _, size = weight.shape
+            side = np.ascontiguousarray(np.concatenate([weight[:, :, k].T for k in range(size)], axis=1))
             norm = layer.norm
-            self._layers.append((kernel, layer.conv.bias.array, layer.conv.padding,
+            self._layers.append((side, size, filters, layer.conv.bias.array, layer.conv.padding,
                                  norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array))
 
     def __call__(self, word_id, shape_id, pad_mask):
         np = self._np
         x = self._emb(word_id, shape_id)  # batch x length x channels
-        length = x.shape[1]
-        for kernel, bias, pad, mean, std, weight, shift in self._layers:
+        batch, length, _ = x.shape
+        for side, size, filters, bias, pad, mean, std, weight, shift in self._layers:
             padded = np.pad(x, ((0, 0), (pad, pad), (0, 0)))
-            out = padded[:, 0:length, :] @ kernel[0]
-            for k in range(1, len(kernel)):
-                out += padded[:, k:k + length, :] @ kernel[k]
+            wide = length + 2 * pad
+            full = (padded.reshape(batch * wide, -1) @ side).reshape(batch, wide, size, filters)
+            out = full[:, 0:length, 0, :].copy()
+            for k in range(1, size):
+                out += full[:, k:k + length, k, :]
             out += bias
             np.maximum(out, 0, out=out)  # ReLU
             out = (out - mean) / std * weight + shift  # batch norm (inference)

@@ -52,6 +52,10 @@ class Hint:
     gender: Optional[str] = None
 
 
+# Arabic names: a link (``бен Заед``) before an article (``аль Нахайян``) is the father's name,
+# the family name starts at the article: Мухаммед | бен Заед | аль Нахайян.
+PATRONYMIC_LINKS = frozenset({"бен", "бин", "ибн", "бинт", "бинти"})
+FAMILY_ARTICLES = frozenset({"аль", "эль", "ас", "ад", "ат", "аш", "ан"})
 HINT_CASE = 0.8
 HINT_GENDER = 0.8
 
@@ -388,6 +392,20 @@ READING_MARGIN = 0.5  # other (gender, case) readings of a name kept within this
 
 def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> list[tuple]:
     """Every allowed (gender, case, score), best first (ties: masc nomn before others)."""
+    ranked = []
+    for gender, case, score in _readings(tuple(words), tuple(roles)):
+        if hint is not None:
+            score += HINT_CASE * (case in hint.cases) + HINT_GENDER * (gender == hint.gender)
+        ranked.append((gender, case, score))
+    ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
+    return ranked
+
+
+@functools.lru_cache(maxsize=50_000)
+def _readings(words: tuple[str, ...], roles: tuple[str, ...]) -> tuple[tuple, ...]:
+    """Every allowed (gender, case, score) of the words as a name before its context is
+    heard, in the order of GENDERS and CASES (cached: a name recurs with other hints)."""
+    words, roles = list(words), list(roles)  # as lists: ``_agreeing`` compares role lists
     ranked: list[tuple] = []
     # One case for all parts: a word that cannot be in a case excludes it (unless nothing is left).
     agree = _agreeing(words, roles)
@@ -434,11 +452,8 @@ def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] =
                 score = before + (score - before) * weight + bonus
                 bonus = 0.0
             score += {"nomn": 0.05, "gent": 0.02}.get(case, 0.0) + (0.04 if gender == "masc" else 0)
-            if hint is not None:
-                score += HINT_CASE * (case in hint.cases) + HINT_GENDER * (gender == hint.gender)
             ranked.append((gender, case, score))
-    ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
-    return ranked
+    return tuple(ranked)
 
 
 def _is_name(word: str) -> bool:
@@ -506,6 +521,19 @@ def assign_roles(words: list[str]) -> list[str]:
             and not _is_surname(words[1]):  # Иванов Иван
         roles = ["last", "first"]
     return roles
+
+
+def _name_parts(words: list[str], roles: list[str]) -> list[str]:
+    """The part of the name each word goes to: the roles, with an Arabic father's name
+    (``бен Заед`` before ``аль Нахайян``) moved from the last name to the middle."""
+    low = [w.lower().split("-")[0] for w in words]
+    link = next((i for i, w in enumerate(low) if i > 0 and w in PATRONYMIC_LINKS and roles[i] == "particle"), None)
+    if link is None:
+        return roles
+    article = next((j for j in range(link + 2, len(words)) if low[j] in FAMILY_ARTICLES), None)
+    if article is None:
+        return roles
+    return roles[:link] + ["middle"] * (article - link) + roles[article:]
 
 
 def _east_asian_family(word: str) -> bool:
@@ -607,9 +635,10 @@ def _normalize(raw: tuple[str, ...], hint: Optional[Hint]) -> ParsedName:
     if east:
         norm = _east_asian_nominative(words, hint)
         norm[0] = norm[0][:1].upper() + norm[0][1:]  # a family name, not a particle (Ван)
-    firsts = [w for w, r in zip(norm, roles, strict=True) if r == "first"]
-    middles = [w for w, r in zip(norm, roles, strict=True) if r == "middle"]
-    lasts = [w for w, r in zip(norm, roles, strict=True) if r in ("last", "particle")]
+    parts = _name_parts(words, roles)
+    firsts = [w for w, r in zip(norm, parts, strict=True) if r == "first"]
+    middles = [w for w, r in zip(norm, parts, strict=True) if r == "middle"]
+    lasts = [w for w, r in zip(norm, parts, strict=True) if r in ("last", "particle")]
     options: set[str] = set()
     gendered = any(r in ("first", "middle") and not INITIAL_RE.match(w)
                    for w, r in zip(words, roles, strict=True))
@@ -627,7 +656,7 @@ def _normalize(raw: tuple[str, ...], hint: Optional[Hint]) -> ParsedName:
             if score < top - READING_MARGIN:
                 break
             other = [_word_nominative(w, r, g, c) for w, r in zip(words, roles, strict=True)]
-            reading = tuple(_join([w for w, r in zip(other, roles, strict=True) if r in want])
+            reading = tuple(_join([w for w, r in zip(other, parts, strict=True) if r in want])
                             for want in (("first",), ("middle",), ("last", "particle")))
             if reading not in readings:
                 readings.append(reading)

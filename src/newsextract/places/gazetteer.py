@@ -144,6 +144,8 @@ class Gazetteer:
     # ``Каспий``): the name, nominative}
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     named: dict[str, object] = field(default_factory=dict)  # nominative name -> Region/OtherEntry
+    # lemmas of adjectives and demonyms: a token with none of them needs no closer look
+    adjective_lemmas: frozenset = frozenset()
 
     def add_phrase(self, phrase: str, hit: Hit) -> None:
         key, caps = phrase_key(phrase, ambiguous=hit.ambiguous)
@@ -155,6 +157,11 @@ class Gazetteer:
         readings = self.abbreviations.setdefault(abbr, [])
         if all(h.entry is not hit.entry or h.kind != hit.kind for h in readings):
             readings.append(hit)  # ДНР as alias and abbreviation: one reading
+
+
+def _abbreviation(phrase: str) -> bool:
+    """Upper case, or an acronym with a lower-case letter inside (``УрФО``)."""
+    return phrase.isupper() or (" " not in phrase and sum(ch.isupper() for ch in phrase) >= 2)
 
 
 def _has_kind_word(phrase: str) -> bool:
@@ -274,7 +281,7 @@ def gazetteer() -> Gazetteer:
         entry = OtherEntry(name, country)
         gaz.named.setdefault(name, entry)
         for phrase in (name, *_split(aliases)):
-            if phrase.isupper():
+            if _abbreviation(phrase):
                 gaz.add_abbr(phrase, Hit("other", entry, "abbreviation"))
             else:
                 gaz.add_phrase(phrase, Hit("other", entry, "name"))
@@ -296,4 +303,5 @@ def gazetteer() -> Gazetteer:
 
     for phrase in BLOCKERS:
         gaz.add_phrase(phrase, Hit("block", None))
+    gaz.adjective_lemmas = frozenset(gaz.adjectives) | frozenset(gaz.demonyms)
     return gaz

@@ -270,6 +270,9 @@ class _Finder:
         if "-" in text:
             self._compound(tok)
             return
+        if gaz.adjective_lemmas.isdisjoint(tok.lemmas):
+            self._fuzzy(tok, i)
+            return
         lemmas = [tok.lemma] + sorted(tok.lemmas - {tok.lemma})
         for lemma in lemmas:
             if lemma in gaz.adjectives:

@@ -136,16 +136,20 @@ def extract_locations(doc: Doc) -> list[Location]:
 
 
 def _written_name(key: str, name: str, written: list[tuple[int, str]]) -> str:
-    """A place's name as the text gives it: the full name when the text writes it, else the
-    short name written first (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``, ``Каспии`` -> ``Каспий``)."""
+    """A place's name as the text mostly gives it: the short name when the text writes it more
+    often than the full name (``Татарстана`` twice, ``Республики Татарстан`` once -> ``Татарстан``),
+    the first short name written; else (a tie, or only the full name) the full name
+    (``Чувашии`` -> ``Чувашия``, ``Туве`` -> ``Тува``, ``Каспии`` -> ``Каспий``)."""
     short = gazetteer().short_names.get(key, {})
-    first = None
+    first, shorts, fulls = None, 0, 0
     for _start, text in sorted(written):
         found = short.get(phrase_key(text)[0])
         if found is None:
-            return name  # the full name (or a long official form) is written
+            fulls += 1  # the full name (or a long official form) is written
+            continue
+        shorts += 1
         first = first or found
-    return first or name
+    return first if first is not None and shorts > fulls else name
 
 
 def _elliptic_region(doc: Doc, start: int, end: int, found: dict) -> Optional[RegionEntry]:
