@@ -411,6 +411,8 @@ def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict)
         (gi,) = cands
         if not _bare(p) and not any(t.startswith(p.title) or p.title.startswith(t) for t in titles[gi]):
             continue
+        if groups[gi].name.gender == "masc" and _feminine(_head_token(doc, p)):
+            continue  # "герцогиня" is not the man who holds "герцог"
         members = groups[gi].members
         before = [m for m in members if spans[m][0] < p.start]
         owner[id(p)] = before[-1] if before else members[0]
