@@ -86,7 +86,7 @@ def _nominative_words(texts: tuple[str, ...], head: int, plural_ok: bool) -> tup
         return out
     number = "plur" if (plural_ok and noun.tag.number == "plur") else "sing"
     if noun.tag.case != "nomn" or noun.tag.number != number:
-        form = noun.inflect({"nomn", number})
+        form = morph.inflected(noun, {"nomn", number})
         if form is not None:
             out[head] = case_like(head_text, form.word)
     gender = noun.tag.gender or "masc"
@@ -97,7 +97,7 @@ def _nominative_words(texts: tuple[str, ...], head: int, plural_ok: bool) -> tup
                 grams = {"nomn", number}
                 if number == "sing" and p.tag.POS != "NUMR":
                     grams.add(gender)
-                form = p.inflect(grams)
+                form = morph.inflected(p, grams)
                 if form is not None:
                     out[i] = case_like(text, form.word)
                 break
@@ -158,7 +158,7 @@ def _inflect_part(word: str, grammemes: set[str], parse=None) -> str:
     parse = parse or best_parse(word)
     if parse is None or "Fixd" in parse.tag:
         return word
-    form = parse.inflect(grammemes)
+    form = morph.inflected(parse, grammemes)
     if form is None:
         return word
     new = form.word.replace("ё", "е") if "ё" not in word else form.word

@@ -251,7 +251,7 @@ def _adjective_title(tok: Token) -> Optional[str]:
         return None
     for p in parses(tok):
         if p.tag.POS in ("ADJF", "PRTF") and p.normal_form.replace("ё", "е") in ADJECTIVE_TITLES:
-            form = p.inflect({"nomn", "sing", p.tag.gender or "masc"})
+            form = morph.inflected(p, {"nomn", "sing", p.tag.gender or "masc"})
             return morph.match_case(tok.text, form.word) if form is not None else None
     return None
 
