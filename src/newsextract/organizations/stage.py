@@ -173,13 +173,6 @@ def _named_descriptor(doc: Doc, start: int, prefix: str) -> bool:
     return prefix[:1].isupper() and " " not in prefix and tok is not None and doc.sents[tok.sent].first != tok.index
 
 
-def _credit(doc: Doc, offset: int) -> bool:
-    """Whether ``offset`` lies in a photo credit or a ``©`` line: the source they credit is named."""
-    if doc.zone_kind(offset) == "photo_credit":
-        return True
-    return doc.text[doc.text.rfind("\n", 0, offset) + 1:offset].lstrip().startswith("©")
-
-
 def _noise(doc: Doc, m: OrgMention, place_spans: frozenset = frozenset()) -> bool:
     """Spans that are not organizations here: ``СМИ``, ``в Белом доме``, a sentence-initial word."""
     if is_stop(doc, m.start, m.end) or m.label or _furniture(doc, m):
@@ -253,7 +246,8 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     resolved = sorted(_resolve(cands), key=lambda c: c.start)
     _owner_after(doc, resolved)
     chosen = [part for c in resolved for part in _split(doc, c, known)]
-    chosen = [_narrow(doc, c, places) for c in chosen if not doc.is_ignored(c.start, c.end) or _credit(doc, c.start)]
+    chosen = [_narrow(doc, c, places) for c in chosen
+              if not doc.is_ignored(c.start, c.end) or doc.zone_kind(c.start) == "photo_credit"]
     place_spans = frozenset((p.start, p.end) for p in doc.places if p.kind != "country")
     chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c, place_spans)]
     things, starts = artifact_keys(doc, key_of)
