@@ -6,7 +6,16 @@ right after them (``МИД России``); a capitalised head word (``Мини�
 with its genitive tail; a quoted name after a descriptor (``АО «Ромашка»``).
 Overlaps are resolved (the longer span wins), then each mention is narrowed to
 the name proper (``org_spans``) while the organization keeps the whole phrase
-as its name. ``Full name (ABBR)`` pairs the abbreviation with the name.
+as its name. ``Full name (ABBR)`` pairs the abbreviation with the name, and an
+abbreviation spelling a named organization's initials is that organization (``СКФУ``).
+
+A unit keeps its owner in its name (``Антинаркотический центр ШОС``, ``территориальный
+орган Росстата по области``) while the owner stays an organization of its own; a body
+named by a regional adjective or a bare ``области`` takes the one region the text names
+(``областного правительства``). Not organizations: events (``форум «Утро»``), a site's
+section before its outlet (``Недвижимость РИА Новости``), furniture labels (``Лента
+новостей``), platform channels (``Telegram-канал``), places NER took for organizations.
+Photo credits are read (the places stage skips them, so countries are looked up there).
 """
 
 from __future__ import annotations
