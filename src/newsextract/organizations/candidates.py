@@ -20,6 +20,7 @@ from .spans import QUOTES, descriptors, extend_left
 
 CITY_WORD_RE = re.compile(r"\b(в|во) (?:г\.|гор\.|городе)\s*(?=[А-ЯЁ])")
 SLASHED_RE = re.compile(r"(?<=\s)/([A-ZА-ЯЁ][\w.\-]{1,30}(?: [A-ZА-ЯЁ][\w.\-]{1,30}){0,2})/(?=[.,\s])")
+DASH_RE = re.compile(r" [-–—] ")
 MIN_PREFIX_RE = re.compile(r"^[Мм]ин[а-яё]{3,}$")
 DASHES = {"-", "–", "—"}
 # regional editions of an agency (``Интерфакс – Дальний Восток``): Russia's macro-regions
@@ -162,6 +163,11 @@ def ner_candidates(doc: Doc, trim) -> list[OrgMention]:
         if span.type != "ORG":
             continue
         k = doc.text.find(" (", span.start, span.end)  # "Министерство ... (Минэкономразвития)"
+        if k < 0:  # ``INTERFAX.RU - Российская санитарная служба``: a known outlet, then the story
+            dash = DASH_RE.search(doc.text, span.start, span.end)
+            if dash and known_abbreviation(doc.text[span.start:dash.start()]) is not None:
+                pieces += [(span.start, dash.start()), (dash.end(), span.end)]
+                continue
         pieces += [(span.start, k), (k + 2, span.end)] if k > span.start else [(span.start, span.end)]
     for ps_, pe_ in pieces:
         s, e = trim(doc, ps_, pe_)
