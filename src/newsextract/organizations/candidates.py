@@ -6,11 +6,13 @@ Each candidate covers the whole phrase its name is built from (``МИД Росс
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Token
+from ..nlp import morph
 from ..nlp.grammar import has_case, is_abbr, is_cap, is_gent, is_word, parses
 from ..places import context
 from .lexicon import KnownOrg, abbreviations, org_heads, org_matcher, word_abbreviations
@@ -211,13 +213,19 @@ def known_abbreviation(text: str) -> Optional[KnownOrg]:
 
 def _word_org(tok: Token) -> Optional[KnownOrg]:
     """A known abbreviation or one-word name (ООН, Роснедра, минэкологии)."""
-    known = known_abbreviation(tok.text)
-    if known is not None or not MIN_PREFIX_RE.match(tok.text):
+    return _word_org_of(tok.text, tok.lemma)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_org_of(text: str, lemma: str) -> Optional[KnownOrg]:
+    """``_word_org`` of a token's text and lemma (cached: asked twice of every token)."""
+    known = known_abbreviation(text)
+    if known is not None or not MIN_PREFIX_RE.match(text):
         return known
-    known = word_abbreviations().get(tok.text.lower()) or word_abbreviations().get(tok.lemma)
-    ps = parses(tok)
-    if known is None and tok.text[:1].islower() and ps and "UNKN" in str(ps[0].tag):
-        known = KnownOrg(tok.text[:1].upper() + tok.text[1:], None, None)
+    known = word_abbreviations().get(text.lower()) or word_abbreviations().get(lemma)
+    ps = morph.parse(text)
+    if known is None and text[:1].islower() and ps and "UNKN" in str(ps[0].tag):
+        known = KnownOrg(text[:1].upper() + text[1:], None, None)
     return known
 
 
