@@ -8,7 +8,8 @@ Printed:
 
 1. throughput of natasha's NER alone (Segmenter + NewsNERTagger), natasha's full
    pipeline (morph, syntax, NER, span normalization) and newsextract's
-   ``Pipeline.pipe`` - interleaved rounds, the best round of each, ratios;
+   ``Pipeline.pipe`` - each over all the texts in a fresh process, rounds alternating, ratios
+   of CPU time;
 2. ``parallel.run`` with 1 and 2 worker processes (what ``--workers`` runs) on
    the texts, repeated to ~1 MB, each run in a fresh process timed from the import
    of newsextract on (start-up included, as a user waits for it), interleaved
@@ -111,9 +112,9 @@ def warmup_texts() -> list[str]:
 RUNNERS = {"ours": lambda emb: Ours(), "ner": NatashaNer, "full": NatashaFull}
 
 
-def time_slice(runner: str, k: int, rounds: int, limit: int | None) -> None:
-    """In a fresh process: build one runner, warm it up on corpus/, time slice ``k`` of the
-    texts; print its CPU and wall seconds as JSON (``--time-slice``)."""
+def time_run(runner: str, limit: int | None) -> None:
+    """In a fresh process: build one runner, warm it up on corpus/, time it over all the
+    texts; print its CPU and wall seconds as JSON (``--time-run``)."""
     from threadpoolctl import threadpool_limits
 
     emb = None
@@ -124,18 +125,18 @@ def time_slice(runner: str, k: int, rounds: int, limit: int | None) -> None:
     run = RUNNERS[runner](emb)
     threadpool_limits(1)  # every runner measured with one BLAS thread (numpy is loaded by now)
     run(warmup_texts())  # load lazily built data, warm common words
-    part = load_texts(limit)[k::rounds]
+    texts = load_texts(limit)
     start, cpu = time.perf_counter(), time.process_time()
-    run(part)
+    run(texts)
     print(json.dumps({"cpu": time.process_time() - cpu, "wall": time.perf_counter() - start}))
 
 
 def throughput(texts: list[str], rounds: int, full: bool, limit: int | None) -> None:
-    """Each runner times each slice of the texts in a fresh process, slices interleaved:
-    newsextract never sees a text twice (its word caches help only as much as on a real
-    stream of news) and no runner works in another's heap (a heap full of someone else's
-    caches makes every garbage collection slower). Warm-up is on corpus/. The ratios are
-    of total CPU times (every runner single-threaded); wall times in brackets."""
+    """Each runner goes over all the texts once per round, each time in a fresh process (as a
+    user's batch would: newsextract sees every text once, its word caches warm only along
+    the stream; no runner works in another's heap, whose caches would slow every garbage
+    collection), runners alternating. Warm-up is on corpus/. The ratios are of total CPU
+    times (every runner single-threaded); wall times in brackets."""
     import subprocess
 
     names = {"ours": Ours.name, "ner": NatashaNer.name, "full": NatashaFull.name}
@@ -144,7 +145,7 @@ def throughput(texts: list[str], rounds: int, full: bool, limit: int | None) -> 
     wall = dict.fromkeys(runners, 0.0)
     for k in range(rounds):
         for runner in runners if k % 2 == 0 else runners[::-1]:
-            cmd = [sys.executable, __file__, "--time-slice", f"{runner}:{k}", "--rounds", str(rounds)]
+            cmd = [sys.executable, __file__, "--time-run", runner]
             if limit:
                 cmd += ["--limit", str(limit)]
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -152,10 +153,11 @@ def throughput(texts: list[str], rounds: int, full: bool, limit: int | None) -> 
             total[runner] += got["cpu"]
             wall[runner] += got["wall"]
     size = kb(texts)
-    print(f"\n1. throughput, {len(texts)} texts, {size:.0f} KB, in {rounds} interleaved slices, each "
-          "timed in a fresh process after warm-up on corpus/; CPU time (wall time in brackets)")
+    print(f"\n1. throughput, {len(texts)} texts, {size:.0f} KB, {rounds} rounds, each runner over all "
+          "texts in a fresh process after warm-up on corpus/; CPU time (wall time in brackets)")
     for runner in runners:
-        print(f"   {names[runner]:28s} {size / total[runner]:7.1f} KB/s  ({size / wall[runner]:.1f} KB/s)")
+        print(f"   {names[runner]:28s} {rounds * size / total[runner]:7.1f} KB/s  "
+              f"({rounds * size / wall[runner]:.1f} KB/s)")
     print(f"   newsextract / natasha NER alone:  {total['ner'] / total['ours']:.2f}  (target >= 0.75; "
           f"wall {wall['ner'] / wall['ours']:.2f})")
     if full:
@@ -261,18 +263,17 @@ def long_document(texts: list[str], mb: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--long-mb", type=float, default=3.0)
     parser.add_argument("--skip-natasha-full", action="store_true")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: throughput,workers,long")
     parser.add_argument("--only", default="", help="comma-separated parts to run alone: throughput,workers,long")
-    parser.add_argument("--time-slice", help=argparse.SUPPRESS)  # RUNNER:K, run by throughput()
+    parser.add_argument("--time-run", help=argparse.SUPPRESS)  # RUNNER, run by throughput()
     parser.add_argument("--workers-child", type=int, help=argparse.SUPPRESS)  # N, run by workers()
     args = parser.parse_args()
-    if args.time_slice:
-        runner, k = args.time_slice.split(":")
-        time_slice(runner, int(k), args.rounds, args.limit)
+    if args.time_run:
+        time_run(args.time_run, args.limit)
         return
     if args.workers_child:
         workers_child(args.workers_child, args.limit)

@@ -220,8 +220,67 @@ MEMBERS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", MEMBERS)
+# WORKS_AS patterns (issue #11): every person with the titles the sentence gives them
+WORKS_AS = [
+    # a quoted body right after a title is its tail
+    ("Главный тренер «Торпедо» Виктор Малахов покинул клуб.", {"Виктор Малахов": ["главный тренер"]}),
+    ('Директор "Севертранса" Ольга Рыбина дала интервью.', {"Ольга Рыбина": ["директор"]}),
+    # a party or a constituency after "от", a body named in Latin letters
+    ("Поправки внёс депутат от «Новой партии» Семён Кротов.", {"Семён Кротов": ["депутат"]}),
+    ("Спор возник с главой подразделения Android Яковом Лисиным.", {"Яков Лисин": ["глава"]}),
+    # two titles in a row without a comma, in one case
+    ("Приказ подписал командующий Северным флотом адмирал Игорь Сомов.",
+     {"Игорь Сомов": ["командующий", "адмирал"]}),
+    # predicates: an adjectival title; the post before the verb; a clause break parts two predicates
+    ("Новым командующим округом назначен генерал Павел Рудин.", {"Павел Рудин": ["командующий", "генерал"]}),
+    ("Пост ректора занял Артём Гущин, а деканом станет Лидия Ивлева.",
+     {"Артём Гущин": ["ректор"], "Лидия Ивлева": ["декан"]}),
+    ("Затем кресло мэра заняла Вера Колосова.", {"Вера Колосова": ["мэр"]}),
+    # a subjectless predicate of a biography; titles held in sequence
+    ("Роман Шилов родился в Твери. В 1998 году работал инженером, затем был назначен директором.",
+     {"Роман Шилов": ["инженер", "директор"]}),
+    ("В девяностые Юрий Панин был министром связи, а затем министром транспорта.",
+     {"Юрий Панин": ["министр связи", "министр транспорта"]}),
+    # after the name: adjectives, "один из", a parenthesis before a dash
+    ("Вчера в Казань прилетел Марат Ибрагимов, известный татарский композитор.",
+     {"Марат Ибрагимов": ["композитор"]}),
+    ("Геннадий Фомин — один из самых известных архитекторов края.", {"Геннадий Фомин": ["архитектор"]}),
+    ("Лев Каменев (1931—2012, Саратов) — советский скульптор и педагог.",
+     {"Лев Каменев": ["скульптор", "педагог"]}),
+    # a title before a genitive name and a nominative one belongs to the second
+    ("Помощник Игоря Сомова Дарья Киселёва ответила на вопросы.", {"Дарья Киселёва": ["помощник"]}),
+    # a plural title introducing a list of names
+    ("На фестиваль приехали поэты и прозаики, среди которых — Ирина Лаптева и Олег Будник.",
+     {"Ирина Лаптева": ["поэт", "прозаик"], "Олег Будник": ["поэт", "прозаик"]}),
+    ("Выступили пианисты, в том числе Кира Смолина и Тимур Ахмедов.",
+     {"Кира Смолина": ["пианист"], "Тимур Ахмедов": ["пианист"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEMBERS + WORKS_AS)
 def test_member_lists(pipe, text, expected):
     persons = {p.full_name: [q.title for q in p.positions] for p in pipe(text).persons}
     for name, titles in expected.items():
         assert persons.get(name) == titles, persons
+
+
+# (text, person): a title that names someone else's role is not that person's
+NOT_HOLDER = [
+    # the genitive complement of a title
+    ("Представитель Игоря Сомова отказался от комментариев.", "Игорь Сомов"),
+    ("Советник Сергея Петрова сообщил об отставке.", "Сергей Петров"),
+    # a plural title before one name
+    ("Адвокаты Аркадия Гордеева обжаловали приговор.", "Аркадий Гордеев"),
+    # a nominative title across a verb from an oblique name
+    ("Губернатор встретился с семьей Николая Рощина.", "Николай Рощин"),
+    # a relative's title after a name
+    ("Алла Зимина, вдова композитора, передала архив музею.", "Алла Зимина"),
+    # the object of the link verb's clause is the subject after a genitive name
+    ("Министром финансов станет соратник Олега Смирнова Иван Кольцов.", "Олег Смирнов"),
+]
+
+
+@pytest.mark.parametrize("text,person", NOT_HOLDER)
+def test_title_not_given_to(pipe, text, person):
+    persons = {p.full_name: [q.title for q in p.positions] for p in pipe(text).persons}
+    assert persons.get(person) == [], persons

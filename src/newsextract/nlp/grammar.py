@@ -69,10 +69,16 @@ def nominative_tokens(tokens: list[Token], head: int, *, plural_ok: bool = False
     ``tokens[:head+1]`` are modifiers + the head noun; the rest (a genitive tail)
     is kept as written.
     """
-    out = [t.text for t in tokens]
-    head_tok = tokens[head]
+    return list(_nominative_words(tuple(t.text for t in tokens), head, plural_ok))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _nominative_words(texts: tuple[str, ...], head: int, plural_ok: bool) -> tuple[str, ...]:
+    """``nominative_tokens`` of the token texts (cached: titles recur)."""
+    out = list(texts)
+    head_text = texts[head]
     noun = None
-    for p in parses(head_tok):
+    for p in morph.parse(head_text):
         if p.tag.POS == "NOUN":
             noun = p
             break
@@ -80,22 +86,22 @@ def nominative_tokens(tokens: list[Token], head: int, *, plural_ok: bool = False
         return out
     number = "plur" if (plural_ok and noun.tag.number == "plur") else "sing"
     if noun.tag.case != "nomn" or noun.tag.number != number:
-        form = noun.inflect({"nomn", number})
+        form = morph.inflected(noun, {"nomn", number})
         if form is not None:
-            out[head] = case_like(head_tok.text, form.word)
+            out[head] = case_like(head_text, form.word)
     gender = noun.tag.gender or "masc"
     for i in range(head):
-        tok = tokens[i]
-        for p in parses(tok):
+        text = texts[i]
+        for p in morph.parse(text):
             if p.tag.POS in ("ADJF", "PRTF", "NUMR") or (p.tag.POS == "ADJF" and "Apro" in p.tag.grammemes):
                 grams = {"nomn", number}
                 if number == "sing" and p.tag.POS != "NUMR":
                     grams.add(gender)
-                form = p.inflect(grams)
+                form = morph.inflected(p, grams)
                 if form is not None:
-                    out[i] = case_like(tok.text, form.word)
+                    out[i] = case_like(text, form.word)
                 break
-    return out
+    return tuple(out)
 
 
 def case_like(template: str, word: str) -> str:
@@ -152,7 +158,7 @@ def _inflect_part(word: str, grammemes: set[str], parse=None) -> str:
     parse = parse or best_parse(word)
     if parse is None or "Fixd" in parse.tag:
         return word
-    form = parse.inflect(grammemes)
+    form = morph.inflected(parse, grammemes)
     if form is None:
         return word
     new = form.word.replace("ё", "е") if "ё" not in word else form.word

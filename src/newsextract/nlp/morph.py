@@ -70,12 +70,22 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form.replace("ё", "е") for p in parse(word)) or frozenset({word.lower()})
 
 
+def inflected(parse, grammemes: set[str]):
+    """``parse.inflect(grammemes)`` through a cache (pymorphy3 rebuilds the lexeme each time)."""
+    return _inflected(parse, frozenset(grammemes))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _inflected(parse, grammemes: frozenset):
+    return parse.inflect(set(grammemes))
+
+
 def inflect(word: str, grammemes: set[str], *, pos: str | None = None) -> str | None:
     """Inflect a word into ``grammemes``; None when pymorphy3 cannot."""
     for p in parse(word):
         if pos and p.tag.POS != pos:
             continue
-        form = p.inflect(grammemes)
+        form = inflected(p, grammemes)
         if form is not None:
             return form.word
     return None

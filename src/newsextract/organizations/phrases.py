@@ -117,22 +117,43 @@ ARTIFACTS = frozenset({
     "фильм", "книга", "роман", "повесть", "песня", "альбом", "сериал", "спектакль", "опера", "балет",
     "мюзикл", "игра", "операция", "бизнес-центр", "отель", "гостиница", "кинотеатр", "поезд",
 })
+# Events named like organizations (``форум «Утро»``, ``на Паралимпиаде``): never organizations.
+EVENT_NOUNS = frozenset({
+    "форум", "бизнес-форум", "фестиваль", "выставка", "конференция", "саммит", "конкурс", "олимпиада",
+    "паралимпиада", "спартакиада", "чемпионат", "первенство", "турнир", "марафон", "слёт", "слет",
+    "биеннале", "ярмарка", "акция", "церемония", "универсиада", "кубок",
+})
 QUOTE_OPEN = ("«", '"', "“", "„")
+MAX_EVENT_TAIL = 4  # genitive words between an event word and its quoted name
 
 
-def artifact_keys(doc: Doc, key) -> set[str]:
-    """Keys of quoted names written after an artifact word anywhere in the document."""
-    out = set()
+def is_event_word(tok: Token) -> bool:
+    return tok.lemma in EVENT_NOUNS or tok.lemma.rsplit("-", 1)[-1] in EVENT_NOUNS
+
+
+def artifact_keys(doc: Doc, key) -> tuple[set[str], set[int]]:
+    """Keys of quoted names written after an artifact or event word anywhere in the document
+    (``шаттл «Дискавери»``, ``Форум молодёжи Урала «Утро»``), and the offsets where they start."""
+    out, starts = set(), set()
     toks = doc.tokens
     for i, tok in enumerate(toks[:-2]):
-        if tok.lemma not in ARTIFACTS or toks[i + 1].text not in QUOTE_OPEN or _owner(tok, toks[i + 2]):
+        event = is_event_word(tok)
+        if not event and tok.lemma not in ARTIFACTS:
             continue
+        j = i + 1
+        while event and j < len(toks) - 1 and j - i <= MAX_EVENT_TAIL and toks[j].sent == tok.sent \
+                and is_word(toks[j]) and is_gent(toks[j]):
+            j += 1
+        if toks[j].text not in QUOTE_OPEN or j + 1 >= len(toks) or _owner(tok, toks[j + 1]):
+            continue
+        i = j - 1
         k = i + 2
         while k < len(toks) and k < i + 6 and toks[k].text not in ("»", '"', "”", "“") and toks[k].sent == tok.sent:
             k += 1
         if k > i + 2:
             out.add(key(doc.text[toks[i + 2].start:toks[k - 1].end]))
-    return out
+            starts.add(toks[i + 2].start)
+    return out, starts
 
 
 def _owner(word: Token, name: Token) -> bool:

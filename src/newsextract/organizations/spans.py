@@ -17,10 +17,12 @@ The organization's *name* is built from the whole phrase (``Министерст
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from .. import resources
 from ..doc import Doc, Token
+from ..nlp import morph
 from ..nlp.grammar import is_abbr, is_word, parses
 from .lexicon import org_heads
 
@@ -46,11 +48,18 @@ def stop_words() -> frozenset[str]:
     return resources.word_set("org_stop.txt")
 
 
+PLATFORM_NOUN_RE = re.compile(r"^[A-Za-z]+-([а-яё]+)$")
+PLATFORM_NOUNS = {"канал", "сообщество", "страница", "аккаунт", "блог", "паблик", "чат", "группа", "бот"}
+
+
 def is_stop(doc: Doc, start: int, end: int) -> bool:
-    """A one-word span naming no organization (``СМИ``, ``Интернет``)."""
+    """A one-word span naming no organization (``СМИ``, ``Интернет``, ``Telegram-канал``)."""
     toks = doc.tokens_in(start, end)
     if not toks or not all(_is_adj(t) for t in toks[:-1]):  # ``российских СМИ`` too
         return False
+    platform = PLATFORM_NOUN_RE.match(toks[-1].text)
+    if platform and morph.lemma(platform.group(1)) in PLATFORM_NOUNS:
+        return True  # a platform's channel or page (``Telegram-канал``, ``YouTube-канале``)
     return toks[-1].text.lower() in stop_words() or toks[-1].lemma in stop_words()
 
 
@@ -86,9 +95,13 @@ class PlaceIndex:
 
     def __init__(self, doc: Doc):
         self.by_end: dict[int, int] = {}
+        self.entry_at: dict[tuple[int, int], str] = {}  # the place's resolved name by its span
         for m in doc.places:
             if m.form in ("name", "official", "abbreviation") and m.kind in ("country", "region", "city"):
                 self.by_end[m.end] = min(m.start, self.by_end.get(m.end, m.start))
+                name = getattr(m.entry, "name", None)
+                if name:
+                    self.entry_at[(m.start, m.end)] = name
 
     def tail(self, doc: Doc, start: int, end: int) -> Optional[int]:
         """Start of a place that closes ``[start, end)`` after a name word, else None."""

@@ -17,13 +17,14 @@ import re
 from ..doc import Doc
 from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
-from .linking import AGE_RE, active_appoint, genitive_name, kin_before
-from .positions import is_plural
+from .linking import AGE_RE, active_appoint, complement_name, genitive_name, kin_before, may_be_nominative
+from .positions import ADJECTIVE_TITLES, is_plural
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
                "избрать", "переизбрать", "служить", "трудиться", "оставаться", "остаться", "утвердить",
                "числиться", "выбрать", "занимать", "занять"}
-POST_LEMMAS = {"должность", "пост"}
+POST_LEMMAS = {"должность", "пост", "кресло"}
+TAKE_LEMMAS = {"занять", "занимать", "получить", "возглавить", "сохранить"}
 POST_VERBS = LINK_LEMMAS | {"вступить", "покинуть", "оставить", "уйти", "сложить", "освободить"}
 PREPOSITIONS = {"с", "со", "за", "над", "под", "перед", "между", "по", "к", "о", "об", "у", "от", "для"}
 PRONOUNS = {"он", "она"}
@@ -31,6 +32,10 @@ AFTER_LINKS = {"стать", "становиться", "назначить", "и
                "утвердить", "выбрать", "оставаться", "остаться"}
 LINK_WINDOW = 8
 BACK_SENTS = 2
+# Words before a title that make it a role, not a holder: ``на пост генсека``, ``избрание генсека``,
+# ``новый глава`` (someone other than the person named before).
+ROLE_CUES = {"кандидатура", "вакансия", "избрание", "выбор", "выборы",
+             "новый", "будущий", "следующий"}
 
 
 def _owners(links: dict) -> dict[int, int]:
@@ -41,11 +46,12 @@ def corefer(doc: Doc, spans: list[tuple[int, int]], groups: list, phrases: list,
     """Add links for the phrases ``linking.attach`` left over (in place)."""
     owner = _owners(links)
     phrases = sorted(phrases, key=lambda p: p.start)
+    genders = {m: g.name.gender for g in groups for m in g.members}
     for p in phrases:
         if id(p) not in owner:
-            mi = _predicate_subject(doc, spans, p)
+            mi = _predicate_subject(doc, spans, p, genders)
             if mi is None:
-                mi = _predicate_after(doc, spans, p)
+                mi = _predicate_after(doc, spans, p, genders)
             if mi is not None:
                 owner[id(p)] = mi
     _chain(doc, spans, phrases, owner)
@@ -92,40 +98,81 @@ def _pass_owner(doc: Doc, spans: list, owner: dict, q, p, *, after: bool) -> Non
     if doc.tokens[a.first].sent != doc.tokens[b.last - 1].sent:
         return
     gap = _gap(doc, a.end, b.start)
-    if gap not in ("", ",", "и", ", и", ", а также"):
+    if gap not in ("", ",", "и", ", и", ", а также") and not SEQUENCE_GAP.fullmatch(gap):
         return
+    if gap == "" and not _shared_case(doc, a, b):
+        return  # "с корреспондентом «Голоса Америки» лидер движения": two phrases, two people
     if gap == "и" and not (_bare(p) or _bare(q)):
         return
     owner[id(p)] = mi
+
+
+def _shared_case(doc: Doc, a, b) -> bool:
+    """Two title heads that may stand in one case (``командующего округом генерал-полковника``)."""
+    def cases(p) -> set:
+        return {x.tag.case for x in parses(_head_token(doc, p)) if x.tag.case}
+    return bool(cases(a) & cases(b))
 
 
 def _bare(p) -> bool:
     return p.last == p.head_last
 
 
-def _predicate_subject(doc: Doc, spans: list, p) -> int | None:
+def _predicate_subject(doc: Doc, spans: list, p, genders: dict | None = None) -> int | None:
     """The person a predicate title describes: ``Иванов был назначен министром``."""
     toks = doc.tokens
     sent = doc.sents[toks[p.first].sent]
-    head = toks[p.head_first]
     prev = toks[p.first - 1] if p.first > sent.first else None
     if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p) or is_plural(doc, p):
         return None
-    post = prev is not None and prev.lemma in POST_LEMMAS and has_case(head, "gent", ("NOUN",))
-    if not (post or has_case(head, "ablt", ("NOUN",))):
+    post = prev is not None and prev.lemma in POST_LEMMAS and _head_case(doc, p, "gent")
+    if not (post or _head_case(doc, p, "ablt")):
         return None
-    link = _link_verb(toks[max(sent.first, p.first - LINK_WINDOW):p.first], POST_VERBS if post else LINK_LEMMAS)
+    link = _link_verb(_clause_window(toks, max(sent.first, p.first - LINK_WINDOW), p.first),
+                      POST_VERBS if post else LINK_LEMMAS)
     if link is None:
         return None
     if active_appoint(link):
         return _appointee(doc, spans, link, sent)
     mi = _last_in(spans, sent.start, p.start)
     if mi is not None:
-        between = doc.text[spans[mi][1]:p.start]
+        between = QUOTED_RE.sub("", doc.text[spans[mi][1]:p.start])
         return None if re.search(r"[«»\"():;]|\bкоторы", between) else mi
-    if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or link.index == sent.first:
-        return _last_before(doc, spans, sent.start)
+    if any(t.lemma in PRONOUNS for t in toks[sent.first:p.first]) or _subjectless(doc, sent, link):
+        mi = _last_before(doc, spans, sent.start)
+        if mi is not None and genders is not None and not _agrees(link, genders.get(mi)):
+            return None
+        return mi
     return None
+
+
+def _subjectless(doc: Doc, sent, link) -> bool:
+    """The link verb has no subject before it in its sentence (``В 1990 году работал инженером``):
+    only adverbials, dates and prepositional groups stand before it."""
+    toks = doc.tokens
+    after_prep = False
+    for t in toks[sent.first:link.index]:
+        ps = parses(t)
+        top = ps[0] if ps else None
+        if top is None or not t.text[:1].isalpha():
+            continue
+        if top.tag.POS == "PREP":
+            after_prep = True
+            continue
+        if top.tag.POS in ("NOUN", "NPRO") and top.tag.case == "nomn" and not after_prep:
+            return False
+        if is_cap(t) and t.index != sent.first and not after_prep:
+            return False
+        if top.tag.POS in ("NOUN", "NPRO"):
+            after_prep = False
+    return True
+
+
+def _agrees(verb, gender: str | None) -> bool:
+    """A past-tense verb's gender agrees with the person's (unknown either way agrees)."""
+    ps = parses(verb)
+    vg = ps[0].tag.gender if ps else None
+    return not (gender and vg and gender != vg)
 
 
 def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
@@ -136,20 +183,36 @@ def _appointee(doc: Doc, spans: list, link, sent) -> int | None:
     return None if re.search(r"[;:()«»]", doc.text[link.end:spans[i][0]]) else i
 
 
-def _predicate_after(doc: Doc, spans: list, p) -> int | None:
+def _predicate_after(doc: Doc, spans: list, p, genders: dict | None = None) -> int | None:
     """``Новым директором стал Иванов``: an instrumental title, a link verb, then the name."""
     toks = doc.tokens
     sent = doc.sents[toks[p.first].sent]
     prev = toks[p.first - 1] if p.first > sent.first else None
     if prev is not None and prev.text.lower() in PREPOSITIONS or not _noun_head(doc, p):
         return None
-    if not has_case(toks[p.head_first], "ablt", ("NOUN",)) or _last_in(spans, sent.start, p.start) is not None:
+    before = _last_in(spans, sent.start, p.start)
+    if before is not None and not CLAUSE_BREAK.search(doc.text[spans[before][1]:p.start]):
         return None
+    # ``Новым директором стал Иванов`` or ``Пост губернатора занял Иванов``
+    post = prev is not None and prev.lemma in POST_LEMMAS and _head_case(doc, p, "gent")
+    if not (post or _head_case(doc, p, "ablt")):
+        return None
+    links = TAKE_LEMMAS if post else AFTER_LINKS
     link = next((t for t in toks[p.last:min(sent.last, p.last + LINK_WINDOW)] if is_verb(t) or
-                 t.lemma in AFTER_LINKS or t.lemmas & AFTER_LINKS), None)
-    if link is None or not (link.lemma in AFTER_LINKS or link.lemmas & AFTER_LINKS) or active_appoint(link):
+                 t.lemma in links or t.lemmas & links), None)
+    if link is None or not (link.lemma in links or link.lemmas & links) or active_appoint(link):
         return None
+    pronoun = next((t for t in toks[max(p.last, link.index - 1):min(sent.last, link.index + 2)]
+                    if t.text.lower() in ("он", "она")), None)
+    if pronoun is not None and before is None:
+        # ``Министром он стал в 2006 году``: the person named just before
+        mi = _last_before(doc, spans, sent.start)
+        gender = "masc" if pronoun.text.lower() == "он" else "femn"
+        return mi if mi is not None and (genders or {}).get(mi) in (None, gender) else None
     i = bisect.bisect_left(spans, (link.end, -1))
+    if i + 1 < len(spans) and spans[i + 1][0] < sent.end and not may_be_nominative(doc, spans[i]) \
+            and not doc.text[spans[i][1]:spans[i + 1][0]].strip():
+        i += 1  # "должен стать соратник Кэмерона Джордж Осборн": the subject, not its complement
     if i >= len(spans) or spans[i][0] >= sent.end or len(doc.tokens_in(link.end, spans[i][0])) > LINK_WINDOW:
         return None
     between = doc.tokens_in(link.end, spans[i][0])
@@ -163,7 +226,7 @@ def _age_anaphor(doc: Doc, spans: list, p) -> int | None:
     toks = doc.tokens
     if p.first == 0 or not AGE_RE.match(toks[p.first - 1].text) or is_plural(doc, p) or not _noun_head(doc, p):
         return None
-    if not has_case(toks[p.head_first], "nomn", ("NOUN",)):
+    if not has_case(_head_token(doc, p), "nomn", ("NOUN",)):
         return None
     return _last_before(doc, spans, toks[p.first - 1].start)
 
@@ -188,7 +251,7 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) 
     sent = doc.sents[si]
     if not _clause_initial(doc, p, sent) or p.last - p.first > 3 or is_plural(doc, p) or not _noun_head(doc, p):
         return None
-    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
+    if not has_case(_head_token(doc, p), "nomn", ("NOUN",)) or _last_in(spans, sent.start, sent.end) is not None:
         return None
     verb = next((t for t in toks[p.last:min(sent.last, p.last + 3)] if is_verb(t)), None)
     if verb is None:
@@ -201,7 +264,7 @@ def _subject_anaphor(doc: Doc, spans: list, groups: list, p, holders: set[int]) 
         return None  # "мэр Анкары отметил": the mayor named earlier, not the last name
     gender = groups[gi].name.gender if gi is not None else None
     vg = parses(verb)[0].tag.gender
-    if gender == "masc" and _feminine(toks[p.head_first]):
+    if gender == "masc" and _feminine(_head_token(doc, p)):
         return None  # "спортсменка" is not the man just named
     return mi if not (gender and vg and gender != vg) else None
 
@@ -238,12 +301,48 @@ def _link_verb(window: list, lemmas: set):
 
 
 def _noun_head(doc: Doc, p) -> bool:
-    """The title word is a noun and most likely the title (``политики`` is rather ``политика``)."""
-    tok = doc.tokens[p.head_first]
+    """The title word is a noun and most likely the title (``политики`` is rather ``политика``),
+    or an adjective used as one (``командующий``, ``ведущая``)."""
+    tok = _head_token(doc, p)
     ps = parses(tok)
     if "-" in tok.text or not ps:
         return True
-    return ps[0].tag.POS == "NOUN" and ps[0].normal_form.replace("ё", "е") in title_heads()
+    lemma = ps[0].normal_form.replace("ё", "е")
+    return ps[0].tag.POS == "NOUN" and lemma in title_heads() or ps[0].tag.POS in ("ADJF", "PRTF") \
+        and lemma in ADJECTIVE_TITLES
+
+
+def _head_token(doc: Doc, p):
+    """The head word of a lexicon match: its first noun (``первым заместителем`` -> ``заместителем``)."""
+    for t in doc.tokens[p.head_first:p.head_last]:
+        if t.lemma != "обязанность" and any(x.tag.POS == "NOUN" for x in parses(t)[:2]):
+            return t
+    return doc.tokens[p.head_first]
+
+
+def _head_case(doc: Doc, p, case: str) -> bool:
+    """The title's head word may stand in ``case`` (as a noun, or as an adjective used as a title)."""
+    tok = _head_token(doc, p)
+    if has_case(tok, case, ("NOUN",)):
+        return True
+    return any(x.tag.case == case and x.tag.POS in ("ADJF", "PRTF") and x.normal_form.replace("ё", "е")
+               in ADJECTIVE_TITLES for x in parses(tok))
+
+
+# Titles held one after another: ``был министром здравоохранения, а затем министром финансов``.
+SEQUENCE_GAP = re.compile(r"(,\s*)?((а|и)\s+)?(затем|потом|позже|позднее|впоследствии)")
+# A short quoted name (``работал в «Росбанке»``): no quotation between a subject and its predicate.
+QUOTED_RE = re.compile(r"«[^«»]{1,40}»")
+# A clause boundary: ``..., а министром станет``, ``;``.
+CLAUSE_BREAK = re.compile(r",\s*(а|но|тогда как)\s|;")
+
+
+def _clause_window(toks: list, lo: int, hi: int) -> list:
+    """Tokens ``lo..hi`` from the last clause boundary on (``Пост занял Иванов, а министром ...``)."""
+    for k in range(hi - 1, lo, -1):
+        if toks[k].text == ";" or toks[k].text.lower() in ("а", "но") and toks[k - 1].text == ",":
+            return toks[k + 1:hi]
+    return toks[lo:hi]
 
 
 def _last_in(spans: list, lo: int, hi: int) -> int | None:
@@ -263,7 +362,7 @@ def _subject_title(doc: Doc, p) -> bool:
     toks = doc.tokens
     if is_plural(doc, p) or not _noun_head(doc, p):
         return False
-    if not has_case(toks[p.head_first], "nomn", ("NOUN",)) and not has_case(toks[p.head_first], "gent", ("NOUN",)):
+    if not has_case(_head_token(doc, p), "nomn", ("NOUN",)) and not has_case(_head_token(doc, p), "gent", ("NOUN",)):
         return False
     prev = toks[p.first - 1].text.lower() if p.first > 0 else ""
     after = toks[p.last].text.lower() if p.last < len(toks) else ""
@@ -282,6 +381,17 @@ def _head_lemma(doc: Doc, p) -> str:
     return doc.tokens[p.head_first].lemma
 
 
+def _role_use(doc: Doc, p) -> bool:
+    """The title names a role rather than its holder: ``на пост генсека``, ``выбор генсека``,
+    ``новый премьер`` (a role cue among the two words before it)."""
+    toks = doc.tokens
+    sent_first = doc.sents[toks[p.first].sent].first
+    for t in toks[max(sent_first, p.first - 2):p.first]:
+        if t.lemma in ROLE_CUES or t.lemmas & ROLE_CUES:
+            return True
+    return False
+
+
 def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict) -> None:
     """A title repeated without the name: the one person holding it in the document."""
     group_of = {m: gi for gi, g in enumerate(groups) for m in g.members}
@@ -293,7 +403,7 @@ def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict)
             held.setdefault(_head_lemma(doc, p), set()).add(group_of[mi])
             titles.setdefault(group_of[mi], []).append(p.title)
     for p in phrases:
-        if id(p) in owner or is_plural(doc, p) or not _noun_head(doc, p):
+        if id(p) in owner or is_plural(doc, p) or not _noun_head(doc, p) or _role_use(doc, p):
             continue
         cands = held.get(_head_lemma(doc, p), set())
         if len(cands) != 1:
@@ -301,6 +411,8 @@ def _same_title(doc: Doc, spans: list, groups: list, phrases: list, owner: dict)
         (gi,) = cands
         if not _bare(p) and not any(t.startswith(p.title) or p.title.startswith(t) for t in titles[gi]):
             continue
+        if groups[gi].name.gender == "masc" and _feminine(_head_token(doc, p)):
+            continue  # "герцогиня" is not the man who holds "герцог"
         members = groups[gi].members
         before = [m for m in members if spans[m][0] < p.start]
         owner[id(p)] = before[-1] if before else members[0]
@@ -315,15 +427,18 @@ def _sole_person(doc: Doc, spans: list, groups: list, phrases: list, owner: dict
         if tok is not None:
             by_sent.setdefault(tok.sent, []).append(mi)
     for p in phrases:
-        if id(p) in owner or not _subject_title(doc, p):
+        if id(p) in owner or not _subject_title(doc, p) or _role_use(doc, p):
             continue
         found = by_sent.get(doc.tokens[p.first].sent, [])
         if found and len({group_of.get(m) for m in found}) == 1:
             mi = min(found, key=lambda m: abs(spans[m][0] - p.start))
-            if kin_before(doc, p) and not _genitive_mention(doc, spans[mi]):
-                continue  # "дочь министра Анна ..."
+            if kin_before(doc, p) and (spans[mi][0] < p.start or not _genitive_mention(doc, spans[mi])) \
+                    or complement_name(doc, p, spans[mi]):
+                continue  # "дочь министра Анна ...", "представитель Эрдогана"
             a, b = (p.end, spans[mi][0]) if spans[mi][0] >= p.end else (spans[mi][1], p.start)
-            nominative = has_case(doc.tokens[p.head_first], "nomn", ("NOUN",))
+            nominative = has_case(_head_token(doc, p), "nomn", ("NOUN",))
             verb = any(is_verb(t) for t in doc.tokens_in(a, b))
-            if not re.search(r"[():;]", doc.text[a:b]) and (nominative or not verb):
+            if not re.search(r"[():;]", doc.text[a:b]) and (nominative and (spans[mi][0] < p.start or
+                                                                           may_be_nominative(doc, spans[mi]))
+                                                              or not verb):
                 owner[id(p)] = mi

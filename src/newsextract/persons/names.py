@@ -194,7 +194,7 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
             return word[: len(word) - len(ending)] + nom
     for p in _adjective_parses(word):
         if p.tag.case == case and (p.tag.gender == gender or p.tag.gender is None):
-            form = p.inflect({"nomn", "sing", gender})
+            form = morph.inflected(p, {"nomn", "sing", gender})
             if form is not None:
                 return _restore(word, form.word)
     if len(low) < 3:
@@ -325,7 +325,7 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and morph.known(p)]
     if case == "nomn" and role == "last" and not cands and surn and all(p.tag.case != "nomn" for p in surn):
         # a known surname only oblique beside an undeclined given name (Барак Обамы)
-        form = surn[0].inflect({"nomn", "sing"})
+        form = morph.inflected(surn[0], {"nomn", "sing"})
         return _restore(word, form.word) if form is not None else word
     if gender == "femn" and role == "last" and not parses and _undeclined_feminine(word):
         return word
@@ -337,7 +337,7 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
         grams = {"nomn", "sing"}
         if "Surn" in p.tag.grammemes or "Patr" in p.tag.grammemes:
             grams.add(gender)
-        form = p.inflect(grams) or p.inflect({"nomn", "sing"})
+        form = morph.inflected(p, grams) or morph.inflected(p, {"nomn", "sing"})
         if form is not None:
             return _restore(word, form.word.replace("ё", "ё"))
     if not cands:

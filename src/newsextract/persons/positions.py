@@ -31,6 +31,8 @@ from ..records import Mention, Position
 from .lexicon import title_heads, title_matcher, title_modifiers, title_pairs
 
 TAIL_LIMIT = 9
+QUOTED_NAME = 4  # tokens of a quoted name right after a title: ``тренер «Спартака»``
+QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}  # opening quote -> closing quote
 # Titles whose tail names a ministry: министр экономики -> Министерство экономики.
 MINISTER_LEMMAS = {"министр", "вице-министр", "замминистра", "экс-министр"}
 REGIONAL_ADJ = {"региональный", "областной", "краевой", "республиканский", "городской",
@@ -80,11 +82,12 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
         tok = toks[j]
         if tok.start in stop_at:
             break
-        if tok.text == "«":
+        if tok.text in QUOTES:
+            close = QUOTES[tok.text]
             k = j + 1
-            while k < sent_last and toks[k].text != "»" and k - j < 10:
+            while k < sent_last and toks[k].text != close and k - j < 10:
                 k += 1
-            if k < sent_last and toks[k].text == "»" and n > 0:
+            if k < sent_last and toks[k].text == close and (n > 0 or k - j <= QUOTED_NAME):
                 j = k + 1
                 n += 1
                 continue
@@ -99,10 +102,12 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
             # заместитель губернатора по экономике, комитет по делам молодежи
             k = j + 1
             m = 0
-            while k < sent_last and m < 4 and is_word(toks[k]) and toks[k].start not in stop_at \
+            while k < sent_last and m < DOMAIN_LIMIT and is_word(toks[k]) and toks[k].start not in stop_at \
                     and not is_verb(toks[k]) and toks[k].text.lower() not in ("и", "в", "на", "с"):
                 k += 1
                 m += 1
+                if k + 1 < sent_last and m and toks[k].text == "и" and _domain_word(toks[k + 1], stop_at):
+                    k += 1  # ``по науке и высоким технологиям``
             if m:
                 j = k
                 n += m
@@ -114,6 +119,15 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
             while j < sent_last and is_cap(toks[j]) and toks[j].start not in stop_at and _place_at(doc, toks[j], stop_at):
                 j += 1
             break
+        if n > 0 and _latin_name(tok):
+            j += 1  # a body named in Latin: ``глава подразделения Windows``
+            n += 1
+            continue
+        if tok.text.lower() == "от" and toks[i - 1].lemma in CONSTITUENCY_LEMMAS and j + 1 < sent_last \
+                and (toks[j + 1].text == "«" or _place_at(doc, toks[j + 1], stop_at)
+                     or is_abbr(toks[j + 1]) and toks[j + 1].start not in stop_at):
+            j += 1  # ``депутат от «Единой России»``, ``сенатор от Аризоны``, ``депутат от ЛДПР``
+            continue
         if not is_word(tok) or is_verb(tok):
             break
         if n > 0 and _geo_apposition(toks, j):
@@ -136,6 +150,24 @@ def _tail(doc: Doc, i: int, stop_at: set[int], sent_last: int) -> int:
     while j > i and (toks[j - 1].text in ("и",) or _only_adj(toks[j - 1])):
         j -= 1
     return j
+
+
+# Titles whose tail may name a party or a constituency after ``от``.
+CONSTITUENCY_LEMMAS = {"депутат", "сенатор", "конгрессмен", "кандидат", "член", "выборщик", "парламентарий"}
+
+
+def _latin_name(tok: Token) -> bool:
+    """A capitalised word in Latin letters (``Windows``, ``Google``)."""
+    return tok.text[:1].isupper() and tok.text.isascii() and tok.text.isalpha()
+
+
+DOMAIN_LIMIT = 6  # words of a ``по ...`` domain in a tail
+
+
+def _domain_word(tok: Token, stop_at: set[int]) -> bool:
+    """A lower-case word going on a ``по`` domain after ``и`` (not another title, not a name)."""
+    return is_word(tok) and not is_cap(tok) and tok.start not in stop_at and tok.lemma not in title_heads() \
+        and not is_verb(tok)
 
 
 ENVOY_LEMMAS = {"посол", "консул", "генконсул", "представитель", "полпред", "постпред", "атташе", "советник",
@@ -189,6 +221,13 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     if head is None:
         head = ph.head_last - ph.first - 1
     words = nominative_tokens(toks, head)
+    adjective = _adjective_title(toks[head])
+    if adjective:
+        words[head] = adjective
+        gender = next((p.tag.gender for p in parses(toks[head]) if p.tag.gender), None) or "masc"
+        for k in range(head):  # ``государственным служащим`` -> ``государственный служащий``
+            form = morph.inflect(toks[k].text, {"nomn", "sing", gender}, pos="ADJF")
+            words[k] = morph.match_case(toks[k].text, form) if form else words[k]
     last, skipped = _title_cut(toks, head, orgs)
     ph.title_last = ph.first + min(skipped | {last})
     words = [w if is_abbr(toks[k]) else w.lower() for k, w in enumerate(words)]
@@ -197,6 +236,24 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     if title[:1].isupper() and not is_abbr(toks[0]):
         title = title[:1].lower() + title[1:]
     return title
+
+
+# Adjectives used as title nouns (``командующим флотом``, ``новой ведущей``); other title words that
+# may be adjectives (``полицейский``) count as titles only when parsed as nouns.
+ADJECTIVE_TITLES = {"командующий", "главнокомандующий", "ведущий", "телеведущий", "радиоведущий",
+                    "управляющий", "заведующий", "уполномоченный", "военнослужащий", "служащий",
+                    "госслужащий", "дежурный", "вожатый", "поверенный"}
+
+
+def _adjective_title(tok: Token) -> Optional[str]:
+    """An adjective used as a title in the nominative (``ведущей`` -> ``ведущая``), else None."""
+    if any(p.tag.POS == "NOUN" for p in parses(tok)):
+        return None
+    for p in parses(tok):
+        if p.tag.POS in ("ADJF", "PRTF") and p.normal_form.replace("ё", "е") in ADJECTIVE_TITLES:
+            form = morph.inflected(p, {"nomn", "sing", p.tag.gender or "masc"})
+            return morph.match_case(tok.text, form.word) if form is not None else None
+    return None
 
 
 def _acting_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
@@ -331,10 +388,14 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
         heads = [(sent.first + m.first, sent.first + m.last) for m in matcher.finditer(toks)]
-        for hf, hl in sorted(heads + _hyphen_heads(doc, sent, heads)):
+        found = sorted(heads + _hyphen_heads(doc, sent, heads))
+        head_starts = {a for a, _ in found}
+        for hf, hl in found:
             head_tok = doc.tokens[hf]
             if not _valid_head(head_tok):
                 continue
+            if hl - hf == 1 and hl in head_starts and _is_modifier(head_tok):
+                continue  # ``ведущего экономиста``: a modifier of the next title, not a title itself
             if head_tok.start in stop_at or head_tok.index in inside:
                 continue  # a capitalised title that NER took for a name
             if head_tok.text.isupper() and len(head_tok.text) > 1 and head_tok.text.lower() in (
@@ -347,7 +408,7 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
                 first += 1  # a conjunction, not "и. о."
             acting = _acting_prefix(doc, first, sent.first)
             first -= acting
-            last = _tail(doc, hl, stop_at, sent.last)
+            last = _inner_holder(doc, hf, hl, _tail(doc, hl, stop_at, sent.last), head_starts, stop_at)
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
             if doc.is_ignored(start, end):
                 continue
@@ -357,6 +418,29 @@ def find_titles(doc: Doc, mentions: Optional[list[tuple[int, int]]] = None) -> l
             ph.title = _norm_title(doc, ph, orgs)
             out.append(ph)
     return _compound(doc, _dedupe(out))
+
+
+def _name_cases(tok: Token) -> set:
+    """Cases of a known first name (``Барака``: genitive or accusative); empty when unknown."""
+    if not morph.is_known(tok.text):
+        return set()
+    return {p.tag.case for p in parses(tok) if "Name" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case}
+
+
+def _inner_holder(doc: Doc, hf: int, hl: int, last: int, head_starts: set[int], stop_at: set[int]) -> int:
+    """End of a phrase before a title inside its tail that is the next name's: in ``представители
+    администрации президента США Барака Обамы`` the name agrees with ``президента``, not with
+    ``представители``, so the first phrase ends before ``президента``."""
+    toks = doc.tokens
+    if last >= len(toks) or toks[last].start not in stop_at:
+        return last
+    name = _name_cases(toks[last])
+    if not name or name & {p.tag.case for p in parses(toks[hf]) if p.tag.case}:
+        return last
+    for k in range(hl, last):
+        if k in head_starts and name & {p.tag.case for p in parses(toks[k]) if p.tag.POS == "NOUN"}:
+            return k
+    return last
 
 
 DASHES = ("—", "–", "-")

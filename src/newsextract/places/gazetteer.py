@@ -182,7 +182,7 @@ def _case_form_keys(phrase: str) -> tuple[tuple[str, ...], ...]:
         return ()
     # every guessed nominative noun reading (``Тяньцзинь``: feminine and masculine)
     nouns = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn" and "Fixd" not in p.tag]
-    forms = (p.inflect({case}) for p in nouns for case in _CASES)
+    forms = (morph.inflected(p, {case}) for p in nouns for case in _CASES)
     return tuple(dict.fromkeys((f.word.replace("ё", "е"),) for f in forms if f is not None))
 
 

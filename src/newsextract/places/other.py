@@ -198,7 +198,7 @@ def _kind_phrase(doc: Doc, j: int, kind: str) -> str:
     k = j - 1
     while k >= 0 and doc.tokens[k].text.isalpha() and doc.tokens[k].text.islower():
         adj = next((p for p in _parses(doc.tokens[k].text) if p.tag.POS == "ADJF"), None)
-        form = adj.inflect({"nomn", "sing", gender}) if adj is not None and gender else None
+        form = morph.inflected(adj, {"nomn", "sing", gender}) if adj is not None and gender else None
         if form is None:
             break
         words.insert(0, form.word)

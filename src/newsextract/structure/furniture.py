@@ -55,6 +55,9 @@ MAX_LABEL_WORDS = 6  # words a timestamp line may carry besides its date and tim
 PROSE_CHARS = 160  # a line at least this long, ending a sentence, is prose
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def menu_words() -> frozenset[str]:
     return resources.word_set("site_menu_words.txt")
 
@@ -114,11 +117,12 @@ def classify(line: str, *, top: bool) -> str | None:
     words = _words(s)
     if CLOCK_RE.search(s) and len(words) <= 3:
         return "ticker"
-    rest, dated = _without_dates(s)
-    rest_words = _words(rest)
-    if (dated and len(rest_words) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "!", "?"))
-            and not glued_timestamps(s) and _page_date_shape(s, rest_words)):
-        return "timestamp"
+    if _DIGIT.search(s):  # dates and times have digits
+        rest, dated = _without_dates(s)
+        rest_words = _words(rest)
+        if (dated and len(rest_words) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "!", "?"))
+                and not glued_timestamps(s) and _page_date_shape(s, rest_words)):
+            return "timestamp"
     if not _CYR_WORD.search(s) and not re.search(r"[a-z]{3,}", s, re.I):
         return "ticker"  # numbers, currency, symbols
     if RELATED_RE.match(s):
