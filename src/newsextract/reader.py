@@ -382,27 +382,20 @@ def read_file(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     fmt = fmt or FORMATS.get(path.suffix.lower(), "txt")
     try:
         fd, size = _open_regular(path)
-    except ReadError as exc:
-        yield Failure(str(path), exc.kind, str(exc), doc_id)
-        return
-    except OSError as exc:
-        yield _os_failure(path, exc, root)
-        return
-    with os.fdopen(fd, "rb") as fh:
-        try:
+        with os.fdopen(fd, "rb") as fh:
             if size > max_bytes and fmt == "jsonl":
                 yield from _stream_jsonl(fh, str(path), doc_id, max_bytes)
                 return
             if size > max_bytes:
                 raise _too_large(size, max_bytes)
             raw = _read_limited(fh, max_bytes)
-        except ReadError as exc:
-            yield Failure(str(path), exc.kind, str(exc), doc_id)
-            return
-        except OSError as exc:
-            yield _os_failure(path, exc, root)
-            return
-        yield from read_bytes(raw, str(path), doc_id, fmt)
+    except ReadError as exc:
+        yield Failure(str(path), exc.kind, str(exc), doc_id)
+        return
+    except OSError as exc:
+        yield _os_failure(path, exc, root)
+        return
+    yield from read_bytes(raw, str(path), doc_id, fmt)
 
 
 def _stream_jsonl(fh, path: str, doc_id: str, max_bytes: int) -> Iterator[Read]:

@@ -86,11 +86,10 @@ class PhraseMatcher:
         i, n = 0, len(tokens)
         while i < n:
             if keys is None:
-                t = tokens[i]
-                if starts.isdisjoint(t.keys or token_keys(t.text, t.lemma, t.lemmas)):
+                if starts.isdisjoint(_keys(tokens[i])):
                     i += 1
                     continue
-                keys = [t.keys or token_keys(t.text, t.lemma, t.lemmas) for t in tokens]
+                keys = [_keys(t) for t in tokens]
             if starts.isdisjoint(keys[i]):
                 i += 1
                 continue
@@ -101,3 +100,8 @@ class PhraseMatcher:
             end, payloads = found
             yield Match(i, end, payloads)
             i = i + 1 if overlapping else end
+
+
+def _keys(tok: Token) -> tuple[str, ...]:
+    """A token's lookup keys: set by the morph stage, else computed from its lemmas."""
+    return tok.keys or token_keys(tok.text, tok.lemma, tok.lemmas)
