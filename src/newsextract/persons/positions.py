@@ -9,6 +9,7 @@ mentions is in ``linking`` (next to the name) and ``coreference`` (the rest).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -196,8 +197,13 @@ def _geo_apposition(toks: list[Token], j: int) -> bool:
 
 
 def _only_adj(tok: Token) -> bool:
-    ps = parses(tok)
-    return bool(ps) and all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
+    return _only_adjective_word(tok.text) and not is_abbr(tok)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _only_adjective_word(word: str) -> bool:
+    ps = morph.parse(word)
+    return bool(ps) and all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2])
 
 
 def _is_place_or_org(doc: Doc, tok: Token) -> bool:
@@ -214,8 +220,7 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     # head noun: first noun of the lexicon match (skip "обязанности" of и.о.)
     head = None
     for k in range(ph.head_first - ph.first, ph.head_last - ph.first):
-        ps = parses(toks[k])
-        if ps and any(p.tag.POS == "NOUN" for p in ps[:2]) and toks[k].lemma != "обязанность":
+        if likely_noun(toks[k].text) and toks[k].lemma != "обязанность":
             head = k
             break
     if head is None:
@@ -364,8 +369,12 @@ def _domain_after(toks: list[Token], k: int) -> Optional[int]:
 
 def _adjective(tok: Token) -> bool:
     """Most likely an adjective (``главного``, ``областного``), not an abbreviation."""
-    ps = parses(tok)
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
+    return _adjective_word(tok.text) and not is_abbr(tok)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _adjective_word(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(word)[:2])
 
 
 def _title_pair(prev: Token, tok: Token) -> bool:
@@ -484,20 +493,37 @@ def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[in
 
 def is_plural(doc: Doc, ph: TitlePhrase) -> bool:
     """The title's head noun is plural (``заместители губернатора``, ``главы ведомств``)."""
-    ps = [x for x in parses(doc.tokens[ph.head_first]) if x.tag.POS == "NOUN"]
+    return _plural_noun(doc.tokens[ph.head_first].text)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _plural_noun(word: str) -> bool:
+    """The word's first two noun readings are plural (cached: every title is asked often)."""
+    ps = [x for x in morph.parse(word) if x.tag.POS == "NOUN"]
     return bool(ps) and all(x.tag.number == "plur" for x in ps[:2])
+
+
+@functools.lru_cache(maxsize=50_000)
+def likely_noun(word: str) -> bool:
+    """One of the word's two likeliest readings is a noun."""
+    return any(p.tag.POS == "NOUN" for p in morph.parse(word)[:2])
 
 
 def _valid_head(tok: Token) -> bool:
     """The title word really is a noun here (not ``после`` -> ``посол``)."""
-    ps = parses(tok)
+    return _valid_head_word(tok.text)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _valid_head_word(word: str) -> bool:
+    ps = morph.parse(word)
     if not ps:
         return True
     top = ps[0]
     if top.tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB") and top.score > 0.3:
         return False
     return any(p.tag.POS in ("NOUN", "ADJF") and p.normal_form.replace("ё", "е") in title_heads()
-               for p in ps[:3]) or "-" in tok.text
+               for p in ps[:3]) or "-" in word
 
 
 def _dedupe(phrases: list[TitlePhrase]) -> list[TitlePhrase]:
