@@ -480,6 +480,8 @@ def _covered(doc: Doc, mentions: Optional[list[tuple[int, int]]]) -> set[int]:
 
 def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Compound titles the lexicon misses: ``предприниматель-миллиардер``, ``IT-предприниматель``."""
+    if "-" not in sent.text:
+        return []
     taken = {i for a, b in heads for i in range(a, b)}
     out = []
     for tok in doc.tokens[sent.first:sent.last]:
