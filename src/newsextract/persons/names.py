@@ -52,6 +52,8 @@ class Hint:
     gender: Optional[str] = None
 
 
+NO_HINT = Hint()
+
 # Arabic names: a link (``бен Заед``) before an article (``аль Нахайян``) is the father's name,
 # the family name starts at the article: Мухаммед | бен Заед | аль Нахайян.
 PATRONYMIC_LINKS = frozenset({"бен", "бин", "ибн", "бинт", "бинти"})
@@ -634,6 +636,8 @@ def _join(words: list[str]) -> Optional[str]:
 def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     """Parse and put a person's name into the nominative (``hint``: what its context says)."""
     raw = split_words(text) if isinstance(text, str) else list(text)
+    if hint == NO_HINT:
+        hint = None  # a context that says nothing: one cache entry with no context at all
     return copy.copy(_normalize(tuple(raw), hint))  # a copy: the caller may change it
 
 
