@@ -37,6 +37,28 @@ def test_forward_matches_slovnet(model):
         assert a.tolist() == b.tolist()
 
 
+@pytest.mark.parametrize("capacity", [1, 12, 40, 10_000])
+def test_first_layer_rows_do_not_depend_on_the_memo(model, capacity):
+    """A word's first-layer row is the same (to float rounding, and the same tags) whether it
+    was memoized, computed with other words, after the memo started again, or without it
+    (more words than it holds)."""
+    pieces = [tokens_of(t) for t in TEXTS]
+    batch = model._encoder.input([model._encode(p) for p in pieces])
+    warm = model._forward(batch.word_id, batch.shape_id, batch.pad_mask)
+    fresh = ner_module._Forward(model._model)
+    fresh.WORD_ROWS = capacity
+    fresh._rows = np.empty((capacity, fresh._rows.shape[1]), dtype=fresh._rows.dtype)
+    singles = [model._encoder.input([model._encode(p)]) for p in pieces]
+    for _ in range(2):
+        for k, one in enumerate(singles):
+            got = fresh(one.word_id, one.shape_id, one.pad_mask)
+            assert np.abs(got[0] - warm[k, :len(pieces[k])]).max() < 1e-4  # float rounding only
+        got = fresh(batch.word_id, batch.shape_id, batch.pad_mask)
+        assert np.abs(got - warm).max() < 1e-4
+        crf, mask = model._model.head.crf, ~batch.pad_mask
+        assert [t.tolist() for t in crf.decode(got, mask)] == [t.tolist() for t in crf.decode(warm, mask)]
+
+
 def test_spans_match_slovnet_bio_spans(model):
     from slovnet.bio import bio_spans
 
