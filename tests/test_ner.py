@@ -46,7 +46,7 @@ def test_first_layer_rows_do_not_depend_on_the_memo(model, capacity):
     batch = model._encoder.input([model._encode(p) for p in pieces])
     warm = model._forward(batch.word_id, batch.shape_id, batch.pad_mask)
     fresh = ner_module._Forward(model._model)
-    fresh.WORD_ROWS = capacity
+    fresh.PAIR_ROWS = capacity
     fresh._rows = np.empty((capacity, fresh._rows.shape[1]), dtype=fresh._rows.dtype)
     singles = [model._encoder.input([model._encode(p)]) for p in pieces]
     for _ in range(2):

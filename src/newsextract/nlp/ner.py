@@ -101,19 +101,19 @@ def _bio_spans(tokens: Sequence[Token], tag_ids: list[int], table: list) -> list
 
 class _Forward:
     """slovnet's NER network (embeddings, CNN encoder, projection) in fewer, larger matrix
-    products: each convolution is one product of the padded (batch x length, channels)
-    array with the kernel's offsets side by side, the offsets' outputs then summed shifted.
-    slovnet builds and copies an im2col array and swaps axes around every layer.
+    products: each convolution is one product of the (batch x length, channels) array
+    with the kernel's offsets side by side, the offsets' outputs then added shifted (the
+    padding contributes zeros, so it is left out). slovnet builds and copies a padded
+    im2col array and swaps axes around every layer.
 
-    The first layer's product is linear in the word's embedding and in its shape's, so
-    it is the sum of a row per word and a row per shape: the shape rows (66 shapes) are
-    computed once, a word's row the first time the word is seen (kept for up to
-    ``WORD_ROWS`` words, then the memo starts again). A repeated word costs a lookup, not
-    a 300-dimension embedding and product. Same weights and operations in another
-    summation order (emissions within 1e-4 of slovnet's; records checked identical on
-    the dev sets)."""
+    The first layer's product is linear in the word's embedding and in its shape's, so a
+    position's row is the word's row plus the shape's: it is computed the first time a
+    (word, shape) pair is seen and kept for up to ``PAIR_ROWS`` pairs (then the memo
+    starts again). A repeated word costs a lookup, not a 300-dimension embedding and a
+    product. Same weights and operations in another summation order (emissions within
+    1e-4 of slovnet's; records checked identical on the dev sets)."""
 
-    WORD_ROWS = 16_384  # first-layer rows kept (each 3 x 256 float32: 48 MB when full)
+    PAIR_ROWS = 16_384  # first-layer rows kept (each 3 x 256 float32: 48 MB when full)
 
     def __init__(self, model) -> None:
         import numpy as np
@@ -131,46 +131,50 @@ class _Forward:
         first = self._layers[0][0]
         dim = self._emb.word.dim
         self._word_side = np.ascontiguousarray(first[:dim])
-        self._shape_rows = self._emb.shape.weight.array @ first[dim:]  # shape id -> row
-        self._rows = np.empty((self.WORD_ROWS, first.shape[1]), dtype=first.dtype)
-        self._row_of: dict[int, int] = {}  # word id -> its row in self._rows
+        self._shape_rows = self._emb.shape.weight.array @ first[dim:]  # shape id -> its row
+        self._shapes = len(self._shape_rows)
+        self._rows = np.empty((self.PAIR_ROWS, first.shape[1]), dtype=first.dtype)
+        self._row_of: dict[int, int] = {}  # word id x shapes + shape id -> its row in self._rows
 
-    def _word_rows(self, word_id):
-        """The first-layer rows of the word ids (batch x length x channels), the new ones
-        computed and memoized."""
+    def _pair_rows(self, word_id, shape_id):
+        """The first layer's product at every position (batch x length x channels): the
+        rows of new (word, shape) pairs computed and memoized."""
         np = self._np
-        unique, inverse = np.unique(word_id, return_inverse=True)
+        unique, inverse = np.unique(word_id * self._shapes + shape_id, return_inverse=True)
         inverse = inverse.reshape(word_id.shape)
-        words = unique.tolist()
-        if len(words) > self.WORD_ROWS:  # more words than the memo holds: this batch alone
-            return (self._emb.word(unique) @ self._word_side)[inverse]
+        pairs = unique.tolist()
+        if len(pairs) > self.PAIR_ROWS:  # more pairs than the memo holds: this batch alone
+            return self._rows_of(unique)[inverse]
         row_of = self._row_of
-        new = [w for w in words if w not in row_of]
-        if len(row_of) + len(new) > self.WORD_ROWS:
+        new = [p for p in pairs if p not in row_of]
+        if len(row_of) + len(new) > self.PAIR_ROWS:
             row_of.clear()
-            new = words
+            new = pairs
         if new:
             first = len(row_of)
-            self._rows[first:first + len(new)] = self._emb.word(np.array(new)) @ self._word_side
+            self._rows[first:first + len(new)] = self._rows_of(np.array(new))
             row_of.update(zip(new, range(first, first + len(new)), strict=True))
-        return self._rows[np.array([row_of[w] for w in words])[inverse]]
+        return self._rows[np.array([row_of[p] for p in pairs])[inverse]]
+
+    def _rows_of(self, pairs):
+        words, shapes = self._np.divmod(pairs, self._shapes)
+        return self._emb.word(words) @ self._word_side + self._shape_rows[shapes]
 
     def __call__(self, word_id, shape_id, pad_mask):
         np = self._np
         batch, length = word_id.shape
         x = None
         for n, (side, size, filters, bias, pad, mean, std, weight, shift) in enumerate(self._layers):
-            wide = length + 2 * pad
-            if n == 0:  # the rows of the words and shapes, between zero rows for the padding
-                full = np.zeros((batch, wide, size * filters), dtype=side.dtype)
-                full[:, pad:pad + length] = self._word_rows(word_id) + self._shape_rows[shape_id]
-                full = full.reshape(batch, wide, size, filters)
+            if n == 0:
+                full = self._pair_rows(word_id, shape_id)
             else:
-                padded = np.pad(x, ((0, 0), (pad, pad), (0, 0)))
-                full = (padded.reshape(batch * wide, -1) @ side).reshape(batch, wide, size, filters)
-            out = full[:, 0:length, 0, :].copy()
-            for k in range(1, size):
-                out += full[:, k:k + length, k, :]
+                full = x.reshape(batch * length, -1) @ side
+            full = full.reshape(batch, length, size, filters)
+            out = np.zeros((batch, length, filters), dtype=side.dtype)
+            for k in range(size):  # position t takes offset k's output at t + k - pad
+                d = k - pad
+                lo, hi = max(0, -d), min(length, length - d)
+                out[:, lo:hi] += full[:, lo + d:hi + d, k, :]
             out += bias
             np.maximum(out, 0, out=out)  # ReLU
             out = (out - mean) / std * weight + shift  # batch norm (inference)
