@@ -81,3 +81,13 @@ def test_tag_finds_entities(model, text, expected):
     toks = tokens_of(text)
     [spans] = model.tag([toks])
     assert {(text[s:e], kind) for s, e, kind in spans} == expected
+
+
+def test_news_embedding_is_natashas():
+    """The light loader reads the same id and quantized vectors as ``natasha.NewsEmbedding``."""
+    from natasha import NewsEmbedding
+
+    theirs, ours = NewsEmbedding(), ner_module._news_embedding()
+    assert ours.meta.id == theirs.meta.id
+    assert np.array_equal(ours.pq.indexes, theirs.pq.indexes)
+    assert np.array_equal(ours.pq.codes, theirs.pq.codes)

@@ -32,10 +32,10 @@ class NerModel:
     """
 
     def __init__(self, *, batch_size: int = BATCH_SIZE, threads: int | None = None) -> None:
-        from natasha import NewsEmbedding, NewsNERTagger
+        from natasha import NewsNERTagger
 
         limit_threads(threads)
-        infer = NewsNERTagger(NewsEmbedding()).infer
+        infer = NewsNERTagger(_news_embedding()).infer
         self._model = infer.model
         self._forward = _Forward(infer.model)
         self._encoder = infer.encoder
@@ -69,6 +69,28 @@ class NerModel:
             for i, tag_ids in zip(chunk, self._model.head.crf.decode(pred, ~batch.pad_mask), strict=True):
                 out[i] = _bio_spans(pieces[i], tag_ids.tolist(), self._tags)
         return out
+
+
+def _news_embedding():
+    """natasha's news embedding, only what the NER tagger takes from it (its id and the
+    quantized vectors). ``natasha.NewsEmbedding`` also builds a 250,000-word dictionary and
+    similarity tables (~0.3 s of every process start) the tagger never reads."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    from natasha.data import NEWS_EMBEDDING
+    from navec.meta import Meta
+    from navec.navec import META, PQ_
+    from navec.tar import Tar
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        file = tar.load(PQ_)  # navec.pq.PQ.from_file's layout, without its precompute()
+        vectors, _, qdim, centroids = (int(n) for n in np.frombuffer(file.read(4 * 4), np.uint32))
+        indexes = np.frombuffer(file.read(vectors * qdim), np.uint8).reshape(vectors, qdim)
+        codes = np.frombuffer(file.read(), np.float32).reshape(qdim, centroids, -1)
+    return SimpleNamespace(meta=meta, pq=SimpleNamespace(indexes=indexes, codes=codes))
 
 
 def _parse_bio(tag: str) -> tuple[str, Optional[str]]:
