@@ -91,3 +91,14 @@ def test_news_embedding_is_natashas():
     assert ours.meta.id == theirs.meta.id
     assert np.array_equal(ours.pq.indexes, theirs.pq.indexes)
     assert np.array_equal(ours.pq.codes, theirs.pq.codes)
+
+
+def test_viterbi_is_slovnets_decode(model):
+    """Our path reading gives slovnet's CRF.decode, also on random scores with ties and padding."""
+    crf = model._model.head.crf
+    rng = np.random.default_rng(7)
+    for batch, length in ((1, 1), (3, 5), (8, 40)):
+        emissions = rng.integers(-3, 3, size=(batch, length, 8)).astype(np.float32)  # many ties
+        mask = np.arange(length)[None, :] < rng.integers(1, length + 1, size=(batch, 1))
+        theirs = [t.tolist() for t in crf.decode(emissions, mask)]
+        assert ner_module._viterbi(emissions, mask, crf.transitions.array) == theirs

@@ -39,6 +39,7 @@ class NerModel:
         self._model = infer.model
         self._forward = _Forward(infer.model)
         self._encoder = infer.encoder
+        self._transitions = infer.model.head.crf.transitions.array
         self._tags = [_parse_bio(tag) for tag in infer.decoder.tags_vocab.items]  # tag id -> (part, type)
         self.batch_size = batch_size
         self._ids: dict[str, tuple[int, int]] = {}
@@ -66,8 +67,8 @@ class NerModel:
             chunk = order[first:first + self.batch_size]
             batch = self._encoder.input([self._encode(pieces[i]) for i in chunk])
             pred = self._forward(batch.word_id, batch.shape_id, batch.pad_mask)
-            for i, tag_ids in zip(chunk, self._model.head.crf.decode(pred, ~batch.pad_mask), strict=True):
-                out[i] = _bio_spans(pieces[i], tag_ids.tolist(), self._tags)
+            for i, tag_ids in zip(chunk, _viterbi(pred, ~batch.pad_mask, self._transitions), strict=True):
+                out[i] = _bio_spans(pieces[i], tag_ids, self._tags)
         return out
 
 
@@ -91,6 +92,33 @@ def _news_embedding():
         indexes = np.frombuffer(file.read(vectors * qdim), np.uint8).reshape(vectors, qdim)
         codes = np.frombuffer(file.read(), np.float32).reshape(qdim, centroids, -1)
     return SimpleNamespace(meta=meta, pq=SimpleNamespace(indexes=indexes, codes=codes))
+
+
+def _viterbi(emissions, mask, transitions) -> list[list[int]]:
+    """slovnet's ``CRF.decode`` (the best tag path of each sequence of the batch) with the
+    same scores and ties: the best score is taken with ``max`` beside ``argmax`` (slovnet
+    gathers it by index), the path read back from Python lists."""
+    import numpy as np
+
+    batch, length, tags = emissions.shape
+    emissions, mask = emissions.swapaxes(1, 0), mask.swapaxes(1, 0)
+    history = []
+    score = emissions[0]  # batch x tags
+    for index in range(1, length):
+        step = score.reshape(batch, tags, 1) + transitions + emissions[index].reshape(batch, 1, tags)
+        history.append(step.argmax(-2))
+        score = np.where(mask[index].reshape(batch, 1), step.max(-2), score)
+    sizes = (mask.sum(0) - 1).tolist()
+    back = np.stack(history, axis=1).tolist() if history else [[] for _ in range(batch)]  # batch x steps x tags
+    paths = []
+    for row, best, size in zip(back, score.argmax(-1).tolist(), sizes, strict=True):
+        path = [best]
+        for indexes in reversed(row[:size]):
+            best = indexes[best]
+            path.append(best)
+        path.reverse()
+        paths.append(path)
+    return paths
 
 
 def _parse_bio(tag: str) -> tuple[str, Optional[str]]:
