@@ -283,26 +283,42 @@ def rule_candidates(doc: Doc) -> list[OrgMention]:
         for m in org_matcher().finditer(toks):
             ctx.known_at.add(m.first)
             out.append(_edition(doc, toks, _with_place(ctx, toks, m.first, m.last, m.payloads[0])))
-        ctx.known_at.update(i for i, t in enumerate(toks) if _word_org(t) is not None)
-        for i in range(len(toks)):
+        words = [_word_org(t) for t in toks]
+        ctx.known_at.update(i for i, known in enumerate(words) if known is not None)
+        for i, tok in enumerate(toks):
+            if words[i] is None and not _may_open(tok):
+                continue
             found = _sub_body(ctx, toks, i)
             if found is not None:
                 out.append(found)
                 continue
-            found = _token_candidate(ctx, toks, i)
+            found = _token_candidate(ctx, toks, i, words[i])
             if found is not None:
                 out.append(_edition(doc, toks, found) if found.known else found)
     return out
 
 
-def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+def _may_open(tok: Token) -> bool:
+    """Whether a rule of ``_sub_body`` or ``_token_candidate`` may start at ``tok`` (known words
+    aside): a capitalised word, a head or body lemma, a descriptor, a hyphenated edition. A cheap
+    test that skips most tokens; the rules themselves decide."""
+    return is_cap(tok) or tok.lemma in _lower_openers() or "-" in tok.text or _is_descriptor(tok)
+
+
+@functools.cache
+def _lower_openers() -> frozenset[str]:
+    """Lemmas that open a candidate written in lower case (the lemma sets the rules test)."""
+    return org_heads() | STATE_BODIES | SOCIETIES | SUB_HEADS | FIELD_UNITS | {"сборная"}
+
+
+def _token_candidate(ctx: Context, toks: list[Token], i: int, known: Optional[KnownOrg]) -> Optional[OrgMention]:
+    """A candidate starting at ``toks[i]``; ``known`` is ``_word_org(toks[i])``."""
     doc, tok = ctx.doc, toks[i]
     head, _, region = tok.text.partition("-")
     if region.lower() in EDITIONS and abbreviations().get(head) is not None:  # ``Интерфакс-Сибирь``
         org = abbreviations()[head]
         return OrgMention(tok.start, tok.end, f"{org.name} – {region[:1].upper()}{region[1:].lower()}",
                           None, org.country, True, "known", base=org.name)
-    known = _word_org(tok)
     if known is not None:
         return _with_place(ctx, toks, i, i + 1, known)
     if tok.text.isupper() and tok.text in descriptors() and i + 1 < len(toks) and is_cap(toks[i + 1]) \
@@ -319,10 +335,9 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         if j > i + 1 and (i > 0 or has_case(tok, "nomn") and any(t.start in ctx.local_end for t in toks[i + 1:j])):
             # (first in a sentence, a capital proves nothing: a subject with a region or city does)
             return OrgMention(tok.start, toks[j - 1].end, normal_name(doc, toks[i:j]), source="head")
-    found = _adjective_head(ctx, toks, i)
-    if found is not None:
-        return found
-    return _lower_candidate(ctx, toks, i)
+    if is_cap(tok):
+        return _adjective_head(ctx, toks, i)
+    return _lower_candidate(ctx, toks, i)  # (its rules all start with a lower-case word)
 
 
 def _sub_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
