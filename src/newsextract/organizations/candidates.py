@@ -216,9 +216,8 @@ def _word_org(tok: Token) -> Optional[KnownOrg]:
     return _word_org_of(tok.text, tok.lemma)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _word_org_of(text: str, lemma: str) -> Optional[KnownOrg]:
-    """``_word_org`` of a token's text and lemma (cached: asked twice of every token)."""
+    """``_word_org`` of a token's text and lemma."""
     known = known_abbreviation(text)
     if known is not None or not MIN_PREFIX_RE.match(text):
         return known
@@ -283,26 +282,31 @@ def rule_candidates(doc: Doc) -> list[OrgMention]:
         for m in org_matcher().finditer(toks):
             ctx.known_at.add(m.first)
             out.append(_edition(doc, toks, _with_place(ctx, toks, m.first, m.last, m.payloads[0])))
-        words = [_word_org(t) for t in toks]
-        ctx.known_at.update(i for i, known in enumerate(words) if known is not None)
-        for i, tok in enumerate(toks):
-            if words[i] is None and not _may_open(tok):
+        words = [_opening(t.text, t.lemma) for t in toks]
+        ctx.known_at.update(i for i, (known, _) in enumerate(words) if known is not None)
+        for i, (known, opens) in enumerate(words):
+            if not opens:
                 continue
             found = _sub_body(ctx, toks, i)
             if found is not None:
                 out.append(found)
                 continue
-            found = _token_candidate(ctx, toks, i, words[i])
+            found = _token_candidate(ctx, toks, i, known)
             if found is not None:
                 out.append(_edition(doc, toks, found) if found.known else found)
     return out
 
 
-def _may_open(tok: Token) -> bool:
-    """Whether a rule of ``_sub_body`` or ``_token_candidate`` may start at ``tok`` (known words
-    aside): a capitalised word, a head or body lemma, a descriptor, a hyphenated edition. A cheap
-    test that skips most tokens; the rules themselves decide."""
-    return is_cap(tok) or tok.lemma in _lower_openers() or "-" in tok.text or _is_descriptor(tok)
+@functools.lru_cache(maxsize=100_000)
+def _opening(text: str, lemma: str) -> tuple[Optional[KnownOrg], bool]:
+    """``_word_org`` of a token's text and lemma, and whether a rule of ``_sub_body`` or
+    ``_token_candidate`` may start at it: a known word, a capitalised word, a head or body lemma,
+    a descriptor, a hyphenated edition (a cheap test that skips most tokens; the rules decide).
+    Cached: asked of every token."""
+    known = _word_org_of(text, lemma)
+    opens = known is not None or text[:1].isupper() or lemma in _lower_openers() or "-" in text \
+        or text in descriptors() or lemma in descriptors()
+    return known, opens
 
 
 @functools.cache
