@@ -395,7 +395,14 @@ def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMent
 
 
 def _adj(tok: Token) -> bool:
-    ps = parses(tok)
+    return _adj_word(tok.text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _adj_word(text: str) -> bool:
+    """Whether a word's likeliest reading is an adjective or participle (cached: asked of every
+    capitalised word)."""
+    ps = morph.parse(text)
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 

@@ -382,6 +382,8 @@ def _pair_acronyms(doc: Doc, ments: list[OrgMention]) -> list[OrgMention]:
 
 def _unseen_acronyms(doc: Doc, ments: list[OrgMention], names: dict, by_name: dict) -> list[OrgMention]:
     """Abbreviations no candidate covers that spell one named organization's initials."""
+    if not names:
+        return []
     covered = sorted((m.start, m.end) for m in ments)
     taken = {p.start for p in doc.places} | {s.start for s in doc.ner if s.type == "PER"}
     out = []
