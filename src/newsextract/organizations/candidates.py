@@ -300,18 +300,19 @@ def rule_candidates(doc: Doc) -> list[OrgMention]:
 @functools.lru_cache(maxsize=100_000)
 def _opening(text: str, lemma: str) -> tuple[Optional[KnownOrg], bool]:
     """``_word_org`` of a token's text and lemma, and whether a rule of ``_sub_body`` or
-    ``_token_candidate`` may start at it: a known word, a capitalised word, a head or body lemma,
-    a descriptor, a hyphenated edition (a cheap test that skips most tokens; the rules decide).
-    Cached: asked of every token."""
+    ``_token_candidate`` may start at it: a known word, a head or body lemma, a descriptor, a
+    hyphenated edition, a capitalised adjective (a cheap test that skips most tokens; the rules
+    decide). Cached: asked of every token."""
     known = _word_org_of(text, lemma)
-    opens = known is not None or text[:1].isupper() or lemma in _lower_openers() or "-" in text \
-        or text in descriptors() or lemma in descriptors()
+    opens = known is not None or lemma in _openers() or "-" in text or text in descriptors() \
+        or lemma in descriptors() or text[:1].isupper() and _adj_word(text)
     return known, opens
 
 
 @functools.cache
-def _lower_openers() -> frozenset[str]:
-    """Lemmas that open a candidate written in lower case (the lemma sets the rules test)."""
+def _openers() -> frozenset[str]:
+    """Lemmas that open a candidate (the lemma sets the rules test): organization heads, and
+    the lower-case bodies, units and societies."""
     return org_heads() | STATE_BODIES | SOCIETIES | SUB_HEADS | FIELD_UNITS | {"сборная"}
 
 
