@@ -53,7 +53,8 @@ class OrgMention:
 
 
 class Context:
-    """Per-document lookups: place mentions by start, tokens inside person spans."""
+    """Per-document lookups: place mentions by start, tokens inside person spans (made once a
+    document, for ``rule_candidates`` and ``extend_right``)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -274,8 +275,8 @@ def slashed_agencies(doc: Doc) -> list[OrgMention]:
     return out
 
 
-def rule_candidates(doc: Doc) -> list[OrgMention]:
-    ctx = Context(doc)
+def rule_candidates(ctx: Context) -> list[OrgMention]:
+    doc = ctx.doc
     out: list[OrgMention] = slashed_agencies(doc)
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
@@ -525,9 +526,9 @@ ENVOYS = {"представитель", "полпред", "уполномоче�
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
 
 
-def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
+def extend_right(ctx: Context, cands: list[OrgMention]) -> None:
     """``Совета при Президенте``, ``ГУ МЧС по Санкт-Петербургу``, ``посольства в Германии``."""
-    ctx = Context(doc)
+    doc = ctx.doc
     place_ends = set(ctx.place_end.values())  # a name closed by a place takes no second one
     for c in cands:
         last = doc.token_at(c.end - 1)
