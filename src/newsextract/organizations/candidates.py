@@ -208,7 +208,7 @@ INFLECTED_ABBR_RE = re.compile(r"^([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ов|ам|�
 def known_abbreviation(text: str) -> Optional[KnownOrg]:
     """A known organization by its abbreviation, also declined (``МИДа``, ``МИДом``)."""
     known = abbreviations().get(text)
-    m = INFLECTED_ABBR_RE.match(text) if known is None else None
+    m = INFLECTED_ABBR_RE.match(text) if known is None and text[:2].isupper() else None
     return abbreviations().get(m.group(1)) if m else known
 
 
