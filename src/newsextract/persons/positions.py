@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..doc import Doc, Token
+from ..doc import Doc, SpanIndex, Token
 from ..nlp import morph
 from ..nlp.grammar import (
     is_abbr,
@@ -539,10 +539,30 @@ def _dedupe(phrases: list[TitlePhrase]) -> list[TitlePhrase]:
 
 
 # --------------------------------------------------------------------------- context
-def _org_of(doc: Doc, ph: TitlePhrase, orgs: list) -> Optional[str]:
-    for o in orgs:
-        if ph.start <= o.start and o.end <= ph.end:
-            return o.name
+class OrgMentions:
+    """A document's organization mentions, looked up by range and by name in logarithmic
+    time (a title phrase is never checked against every mention of a long document)."""
+
+    def __init__(self, orgs: list) -> None:
+        self._index = SpanIndex(list(enumerate(orgs)), key=lambda pair: (pair[1].start, pair[1].end))
+        self._country: dict[str, str] = {}
+        for o in orgs:  # the last mention of a name with a country gives it
+            if o.country:
+                self._country[o.name] = o.country
+
+    def first_within(self, start: int, end: int):
+        """The first mention (in the list's order) lying inside ``[start, end)``, or None."""
+        inside = self._index.within(start, end)
+        return min(inside, key=lambda pair: pair[0])[1] if inside else None
+
+    def country_of(self, name: str) -> Optional[str]:
+        return self._country.get(name)
+
+
+def _org_of(doc: Doc, ph: TitlePhrase, orgs: OrgMentions) -> Optional[str]:
+    inside = orgs.first_within(ph.start, ph.end)
+    if inside is not None:
+        return inside.name
     toks = doc.tokens[ph.first:ph.last]
     heads = [k for k, t in enumerate(toks) if t.lemma in org_heads() and ph.first + k >= ph.head_last]
     if heads:
@@ -683,7 +703,7 @@ def _written_place(doc: Doc, tail: list[Token]) -> Optional[_Place]:
     return _Place(join(doc.text, tail[:k + 1], words))
 
 
-def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
+def fill_context(doc: Doc, ph: TitlePhrase, orgs: OrgMentions) -> None:
     place = _place_of(doc, ph)
     ph.organization = _org_of(doc, ph, orgs) or getattr(place, "name", None)
     if place is not None and getattr(place, "country", None) and context.country_in(doc, ph.start, ph.end) is None:
@@ -691,9 +711,7 @@ def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
         return
     ph.country = context.country_in(doc, ph.start, _sender_end(doc, ph)) or _lead_country(doc, ph)
     if ph.country is None and ph.organization:
-        for o in orgs:
-            if o.name == ph.organization and o.country:
-                ph.country = o.country
+        ph.country = orgs.country_of(ph.organization)
         russian = place is None or str(getattr(place, "code", "") or "").startswith("RU-")
         if ph.country is None and russian and _region_word(ph.organization):
             ph.country = "RU"  # a Russian region's body; a foreign one stays without a country

@@ -133,7 +133,7 @@ def extract(doc: Doc) -> list[Person]:
     phrases = positions_mod.find_titles(doc, spans)
     links = attach(doc, spans, phrases)
     corefer(doc, spans, groups, phrases, links)
-    orgs = _org_mentions(doc)
+    orgs = positions_mod.OrgMentions(_org_mentions(doc))
     out: list[Person] = []
     firsts = Counter((g.name.first or "").lower() for g in groups)
     for g in groups:
