@@ -175,9 +175,10 @@ class _Forward:
             weight = layer.conv.weight.array  # filters x channels x kernel
             filters, _, size = weight.shape
             side = np.ascontiguousarray(np.concatenate([weight[:, :, k].T for k in range(size)], axis=1))
-            norm = layer.norm
+            norm = layer.norm  # batch norm (inference) as one scale and one shift per channel
+            scale = norm.weight.array / norm.std.array
             self._layers.append((side, size, filters, layer.conv.bias.array, layer.conv.padding,
-                                 norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array))
+                                 scale, norm.bias.array - norm.mean.array * scale))
         first = self._layers[0][0]
         dim = self._emb.word.dim
         self._word_side = np.ascontiguousarray(first[:dim])
@@ -214,7 +215,7 @@ class _Forward:
         np = self._np
         batch, length = word_id.shape
         x = None
-        for n, (side, size, filters, bias, pad, mean, std, weight, shift) in enumerate(self._layers):
+        for n, (side, size, filters, bias, pad, scale, shift) in enumerate(self._layers):
             if n == 0:
                 full = self._pair_rows(word_id, shape_id)
             else:
@@ -227,7 +228,8 @@ class _Forward:
                 out[:, lo:hi] += full[:, lo + d:hi + d, k, :]
             out += bias
             np.maximum(out, 0, out=out)  # ReLU
-            out = (out - mean) / std * weight + shift  # batch norm (inference)
+            out *= scale  # batch norm
+            out += shift
             out[pad_mask] = 0
             x = out
         return self._head(x)
