@@ -21,9 +21,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..doc import Doc, Sentence, SpanIndex
 from ..nlp import morph
@@ -213,24 +214,41 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
             return True
         c.hosted = True
     window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
-    facilitated = getattr(first_tag(tok.text), "case", None) != "nomn"  # "при содействии X" governs no subject
     for k in range(len(window) - 1, -1, -1):
         t = window[k]
         if t.text in ",;:" or t.sent != tok.sent:  # a "." inside the sentence ends an abbreviation (``г.``)
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
             return True
-        if facilitated and getattr(first_tag(t.text), "POS", None) == "VERB":
-            facilitated = False
-        if facilitated and k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma}):
+        if (k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma})
+                and _facilitated(tok, window[k:])):
             return True
     return False
 
 
-def first_tag(word: str):
-    """The likeliest pymorphy3 tag of a word, None when it has no analysis."""
+def _facilitated(tok, between: list) -> bool:
+    """``при содействии X``: X is no subject (not nominative) and no verb comes between."""
+    return first_reading(tok.text).case != "nomn" and not any(first_reading(t.text).pos == "VERB" for t in between)
+
+
+class Reading(NamedTuple):
+    """Part of speech, case and number of a word's likeliest pymorphy3 parse (None: not given)."""
+    pos: Optional[str]
+    case: Optional[str]
+    number: Optional[str]
+
+
+def first_reading(word: str) -> Reading:
+    """The ``Reading`` of a word's likeliest parse, all None when it has no analysis."""
     parses = morph.parse(word)
-    return parses[0].tag if parses else None
+    return _tag_reading(parses[0].tag) if parses else Reading(None, None, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_reading(tag) -> Reading:
+    """A pymorphy3 tag's ``Reading`` as plain strings (cached per tag: pymorphy3 computes every
+    attribute read anew, and there are only some hundreds of tags)."""
+    return Reading(*(None if g is None else str(g) for g in (tag.POS, tag.case, tag.number)))
 
 
 def _place_names(doc: Doc) -> list[Participant]:
