@@ -37,6 +37,28 @@ def test_forward_matches_slovnet(model):
         assert a.tolist() == b.tolist()
 
 
+@pytest.mark.parametrize("capacity", [1, 12, 40, 10_000])
+def test_first_layer_rows_do_not_depend_on_the_memo(model, capacity):
+    """A word's first-layer row is the same (to float rounding, and the same tags) whether it
+    was memoized, computed with other words, after the memo started again, or without it
+    (more words than it holds)."""
+    pieces = [tokens_of(t) for t in TEXTS]
+    batch = model._encoder.input([model._encode(p) for p in pieces])
+    warm = model._forward(batch.word_id, batch.shape_id, batch.pad_mask)
+    fresh = ner_module._Forward(model._model)
+    fresh.PAIR_ROWS = capacity
+    fresh._rows = np.empty((capacity, fresh._rows.shape[1]), dtype=fresh._rows.dtype)
+    singles = [model._encoder.input([model._encode(p)]) for p in pieces]
+    for _ in range(2):
+        for k, one in enumerate(singles):
+            got = fresh(one.word_id, one.shape_id, one.pad_mask)
+            assert np.abs(got[0] - warm[k, :len(pieces[k])]).max() < 1e-4  # float rounding only
+        got = fresh(batch.word_id, batch.shape_id, batch.pad_mask)
+        assert np.abs(got - warm).max() < 1e-4
+        crf, mask = model._model.head.crf, ~batch.pad_mask
+        assert [t.tolist() for t in crf.decode(got, mask)] == [t.tolist() for t in crf.decode(warm, mask)]
+
+
 def test_spans_match_slovnet_bio_spans(model):
     from slovnet.bio import bio_spans
 
@@ -59,3 +81,24 @@ def test_tag_finds_entities(model, text, expected):
     toks = tokens_of(text)
     [spans] = model.tag([toks])
     assert {(text[s:e], kind) for s, e, kind in spans} == expected
+
+
+def test_news_embedding_is_natashas():
+    """The light loader reads the same id and quantized vectors as ``natasha.NewsEmbedding``."""
+    from natasha import NewsEmbedding
+
+    theirs, ours = NewsEmbedding(), ner_module._news_embedding()
+    assert ours.meta.id == theirs.meta.id
+    assert np.array_equal(ours.pq.indexes, theirs.pq.indexes)
+    assert np.array_equal(ours.pq.codes, theirs.pq.codes)
+
+
+def test_viterbi_is_slovnets_decode(model):
+    """Our path reading gives slovnet's CRF.decode, also on random scores with ties and padding."""
+    crf = model._model.head.crf
+    rng = np.random.default_rng(7)
+    for batch, length in ((1, 1), (3, 5), (8, 40)):
+        emissions = rng.integers(-3, 3, size=(batch, length, 8)).astype(np.float32)  # many ties
+        mask = np.arange(length)[None, :] < rng.integers(1, length + 1, size=(batch, 1))
+        theirs = [t.tolist() for t in crf.decode(emissions, mask)]
+        assert ner_module._viterbi(emissions, mask, crf.transitions.array) == theirs

@@ -32,13 +32,14 @@ class NerModel:
     """
 
     def __init__(self, *, batch_size: int = BATCH_SIZE, threads: int | None = None) -> None:
-        from natasha import NewsEmbedding, NewsNERTagger
+        from natasha import NewsNERTagger
 
         limit_threads(threads)
-        infer = NewsNERTagger(NewsEmbedding()).infer
+        infer = NewsNERTagger(_news_embedding()).infer
         self._model = infer.model
         self._forward = _Forward(infer.model)
         self._encoder = infer.encoder
+        self._transitions = infer.model.head.crf.transitions.array
         self._tags = [_parse_bio(tag) for tag in infer.decoder.tags_vocab.items]  # tag id -> (part, type)
         self.batch_size = batch_size
         self._ids: dict[str, tuple[int, int]] = {}
@@ -66,9 +67,58 @@ class NerModel:
             chunk = order[first:first + self.batch_size]
             batch = self._encoder.input([self._encode(pieces[i]) for i in chunk])
             pred = self._forward(batch.word_id, batch.shape_id, batch.pad_mask)
-            for i, tag_ids in zip(chunk, self._model.head.crf.decode(pred, ~batch.pad_mask), strict=True):
-                out[i] = _bio_spans(pieces[i], tag_ids.tolist(), self._tags)
+            for i, tag_ids in zip(chunk, _viterbi(pred, ~batch.pad_mask, self._transitions), strict=True):
+                out[i] = _bio_spans(pieces[i], tag_ids, self._tags)
         return out
+
+
+def _news_embedding():
+    """natasha's news embedding, only what the NER tagger takes from it (its id and the
+    quantized vectors). ``natasha.NewsEmbedding`` also builds a 250,000-word dictionary and
+    similarity tables (~0.3 s of every process start) the tagger never reads."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    from natasha.data import NEWS_EMBEDDING
+    from navec.meta import Meta
+    from navec.navec import META, PQ_
+    from navec.tar import Tar
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        file = tar.load(PQ_)  # navec.pq.PQ.from_file's layout, without its precompute()
+        vectors, _, qdim, centroids = (int(n) for n in np.frombuffer(file.read(4 * 4), np.uint32))
+        indexes = np.frombuffer(file.read(vectors * qdim), np.uint8).reshape(vectors, qdim)
+        codes = np.frombuffer(file.read(), np.float32).reshape(qdim, centroids, -1)
+    return SimpleNamespace(meta=meta, pq=SimpleNamespace(indexes=indexes, codes=codes))
+
+
+def _viterbi(emissions, mask, transitions) -> list[list[int]]:
+    """slovnet's ``CRF.decode`` (the best tag path of each sequence of the batch) with the
+    same scores and ties: the best score is taken with ``max`` beside ``argmax`` (slovnet
+    gathers it by index), the path read back from Python lists."""
+    import numpy as np
+
+    batch, length, tags = emissions.shape
+    emissions, mask = emissions.swapaxes(1, 0), mask.swapaxes(1, 0)
+    history = []
+    score = emissions[0]  # batch x tags
+    for index in range(1, length):
+        step = score.reshape(batch, tags, 1) + transitions + emissions[index].reshape(batch, 1, tags)
+        history.append(step.argmax(-2))
+        score = np.where(mask[index].reshape(batch, 1), step.max(-2), score)
+    sizes = (mask.sum(0) - 1).tolist()
+    back = np.stack(history, axis=1).tolist() if history else [[] for _ in range(batch)]  # batch x steps x tags
+    paths = []
+    for row, best, size in zip(back, score.argmax(-1).tolist(), sizes, strict=True):
+        path = [best]
+        for indexes in reversed(row[:size]):
+            best = indexes[best]
+            path.append(best)
+        path.reverse()
+        paths.append(path)
+    return paths
 
 
 def _parse_bio(tag: str) -> tuple[str, Optional[str]]:
@@ -101,11 +151,19 @@ def _bio_spans(tokens: Sequence[Token], tag_ids: list[int], table: list) -> list
 
 class _Forward:
     """slovnet's NER network (embeddings, CNN encoder, projection) in fewer, larger matrix
-    products: each convolution is one product of the padded (batch x length, channels)
-    array with the kernel's offsets side by side, the offsets' outputs then summed shifted.
-    slovnet builds and copies an im2col array and swaps axes around every layer. Same
-    weights and operations in another summation order (emissions within 1e-4 of slovnet's;
-    tags checked identical on the dev sets)."""
+    products: each convolution is one product of the (batch x length, channels) array
+    with the kernel's offsets side by side, the offsets' outputs then added shifted (the
+    padding contributes zeros, so it is left out). slovnet builds and copies a padded
+    im2col array and swaps axes around every layer.
+
+    The first layer's product is linear in the word's embedding and in its shape's, so a
+    position's row is the word's row plus the shape's: it is computed the first time a
+    (word, shape) pair is seen and kept for up to ``PAIR_ROWS`` pairs (then the memo
+    starts again). A repeated word costs a lookup, not a 300-dimension embedding and a
+    product. Same weights and operations in another summation order (emissions within
+    1e-4 of slovnet's; records checked identical on the dev sets)."""
+
+    PAIR_ROWS = 16_384  # first-layer rows kept (each 3 x 256 float32: 48 MB when full)
 
     def __init__(self, model) -> None:
         import numpy as np
@@ -120,18 +178,53 @@ class _Forward:
             norm = layer.norm
             self._layers.append((side, size, filters, layer.conv.bias.array, layer.conv.padding,
                                  norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array))
+        first = self._layers[0][0]
+        dim = self._emb.word.dim
+        self._word_side = np.ascontiguousarray(first[:dim])
+        self._shape_rows = self._emb.shape.weight.array @ first[dim:]  # shape id -> its row
+        self._shapes = len(self._shape_rows)
+        self._rows = np.empty((self.PAIR_ROWS, first.shape[1]), dtype=first.dtype)
+        self._row_of: dict[int, int] = {}  # word id x shapes + shape id -> its row in self._rows
+
+    def _pair_rows(self, word_id, shape_id):
+        """The first layer's product at every position (batch x length x channels): the
+        rows of new (word, shape) pairs computed and memoized."""
+        np = self._np
+        unique, inverse = np.unique(word_id * self._shapes + shape_id, return_inverse=True)
+        inverse = inverse.reshape(word_id.shape)
+        pairs = unique.tolist()
+        if len(pairs) > self.PAIR_ROWS:  # more pairs than the memo holds: this batch alone
+            return self._rows_of(unique)[inverse]
+        row_of = self._row_of
+        new = [p for p in pairs if p not in row_of]
+        if len(row_of) + len(new) > self.PAIR_ROWS:
+            row_of.clear()
+            new = pairs
+        if new:
+            first = len(row_of)
+            self._rows[first:first + len(new)] = self._rows_of(np.array(new))
+            row_of.update(zip(new, range(first, first + len(new)), strict=True))
+        return self._rows[np.array([row_of[p] for p in pairs])[inverse]]
+
+    def _rows_of(self, pairs):
+        words, shapes = self._np.divmod(pairs, self._shapes)
+        return self._emb.word(words) @ self._word_side + self._shape_rows[shapes]
 
     def __call__(self, word_id, shape_id, pad_mask):
         np = self._np
-        x = self._emb(word_id, shape_id)  # batch x length x channels
-        batch, length, _ = x.shape
-        for side, size, filters, bias, pad, mean, std, weight, shift in self._layers:
-            padded = np.pad(x, ((0, 0), (pad, pad), (0, 0)))
-            wide = length + 2 * pad
-            full = (padded.reshape(batch * wide, -1) @ side).reshape(batch, wide, size, filters)
-            out = full[:, 0:length, 0, :].copy()
-            for k in range(1, size):
-                out += full[:, k:k + length, k, :]
+        batch, length = word_id.shape
+        x = None
+        for n, (side, size, filters, bias, pad, mean, std, weight, shift) in enumerate(self._layers):
+            if n == 0:
+                full = self._pair_rows(word_id, shape_id)
+            else:
+                full = x.reshape(batch * length, -1) @ side
+            full = full.reshape(batch, length, size, filters)
+            out = np.zeros((batch, length, filters), dtype=side.dtype)
+            for k in range(size):  # position t takes offset k's output at t + k - pad
+                d = k - pad
+                lo, hi = max(0, -d), min(length, length - d)
+                out[:, lo:hi] += full[:, lo + d:hi + d, k, :]
             out += bias
             np.maximum(out, 0, out=out)  # ReLU
             out = (out - mean) / std * weight + shift  # batch norm (inference)
