@@ -199,12 +199,13 @@ class _Finder:
                     self.out.append(m)
             for i in range(sent.first, sent.last):
                 # what ``_token`` can find something in: an abbreviation, a word with a hyphen or
-                # an adjective's or demonym's lemma, a word long enough for ``_fuzzy`` (asked here,
-                # without a call: most tokens are none)
+                # an adjective's or demonym's lemma, a lower-case word long enough for ``_fuzzy``
+                # (asked here, without a call: most tokens are none)
                 tok = doc.tokens[i]
                 text = tok.text
                 if i not in covered and (text in abbreviations or text[:1].isalpha() and (
-                        len(text) >= FUZZY_MIN_CHARS or "-" in text or not adjective_lemmas.isdisjoint(tok.lemmas))):
+                        len(text) >= FUZZY_MIN_CHARS and text.islower() or "-" in text
+                        or not adjective_lemmas.isdisjoint(tok.lemmas))):
                     self._token(tok, i)
         self.out.sort(key=lambda m: m.start)
         return self.out
