@@ -244,9 +244,10 @@ def _digit_runs(text: str) -> list[int]:
 
 
 def _at_digit_runs(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """``pattern.finditer(text)`` for a pattern led by ``_D`` and a look-behind excluding a digit:
-    its matches start only where a run of digits does, so it is tried there alone (much faster
-    than a search from every position; a look-behind sees the text before the tried position)."""
+    """``pattern.finditer(text)`` for a pattern whose matches start with a digit that a look-behind
+    keeps from following another: they start only where a run of digits does, so it is tried
+    there alone (much faster than a search from every position; a look-behind sees the text
+    before the tried position)."""
     end = 0
     for start in _digit_runs(text):
         if start >= end and (m := pattern.match(text, start)) is not None:
@@ -367,7 +368,7 @@ def _years(text: str, orig: str) -> Iterator[Atom]:
         for ym in P_PAREN_YEAR.finditer(m.group("body")):
             yield Atom(body_start + ym.start(), body_start + ym.end(), "cal", y=int(ym.group("y")),
                        extra={"paren": True})
-    for m in P_HYPHEN_YEAR.finditer(text):
+    for m in _at_digit_runs(P_HYPHEN_YEAR, text):  # its look-behind wants a hyphen before the digits
         w = P_WORD_BEFORE.search(orig, max(0, m.start() - 26), m.start())
         if w is None or not w.group()[0].isupper():
             continue
