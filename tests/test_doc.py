@@ -39,3 +39,17 @@ def test_token_and_sentence_lookup():
     assert tok.text == "послом" and tok.lemma == "посол"
     assert doc.sent_of(doc.text.index("Стороны")).text == "Стороны подписали соглашение."
     assert [t.text for t in doc.tokens_in(0, 9)] == ["Заголовок"]
+
+
+@pytest.mark.parametrize("text", [
+    "Губернатор встретился с послом. Стороны подписали соглашение.",
+    "«Роснефть» и ПАО «Газпром» — 5,6 млрд руб. (т.е. 12%)",
+    "а",
+])
+def test_tokens_in_every_range(text):
+    """Every range gives exactly the tokens lying inside it (against a plain scan)."""
+    doc = make_doc(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 2):
+            expected = [t for t in doc.tokens if start <= t.start and t.end <= end]
+            assert doc.tokens_in(start, end) == expected, (start, end)

@@ -149,12 +149,10 @@ class Doc:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens lying inside ``[start, end)``."""
-        i = bisect.bisect_left(self._token_starts, start)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].start < end:
-            if self.tokens[i].end <= end:
-                out.append(self.tokens[i])
-            i += 1
+        starts = self._token_starts
+        out = self.tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        if out and out[-1].end > end:  # tokens do not overlap: only the last can run past end
+            out.pop()
         return out
 
     def sent_of(self, offset: int) -> Optional[Sentence]:

@@ -53,7 +53,8 @@ class OrgMention:
 
 
 class Context:
-    """Per-document lookups: place mentions by start, tokens inside person spans."""
+    """Per-document lookups: place mentions by start, tokens inside person spans (made once a
+    document, for ``rule_candidates`` and ``extend_right``)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -207,7 +208,7 @@ INFLECTED_ABBR_RE = re.compile(r"^([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ов|ам|�
 def known_abbreviation(text: str) -> Optional[KnownOrg]:
     """A known organization by its abbreviation, also declined (``МИДа``, ``МИДом``)."""
     known = abbreviations().get(text)
-    m = INFLECTED_ABBR_RE.match(text) if known is None else None
+    m = INFLECTED_ABBR_RE.match(text) if known is None and text[:2].isupper() else None
     return abbreviations().get(m.group(1)) if m else known
 
 
@@ -216,9 +217,8 @@ def _word_org(tok: Token) -> Optional[KnownOrg]:
     return _word_org_of(tok.text, tok.lemma)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _word_org_of(text: str, lemma: str) -> Optional[KnownOrg]:
-    """``_word_org`` of a token's text and lemma (cached: asked twice of every token)."""
+    """``_word_org`` of a token's text and lemma."""
     known = known_abbreviation(text)
     if known is not None or not MIN_PREFIX_RE.match(text):
         return known
@@ -275,34 +275,56 @@ def slashed_agencies(doc: Doc) -> list[OrgMention]:
     return out
 
 
-def rule_candidates(doc: Doc) -> list[OrgMention]:
-    ctx = Context(doc)
+def rule_candidates(ctx: Context) -> list[OrgMention]:
+    doc = ctx.doc
     out: list[OrgMention] = slashed_agencies(doc)
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
         for m in org_matcher().finditer(toks):
             ctx.known_at.add(m.first)
             out.append(_edition(doc, toks, _with_place(ctx, toks, m.first, m.last, m.payloads[0])))
-        ctx.known_at.update(i for i, t in enumerate(toks) if _word_org(t) is not None)
-        for i in range(len(toks)):
+        words = [_opening(t.text, t.lemma) for t in toks]
+        ctx.known_at.update(i for i, (known, _) in enumerate(words) if known is not None)
+        for i, (known, opens) in enumerate(words):
+            if not opens:
+                continue
             found = _sub_body(ctx, toks, i)
             if found is not None:
                 out.append(found)
                 continue
-            found = _token_candidate(ctx, toks, i)
+            found = _token_candidate(ctx, toks, i, known)
             if found is not None:
                 out.append(_edition(doc, toks, found) if found.known else found)
     return out
 
 
-def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
+@functools.lru_cache(maxsize=100_000)
+def _opening(text: str, lemma: str) -> tuple[Optional[KnownOrg], bool]:
+    """``_word_org`` of a token's text and lemma, and whether a rule of ``_sub_body`` or
+    ``_token_candidate`` may start at it: a known word, a head or body lemma, a descriptor, a
+    hyphenated edition, a capitalised adjective (a cheap test that skips most tokens; the rules
+    decide). Cached: asked of every token."""
+    known = _word_org_of(text, lemma)
+    opens = known is not None or lemma in _openers() or "-" in text or text in descriptors() \
+        or lemma in descriptors() or text[:1].isupper() and _adj_word(text)
+    return known, opens
+
+
+@functools.cache
+def _openers() -> frozenset[str]:
+    """Lemmas that open a candidate (the lemma sets the rules test): organization heads, and
+    the lower-case bodies, units and societies."""
+    return org_heads() | STATE_BODIES | SOCIETIES | SUB_HEADS | FIELD_UNITS | {"сборная"}
+
+
+def _token_candidate(ctx: Context, toks: list[Token], i: int, known: Optional[KnownOrg]) -> Optional[OrgMention]:
+    """A candidate starting at ``toks[i]``; ``known`` is ``_word_org(toks[i])``."""
     doc, tok = ctx.doc, toks[i]
     head, _, region = tok.text.partition("-")
     if region.lower() in EDITIONS and abbreviations().get(head) is not None:  # ``Интерфакс-Сибирь``
         org = abbreviations()[head]
         return OrgMention(tok.start, tok.end, f"{org.name} – {region[:1].upper()}{region[1:].lower()}",
                           None, org.country, True, "known", base=org.name)
-    known = _word_org(tok)
     if known is not None:
         return _with_place(ctx, toks, i, i + 1, known)
     if tok.text.isupper() and tok.text in descriptors() and i + 1 < len(toks) and is_cap(toks[i + 1]) \
@@ -319,10 +341,9 @@ def _token_candidate(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMen
         if j > i + 1 and (i > 0 or has_case(tok, "nomn") and any(t.start in ctx.local_end for t in toks[i + 1:j])):
             # (first in a sentence, a capital proves nothing: a subject with a region or city does)
             return OrgMention(tok.start, toks[j - 1].end, normal_name(doc, toks[i:j]), source="head")
-    found = _adjective_head(ctx, toks, i)
-    if found is not None:
-        return found
-    return _lower_candidate(ctx, toks, i)
+    if is_cap(tok):
+        return _adjective_head(ctx, toks, i)
+    return _lower_candidate(ctx, toks, i)  # (its rules all start with a lower-case word)
 
 
 def _sub_body(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMention]:
@@ -376,7 +397,14 @@ def _adjective_head(ctx: Context, toks: list[Token], i: int) -> Optional[OrgMent
 
 
 def _adj(tok: Token) -> bool:
-    ps = parses(tok)
+    return _adj_word(tok.text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _adj_word(text: str) -> bool:
+    """Whether a word's likeliest reading is an adjective or participle (cached: asked of every
+    capitalised word)."""
+    ps = morph.parse(text)
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
@@ -498,9 +526,9 @@ ENVOYS = {"представитель", "полпред", "уполномоче�
 ABROAD_HEADS = {"посольство", "представительство", "консульство", "генконсульство", "миссия", "офис"}
 
 
-def extend_right(doc: Doc, cands: list[OrgMention]) -> None:
+def extend_right(ctx: Context, cands: list[OrgMention]) -> None:
     """``Совета при Президенте``, ``ГУ МЧС по Санкт-Петербургу``, ``посольства в Германии``."""
-    ctx = Context(doc)
+    doc = ctx.doc
     place_ends = set(ctx.place_end.values())  # a name closed by a place takes no second one
     for c in cands:
         last = doc.token_at(c.end - 1)

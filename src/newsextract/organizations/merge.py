@@ -9,6 +9,7 @@ it (``минэкологии`` after ``минэкологии Сахалинск
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -26,7 +27,9 @@ class Group:
     spans: list = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=20_000)
 def key(name: Optional[str]) -> str:
+    """A name's merge key (cached: asked of every name several times)."""
     return re.sub(r"\s+", " ", (name or "").lower().replace("ё", "е")).strip(" «»\"")
 
 

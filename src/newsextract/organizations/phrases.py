@@ -137,7 +137,7 @@ def artifact_keys(doc: Doc, key) -> tuple[set[str], set[int]]:
     out, starts = set(), set()
     toks = doc.tokens
     for i, tok in enumerate(toks[:-2]):
-        event = is_event_word(tok)
+        event = tok.lemma in EVENT_NOUNS or "-" in tok.lemma and is_event_word(tok)  # (most words: one lookup)
         if not event and tok.lemma not in ARTIFACTS:
             continue
         j = i + 1

@@ -131,8 +131,14 @@ def trim_place(doc: Doc, places: PlaceIndex, start: int, end: int, known: bool =
     return rest[-1].end
 
 
-def _cases(tok: Token, pos: tuple[str, ...]) -> set[str]:
-    return {p.tag.case for p in parses(tok) if p.tag.POS in pos and p.tag.case}
+def _cases(tok: Token, pos: tuple[str, ...]) -> frozenset[str]:
+    return _word_cases(tok.text, pos)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _word_cases(text: str, pos: tuple[str, ...]) -> frozenset[str]:
+    """Cases of a word's readings as one of ``pos`` (cached: asked of the words before every name)."""
+    return frozenset(p.tag.case for p in morph.parse(text) if p.tag.POS in pos and p.tag.case)
 
 
 def extend_left(doc: Doc, start: int, end: int) -> int:

@@ -30,7 +30,7 @@ from ..nlp.grammar import is_abbr, is_gent, parses, pos_of
 from ..places import context
 from ..records import Mention, Organization
 from ..structure import furniture
-from .candidates import SUB_HEADS, OrgMention, extend_right, key_of, ner_candidates, rule_candidates
+from .candidates import SUB_HEADS, Context, OrgMention, extend_right, key_of, ner_candidates, rule_candidates
 from .lexicon import abbreviations, org_heads
 from .merge import group_mentions
 from .names import normal_name, span_name
@@ -248,8 +248,9 @@ def _common_word(doc: Doc, tok) -> bool:
 
 def find_orgs(doc: Doc) -> list[OrgMention]:
     """Organization mentions, non-overlapping, in text order."""
-    cands = ner_candidates(doc, _trim) + rule_candidates(doc)
-    extend_right(doc, cands)
+    ctx = Context(doc)
+    cands = ner_candidates(doc, _trim) + rule_candidates(ctx)
+    extend_right(ctx, cands)
     known = _known_inside(cands)
     places = PlaceIndex(doc)
     resolved = sorted(_resolve(cands), key=lambda c: c.start)
@@ -382,14 +383,16 @@ def _pair_acronyms(doc: Doc, ments: list[OrgMention]) -> list[OrgMention]:
 
 def _unseen_acronyms(doc: Doc, ments: list[OrgMention], names: dict, by_name: dict) -> list[OrgMention]:
     """Abbreviations no candidate covers that spell one named organization's initials."""
+    if not names:
+        return []
     covered = sorted((m.start, m.end) for m in ments)
     taken = {p.start for p in doc.places} | {s.start for s in doc.ner if s.type == "PER"}
     out = []
     for tok in doc.tokens:
         word = tok.text
-        if not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()) or tok.start in taken:
+        found = names.get((word, ""))
+        if found is None or not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()) or tok.start in taken:
             continue
-        found = names.get((word, ""), set())
         k = bisect.bisect_right(covered, (tok.start, float("inf"))) - 1
         if len(found) != 1 or (k >= 0 and covered[k][1] > tok.start) or doc.is_ignored(tok.start, tok.end):
             continue
