@@ -64,7 +64,7 @@ def menu_words() -> frozenset[str]:
 
 
 def _words(line: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(line)]
+    return list(map(str.lower, _WORD.findall(line)))
 
 
 def is_prose(line: str) -> bool:
