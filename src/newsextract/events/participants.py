@@ -82,20 +82,19 @@ def counted(doc: Doc, start: int, end: int) -> bool:
 
 def candidates(doc: Doc) -> list[Cand]:
     """Every participant mention of the document, from the earlier stages' results."""
-    out: list[Cand] = []
+    out: list[Cand] = []  # one Participant per entity, shared by its mentions (never changed)
     for c in doc.countries:
-        for m in c.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
+        party = Participant(kind="country", name=c.name, iso2=c.iso2)
+        out.extend(Cand(m.start, m.end, party) for m in c.mentions)
     for loc in doc.locations:
-        for m in loc.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name),
-                            locator=geographic(loc.name)))
+        party, locator = Participant(kind="location", name=loc.name), geographic(loc.name)
+        out.extend(Cand(m.start, m.end, party, locator=locator) for m in loc.mentions)
     for p in doc.persons:
-        for m in p.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
+        party = Participant(kind="person", name=p.full_name, last=p.name.last)
+        out.extend(Cand(m.start, m.end, party) for m in p.mentions)
     for o in doc.organizations:
-        for m in o.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="organization", name=o.name)))
+        party = Participant(kind="organization", name=o.name)
+        out.extend(Cand(m.start, m.end, party) for m in o.mentions)
     if not out:  # upstream stages absent: fall back to raw NER spans
         kinds = {"PER": "person", "ORG": "organization", "LOC": "location"}
         for span in doc.ner:
