@@ -284,3 +284,18 @@ NOT_HOLDER = [
 def test_title_not_given_to(pipe, text, person):
     persons = {p.full_name: [q.title for q in p.positions] for p in pipe(text).persons}
     assert persons.get(person) == [], persons
+
+
+def test_org_mentions_lookup():
+    """The first mention in list order inside a range, and the last country given a name."""
+    from types import SimpleNamespace as O
+
+    from newsextract.persons.positions import OrgMentions
+
+    orgs = [O(start=30, end=40, name="Б", country=None), O(start=10, end=20, name="А", country="RU"),
+            O(start=12, end=18, name="В", country=None), O(start=50, end=60, name="А", country="KZ")]
+    lookup = OrgMentions(orgs)
+    assert lookup.first_within(0, 45).name == "Б"  # list order, not text order
+    assert lookup.first_within(11, 19).name == "В"
+    assert lookup.first_within(11, 17) is None
+    assert lookup.country_of("А") == "KZ" and lookup.country_of("Б") is None

@@ -18,7 +18,7 @@ from ..doc import Doc
 from ..nlp.grammar import has_case, is_cap, is_verb, parses
 from .lexicon import title_heads
 from .linking import AGE_RE, active_appoint, complement_name, genitive_name, kin_before, may_be_nominative
-from .positions import ADJECTIVE_TITLES, is_plural
+from .positions import ADJECTIVE_TITLES, is_plural, likely_noun
 
 LINK_LEMMAS = {"быть", "стать", "становиться", "работать", "являться", "назначить", "назначать",
                "избрать", "переизбрать", "служить", "трудиться", "оставаться", "остаться", "утвердить",
@@ -315,7 +315,7 @@ def _noun_head(doc: Doc, p) -> bool:
 def _head_token(doc: Doc, p):
     """The head word of a lexicon match: its first noun (``первым заместителем`` -> ``заместителем``)."""
     for t in doc.tokens[p.head_first:p.head_last]:
-        if t.lemma != "обязанность" and any(x.tag.POS == "NOUN" for x in parses(t)[:2]):
+        if t.lemma != "обязанность" and likely_noun(t.text):
             return t
     return doc.tokens[p.head_first]
 
@@ -376,7 +376,7 @@ def _genitive_mention(doc: Doc, span: tuple[int, int]) -> bool:
 
 def _head_lemma(doc: Doc, p) -> str:
     for t in doc.tokens[p.head_first:p.head_last]:
-        if any(x.tag.POS == "NOUN" for x in parses(t)[:2]) and t.lemma != "обязанность":
+        if likely_noun(t.text) and t.lemma != "обязанность":
             return t.lemma
     return doc.tokens[p.head_first].lemma
 

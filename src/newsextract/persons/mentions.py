@@ -9,6 +9,7 @@ title (``министром Ник Ахмадом``), as ``И. Фамилия`` 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..doc import Doc
@@ -125,6 +126,7 @@ def _name_key(text: str) -> tuple[str, str]:
     return ((n.first or "").lower(), (n.last or "").lower())
 
 
+@functools.lru_cache(maxsize=50_000)
 def _is_name_word(word: str) -> bool:
     if not CAP_WORD.fullmatch(word):
         return False
@@ -217,15 +219,15 @@ def _after_titles(doc: Doc, taken) -> list[tuple[int, int]]:
     """Capitalised name words right after a title word that NER left unlabeled."""
     out = []
     toks = doc.tokens
+    heads, parts = title_heads(), particles()
     for i, tok in enumerate(toks[:-1]):
-        if tok.lemma not in title_heads() or tok.text[:1].isupper() and i and toks[i - 1].sent == tok.sent \
-                and False:
+        if tok.lemma not in heads:
             continue
         j = i + 1
         words = []
         while j < len(toks) and toks[j].sent == tok.sent and len(words) < 5:
             w = toks[j].text
-            if w.lower() in particles() and words:
+            if w.lower() in parts and words:
                 words.append(toks[j])
                 j += 1
                 continue
@@ -234,7 +236,7 @@ def _after_titles(doc: Doc, taken) -> list[tuple[int, int]]:
                 j += 1
                 continue
             break
-        while words and words[-1].text.lower() in particles():
+        while words and words[-1].text.lower() in parts:
             words.pop()
         if len(words) >= 2:
             s, e = words[0].start, words[-1].end

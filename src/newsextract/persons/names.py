@@ -52,6 +52,8 @@ class Hint:
     gender: Optional[str] = None
 
 
+NO_HINT = Hint()
+
 # Arabic names: a link (``бен Заед``) before an article (``аль Нахайян``) is the father's name,
 # the family name starts at the article: Мухаммед | бен Заед | аль Нахайян.
 PATRONYMIC_LINKS = frozenset({"бен", "бин", "ибн", "бинт", "бинти"})
@@ -133,8 +135,34 @@ _RUSSIAN_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цки�
                     "ина", "ына")
 
 
+@dataclass(frozen=True, slots=True)
+class NameParse:
+    """A pymorphy3 parse of a name word read once into plain values (reading the attributes
+    of a pymorphy3 tag is slow, and every name is scored in every gender and case)."""
+
+    parse: object  # the pymorphy3 parse, to inflect
+    normal_form: str
+    score: float
+    grammemes: frozenset
+    case: Optional[str]
+    number: Optional[str]
+    gender: Optional[str]
+    known: bool
+
+    @classmethod
+    def of(cls, p) -> NameParse:
+        tag = p.tag
+        return cls(p, p.normal_form, p.score, frozenset(tag.grammemes), _plain(tag.case), _plain(tag.number),
+                   _plain(tag.gender), morph.known(p))
+
+
+def _plain(grammeme) -> Optional[str]:
+    """A grammeme of a pymorphy3 tag as a plain string (its own string type compares slowly)."""
+    return None if grammeme is None else str(grammeme)
+
+
 @functools.lru_cache(maxsize=50_000)
-def _name_parses(word: str) -> tuple:
+def _name_parses(word: str) -> tuple[NameParse, ...]:
     """Name, surname and patronymic parses; for a word pymorphy3 does not know only its
     guesses of Russian-type surnames (its other guesses at foreign names are noise:
     ``Ямамура`` is no genitive of ``Ямамур``)."""
@@ -143,23 +171,29 @@ def _name_parses(word: str) -> tuple:
         if not NAME_TAGS & p.tag.grammemes:
             continue
         if morph.known(p) or "Surn" in p.tag.grammemes and p.normal_form.endswith(_RUSSIAN_SURNAME):
-            out.append(p)
+            out.append(NameParse.of(p))
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=50_000)
-def _adjective_parses(word: str) -> tuple:
+def _adjective_parses(word: str) -> tuple[NameParse, ...]:
     """Known adjective parses of an adjectival surname (``Долгорукому``, ``Заречной``)."""
-    return tuple(p for p in morph.parse(word) if p.tag.POS == "ADJF" and morph.known(p) and p.tag.number == "sing")
+    return tuple(NameParse.of(p) for p in morph.parse(word)
+                 if p.tag.POS == "ADJF" and morph.known(p) and p.tag.number == "sing")
 
 
-def _compatible(p, gender: str, case: str) -> bool:
-    tag = p.tag
-    if tag.case != case and not (case == "accs" and tag.case == "gent" and "anim" in tag.grammemes):
+@functools.lru_cache(maxsize=50_000)
+def _any_known(word: str) -> bool:
+    """Some parse of the word is in pymorphy3's dictionary."""
+    return any(morph.known(p) for p in morph.parse(word))
+
+
+def _compatible(p: NameParse, gender: str, case: str) -> bool:
+    if p.case != case and not (case == "accs" and p.case == "gent" and "anim" in p.grammemes):
         return False
-    if tag.number == "plur":
+    if p.number == "plur":
         return False
-    return tag.gender is None or gender in tag.grammemes or "ms-f" in tag.grammemes
+    return p.gender is None or gender in p.grammemes or "ms-f" in p.grammemes
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -193,8 +227,8 @@ def _suffix_nominative(word: str, gender: str, case: str) -> Optional[str]:
         if low.endswith(ending) and len(low) > len(ending) + 1:
             return word[: len(word) - len(ending)] + nom
     for p in _adjective_parses(word):
-        if p.tag.case == case and (p.tag.gender == gender or p.tag.gender is None):
-            form = morph.inflected(p, {"nomn", "sing", gender})
+        if p.case == case and (p.gender == gender or p.gender is None):
+            form = morph.inflected(p.parse, {"nomn", "sing", gender})
             if form is not None:
                 return _restore(word, form.word)
     if len(low) < 3:
@@ -305,7 +339,7 @@ def indeclinable(word: str) -> bool:
             return False  # -ии is oblique of -ия (Патрисии)
         if low.endswith(oblique_surname_endings()):
             return False
-    return not any(morph.known(p) for p in morph.parse(word))
+    return not _any_known(word)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -320,24 +354,24 @@ def _word_nominative(word: str, role: str, gender: str, case: str) -> str:
     tag = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
     cands = list(_compatible_parses(word, gender, case))
     # in an oblique case a declining reading beats an indeclinable one (Марку: Марк)
-    cands.sort(key=lambda p: (case != "nomn" and "Fixd" in p.tag.grammemes, tag not in p.tag.grammemes, -p.score))
+    cands.sort(key=lambda p: (case != "nomn" and "Fixd" in p.grammemes, tag not in p.grammemes, -p.score))
     parses = _name_parses(word)
-    surn = [p for p in parses if "Surn" in p.tag.grammemes and p.tag.number == "sing" and morph.known(p)]
-    if case == "nomn" and role == "last" and not cands and surn and all(p.tag.case != "nomn" for p in surn):
+    surn = [p for p in parses if "Surn" in p.grammemes and p.number == "sing" and p.known]
+    if case == "nomn" and role == "last" and not cands and surn and all(p.case != "nomn" for p in surn):
         # a known surname only oblique beside an undeclined given name (Барак Обамы)
-        form = morph.inflected(surn[0], {"nomn", "sing"})
+        form = morph.inflected(surn[0].parse, {"nomn", "sing"})
         return _restore(word, form.word) if form is not None else word
     if gender == "femn" and role == "last" and not parses and _undeclined_feminine(word):
         return word
-    if case == "nomn" and not any("Fixd" not in p.tag.grammemes for p in cands):
+    if case == "nomn" and not any("Fixd" not in p.grammemes for p in cands):
         return word
     for p in cands:
-        if "Fixd" in p.tag.grammemes:
+        if "Fixd" in p.grammemes:
             return word
         grams = {"nomn", "sing"}
-        if "Surn" in p.tag.grammemes or "Patr" in p.tag.grammemes:
+        if "Surn" in p.grammemes or "Patr" in p.grammemes:
             grams.add(gender)
-        form = morph.inflected(p, grams) or morph.inflected(p, {"nomn", "sing"})
+        form = morph.inflected(p.parse, grams) or morph.inflected(p.parse, {"nomn", "sing"})
         if form is not None:
             return _restore(word, form.word.replace("ё", "ё"))
     if not cands:
@@ -357,10 +391,10 @@ def _may_be(word: str, role: str, gender: str, case: str) -> bool:
     # an indeclinable given name of either gender (Андреа); a given name is not read as a
     # woman's indeclinable surname (Трэвис)
     fixd = {"Name", "Patr"} if role != "last" else NAME_TAGS
-    if _compatible_parses(word, gender, case) or any("Fixd" in p.tag.grammemes and fixd & p.tag.grammemes
+    if _compatible_parses(word, gender, case) or any("Fixd" in p.grammemes and fixd & p.grammemes
                                                       for p in parses):
         return True
-    if parses and role != "last" and any(morph.known(p) for p in morph.parse(word)):
+    if parses and role != "last" and _any_known(word):
         return False  # a dictionary given name that cannot be in this case
     # an unknown masculine name ending in a consonant declines (Гэвин, Гэвином); one ending
     # in a vowel may not (Хуа) and tells nothing
@@ -379,12 +413,7 @@ def _agreeing(words: list[str], roles: list[str]) -> list[tuple[str, str]]:
 def _fixed(word: str) -> bool:
     """The word shows no case: indeclinable or known only as such (``Шойгу``)."""
     parses = _name_parses(word)
-    return indeclinable(word) or bool(parses) and all("Fixd" in p.tag.grammemes for p in parses)
-
-
-def _choose_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] = None) -> tuple[str, str, float]:
-    ranked = _rank_gender_case(words, roles, hint)
-    return ranked[0] if ranked else ("masc", "nomn", -1.0)
+    return indeclinable(word) or bool(parses) and all("Fixd" in p.grammemes for p in parses)
 
 
 READING_MARGIN = 0.5  # other (gender, case) readings of a name kept within this of the best
@@ -399,6 +428,10 @@ def _rank_gender_case(words: list[str], roles: list[str], hint: Optional[Hint] =
         ranked.append((gender, case, score))
     ranked.sort(key=lambda x: -x[2])  # stable: the order of GENDERS and CASES breaks ties
     return ranked
+
+
+ROLE_TAG = {"first": "Name", "middle": "Patr", "last": "Surn"}
+CASE_BONUS = {"nomn": 0.05, "gent": 0.02}
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -421,51 +454,51 @@ def _readings(words: tuple[str, ...], roles: tuple[str, ...]) -> tuple[tuple, ..
         if roles[i] != "particle" and not INITIAL_RE.match(words[i]):
             weights[i] = 3.0 if "particle" in roles else 1.5
             break
+    # the words that are scored, with what does not depend on the gender and case
+    scored = [(word, role, weight, indeclinable(word),
+               fixed_last and role != "last" and word[-1:].lower() in _VOWELS and not _any_known(word),
+               _name_parses(word), ROLE_TAG.get(role))
+              for word, role, weight in zip(words, roles, weights, strict=True)
+              if role != "particle" and not INITIAL_RE.match(word)]
     for gender in GENDERS:
         for case in CASES:
             if (gender, case) not in allowed:
                 continue
-            score = bonus = 0.0
-            for word, role, weight in zip(words, roles, weights, strict=True):
-                if role == "particle" or INITIAL_RE.match(word):
-                    continue
-                before = score
-                parses = _name_parses(word)
-                if indeclinable(word):
+            score = 0.0
+            for word, role, weight, indecl, undeclined_given, parses, want in scored:
+                before, bonus = score, 0.0
+                if indecl:
                     score += 0.5
                     bonus = 0.02 if case == "nomn" else 0.0  # as written, it is a nominative
-                elif fixed_last and role != "last" and word[-1:].lower() in _VOWELS \
-                        and not any(morph.known(p) for p in morph.parse(word)):
+                elif undeclined_given:
                     score += 0.5
                 elif parses:
-                    want = {"first": "Name", "middle": "Patr", "last": "Surn"}.get(role)
-                    ok = [p.score + (0.5 if want in p.tag.grammemes else 0.0)
+                    ok = [p.score + (0.5 if want in p.grammemes else 0.0)
                           for p in _compatible_parses(word, gender, case)]
                     if ok:
                         score += 1.0 + max(ok)
-                    elif any("Fixd" in p.tag.grammemes for p in parses):
+                    elif any("Fixd" in p.grammemes for p in parses):
                         score += 0.5
                     elif role == "last" and _suffix_nominative(word, gender, case) not in (None, word):
                         score += 0.6
                 else:
                     score += _unknown_score(word, role, gender, case)
                 score = before + (score - before) * weight + bonus
-                bonus = 0.0
-            score += {"nomn": 0.05, "gent": 0.02}.get(case, 0.0) + (0.04 if gender == "masc" else 0)
+            score += CASE_BONUS.get(case, 0.0) + (0.04 if gender == "masc" else 0)
             ranked.append((gender, case, score))
     return tuple(ranked)
 
 
 def _is_name(word: str) -> bool:
-    return any("Name" in p.tag.grammemes and p.score >= 0.2 for p in _name_parses(word))
+    return any("Name" in p.grammemes and p.score >= 0.2 for p in _name_parses(word))
 
 
 def _is_patr(word: str) -> bool:
-    return any("Patr" in p.tag.grammemes for p in _name_parses(word))
+    return any("Patr" in p.grammemes for p in _name_parses(word))
 
 
 def _is_surname(word: str) -> bool:
-    return any("Surn" in p.tag.grammemes and p.score >= 0.2 for p in _name_parses(word))
+    return any("Surn" in p.grammemes and p.score >= 0.2 for p in _name_parses(word))
 
 
 def given_name_only(word: str) -> bool:
@@ -507,7 +540,7 @@ def assign_roles(words: list[str]) -> list[str]:
             and not _is_patr(words[-1]):  # Пан Ги Мун, Си Цзиньпин, Кима Чен Ира
         return ["last"] + ["first"] * (n - 1)
     given = 0  # Хосе Луис Перес Гарсия: the known given names first, the surnames after
-    while given < n - 1 and _is_name(words[given]) and any(morph.known(p) for p in _name_parses(words[given])) \
+    while given < n - 1 and _is_name(words[given]) and any(p.known for p in _name_parses(words[given])) \
             and not _is_patr(words[given]):
         given += 1
     if n >= 3 and given >= 2 and not any(_is_patr(w) for w in words):
@@ -574,7 +607,7 @@ def _east_asian_case(word: str) -> tuple[str, str]:
         return word, "nomn"
     for p in _name_parses(word):
         if p.normal_form in east_asian():
-            return _restore(word, p.normal_form), p.tag.case
+            return _restore(word, p.normal_form), p.case
     for ending, case in EAST_ASIAN_ENDINGS:
         if low.endswith(ending) and low[:-len(ending)] in east_asian():
             return word[:-len(ending)], case
@@ -603,6 +636,8 @@ def _join(words: list[str]) -> Optional[str]:
 def normalize(text: str | list[str], hint: Optional[Hint] = None) -> ParsedName:
     """Parse and put a person's name into the nominative (``hint``: what its context says)."""
     raw = split_words(text) if isinstance(text, str) else list(text)
+    if hint == NO_HINT:
+        hint = None  # a context that says nothing: one cache entry with no context at all
     return copy.copy(_normalize(tuple(raw), hint))  # a copy: the caller may change it
 
 
@@ -622,8 +657,8 @@ def _normalize(raw: tuple[str, ...], hint: Optional[Hint]) -> ParsedName:
     plural = False
     if len(words) == 1 and roles[0] == "last":
         parses = _name_parses(words[0])
-        if parses and parses[0].tag.number == "plur" and "Pltm" in parses[0].tag.grammemes \
-                and parses[0].tag.case == "nomn" and words[0].lower().endswith(("вы", "ны")):
+        if parses and parses[0].number == "plur" and "Pltm" in parses[0].grammemes \
+                and parses[0].case == "nomn" and words[0].lower().endswith(("вы", "ны")):
             plural = True
     norm = []
     for w, r in zip(words, roles, strict=True):

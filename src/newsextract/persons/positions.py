@@ -9,11 +9,12 @@ mentions is in ``linking`` (next to the name) and ``coreference`` (the rest).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..doc import Doc, Token
+from ..doc import Doc, SpanIndex, Token
 from ..nlp import morph
 from ..nlp.grammar import (
     is_abbr,
@@ -196,8 +197,13 @@ def _geo_apposition(toks: list[Token], j: int) -> bool:
 
 
 def _only_adj(tok: Token) -> bool:
-    ps = parses(tok)
-    return bool(ps) and all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
+    return _only_adjective_word(tok.text) and not is_abbr(tok)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _only_adjective_word(word: str) -> bool:
+    ps = morph.parse(word)
+    return bool(ps) and all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2])
 
 
 def _is_place_or_org(doc: Doc, tok: Token) -> bool:
@@ -214,8 +220,7 @@ def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:
     # head noun: first noun of the lexicon match (skip "обязанности" of и.о.)
     head = None
     for k in range(ph.head_first - ph.first, ph.head_last - ph.first):
-        ps = parses(toks[k])
-        if ps and any(p.tag.POS == "NOUN" for p in ps[:2]) and toks[k].lemma != "обязанность":
+        if likely_noun(toks[k].text) and toks[k].lemma != "обязанность":
             head = k
             break
     if head is None:
@@ -364,8 +369,12 @@ def _domain_after(toks: list[Token], k: int) -> Optional[int]:
 
 def _adjective(tok: Token) -> bool:
     """Most likely an adjective (``главного``, ``областного``), not an abbreviation."""
-    ps = parses(tok)
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps[:2]) and not is_abbr(tok)
+    return _adjective_word(tok.text) and not is_abbr(tok)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _adjective_word(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(word)[:2])
 
 
 def _title_pair(prev: Token, tok: Token) -> bool:
@@ -471,6 +480,8 @@ def _covered(doc: Doc, mentions: Optional[list[tuple[int, int]]]) -> set[int]:
 
 def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Compound titles the lexicon misses: ``предприниматель-миллиардер``, ``IT-предприниматель``."""
+    if "-" not in sent.text:
+        return []
     taken = {i for a, b in heads for i in range(a, b)}
     out = []
     for tok in doc.tokens[sent.first:sent.last]:
@@ -484,20 +495,37 @@ def _hyphen_heads(doc: Doc, sent, heads: list[tuple[int, int]]) -> list[tuple[in
 
 def is_plural(doc: Doc, ph: TitlePhrase) -> bool:
     """The title's head noun is plural (``заместители губернатора``, ``главы ведомств``)."""
-    ps = [x for x in parses(doc.tokens[ph.head_first]) if x.tag.POS == "NOUN"]
+    return _plural_noun(doc.tokens[ph.head_first].text)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _plural_noun(word: str) -> bool:
+    """The word's first two noun readings are plural (cached: every title is asked often)."""
+    ps = [x for x in morph.parse(word) if x.tag.POS == "NOUN"]
     return bool(ps) and all(x.tag.number == "plur" for x in ps[:2])
+
+
+@functools.lru_cache(maxsize=50_000)
+def likely_noun(word: str) -> bool:
+    """One of the word's two likeliest readings is a noun."""
+    return any(p.tag.POS == "NOUN" for p in morph.parse(word)[:2])
 
 
 def _valid_head(tok: Token) -> bool:
     """The title word really is a noun here (not ``после`` -> ``посол``)."""
-    ps = parses(tok)
+    return _valid_head_word(tok.text)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _valid_head_word(word: str) -> bool:
+    ps = morph.parse(word)
     if not ps:
         return True
     top = ps[0]
     if top.tag.POS in ("PREP", "CONJ", "PRCL", "VERB", "INFN", "GRND", "ADVB") and top.score > 0.3:
         return False
     return any(p.tag.POS in ("NOUN", "ADJF") and p.normal_form.replace("ё", "е") in title_heads()
-               for p in ps[:3]) or "-" in tok.text
+               for p in ps[:3]) or "-" in word
 
 
 def _dedupe(phrases: list[TitlePhrase]) -> list[TitlePhrase]:
@@ -511,10 +539,30 @@ def _dedupe(phrases: list[TitlePhrase]) -> list[TitlePhrase]:
 
 
 # --------------------------------------------------------------------------- context
-def _org_of(doc: Doc, ph: TitlePhrase, orgs: list) -> Optional[str]:
-    for o in orgs:
-        if ph.start <= o.start and o.end <= ph.end:
-            return o.name
+class OrgMentions:
+    """A document's organization mentions, looked up by range and by name in logarithmic
+    time (a title phrase is never checked against every mention of a long document)."""
+
+    def __init__(self, orgs: list) -> None:
+        self._index = SpanIndex(list(enumerate(orgs)), key=lambda pair: (pair[1].start, pair[1].end))
+        self._country: dict[str, str] = {}
+        for o in orgs:  # the last mention of a name with a country gives it
+            if o.country:
+                self._country[o.name] = o.country
+
+    def first_within(self, start: int, end: int):
+        """The first mention (in the list's order) lying inside ``[start, end)``, or None."""
+        inside = self._index.within(start, end)
+        return min(inside, key=lambda pair: pair[0])[1] if inside else None
+
+    def country_of(self, name: str) -> Optional[str]:
+        return self._country.get(name)
+
+
+def _org_of(doc: Doc, ph: TitlePhrase, orgs: OrgMentions) -> Optional[str]:
+    inside = orgs.first_within(ph.start, ph.end)
+    if inside is not None:
+        return inside.name
     toks = doc.tokens[ph.first:ph.last]
     heads = [k for k, t in enumerate(toks) if t.lemma in org_heads() and ph.first + k >= ph.head_last]
     if heads:
@@ -655,7 +703,7 @@ def _written_place(doc: Doc, tail: list[Token]) -> Optional[_Place]:
     return _Place(join(doc.text, tail[:k + 1], words))
 
 
-def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
+def fill_context(doc: Doc, ph: TitlePhrase, orgs: OrgMentions) -> None:
     place = _place_of(doc, ph)
     ph.organization = _org_of(doc, ph, orgs) or getattr(place, "name", None)
     if place is not None and getattr(place, "country", None) and context.country_in(doc, ph.start, ph.end) is None:
@@ -663,9 +711,7 @@ def fill_context(doc: Doc, ph: TitlePhrase, orgs: list) -> None:
         return
     ph.country = context.country_in(doc, ph.start, _sender_end(doc, ph)) or _lead_country(doc, ph)
     if ph.country is None and ph.organization:
-        for o in orgs:
-            if o.name == ph.organization and o.country:
-                ph.country = o.country
+        ph.country = orgs.country_of(ph.organization)
         russian = place is None or str(getattr(place, "code", "") or "").startswith("RU-")
         if ph.country is None and russian and _region_word(ph.organization):
             ph.country = "RU"  # a Russian region's body; a foreign one stays without a country

@@ -7,6 +7,7 @@ and ``coreference.corefer``, and get their organization and country here.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from ..doc import Doc
 from ..records import Mention, Person, PersonName
@@ -132,9 +133,9 @@ def extract(doc: Doc) -> list[Person]:
     phrases = positions_mod.find_titles(doc, spans)
     links = attach(doc, spans, phrases)
     corefer(doc, spans, groups, phrases, links)
-    orgs = _org_mentions(doc)
+    orgs = positions_mod.OrgMentions(_org_mentions(doc))
     out: list[Person] = []
-    firsts = [(g.name.first or "").lower() for g in groups]
+    firsts = Counter((g.name.first or "").lower() for g in groups)
     for g in groups:
         n = g.name
         first, middle, last = _voted_reading(g, names)
@@ -145,7 +146,7 @@ def extract(doc: Doc) -> list[Person]:
                 if f and not INITIAL_RE.match(f.split()[0]):
                     first = f
                     break
-        if not middle and first and firsts.count(first.lower()) == 1:
+        if not middle and first and firsts[first.lower()] == 1:
             # a patronymic from another mention of the same first name, when no other person
             # has that first name (``— Елена Станиславовна, ...`` is not glued to another Елена)
             for m in g.members:
