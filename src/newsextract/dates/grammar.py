@@ -13,6 +13,7 @@ into ranges ("с 2019 по 2023 год", "16 мая – 2 июня 2025") or sha
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -233,8 +234,29 @@ def _roman(s: str) -> Optional[int]:
 
 
 # --- pattern handlers ------------------------------------------------------------
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=2)
+def _digit_runs(text: str) -> list[int]:
+    """Where the text's runs of digits start (cached for the one text being scanned)."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+def _at_digit_runs(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches start with a digit that a look-behind
+    keeps from following another: they start only where a run of digits does, so it is tried
+    there alone (much faster than a search from every position; a look-behind sees the text
+    before the tried position)."""
+    end = 0
+    for start in _digit_runs(text):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            yield m
+            end = m.end()
+
+
 def _numeric(text: str, orig: str) -> Iterator[Atom]:
-    for m in P_NUMERIC.finditer(text):
+    for m in _at_digit_runs(P_NUMERIC, text):
         y = m.group("y")
         atom = Atom(m.start(), m.end(), "cal", d=int(m.group("d")), m=int(m.group("m")))
         atom.extra["yy"] = int(y) if len(y) == 2 else None
@@ -242,14 +264,14 @@ def _numeric(text: str, orig: str) -> Iterator[Atom]:
         if len(y) == 2 and not m.group("yw") and text[m.start():m.end()].count(".") != 2:
             continue
         yield atom
-    for m in P_SLASH.finditer(text):
+    for m in _at_digit_runs(P_SLASH, text):
         yield Atom(m.start(), m.end(), "cal", d=int(m.group("d")), m=int(m.group("m")), y=int(m.group("y")))
-    for m in P_ISO.finditer(text):
+    for m in _at_digit_runs(P_ISO, text):
         yield Atom(m.start(), m.end(), "cal", y=int(m.group("y")), m=int(m.group("m")), d=int(m.group("d")))
 
 
 def _day_month(text: str, orig: str) -> Iterator[Atom]:
-    for m in P_DAY_MONTH.finditer(text):
+    for m in _at_digit_runs(P_DAY_MONTH, text):
         month, case = MONTH_FORMS.get(m.group("m")) or (MONTH_ABBR[m.group("m")], "gen")
         if case != "gen":
             continue
@@ -306,7 +328,7 @@ def _month_ranges(text: str, orig: str) -> Iterator[Atom]:
 
 
 def _years(text: str, orig: str) -> Iterator[Atom]:
-    for m in P_YEAR.finditer(text):
+    for m in _at_digit_runs(P_YEAR, text):
         y = m.group("y")
         if P_LIFE_NEXT.match(text, m.end()) or (m.start() >= 2 and text[m.start() - 2].isdigit()
                                                 and text[m.start() - 1] in " \u00a0"):
@@ -320,7 +342,7 @@ def _years(text: str, orig: str) -> Iterator[Atom]:
             atom.needs_context = True
             atom.extra["bare_year"] = True
         yield atom
-    for m in P_YEAR_RANGE.finditer(text):
+    for m in _at_digit_runs(P_YEAR_RANGE, text):
         y1 = int(m.group("y1"))
         y2s = m.group("y2")
         sep = m.group("sep").strip().lower()
@@ -335,7 +357,7 @@ def _years(text: str, orig: str) -> Iterator[Atom]:
         if not m.group("yw") and not m.group("yw1") and sep in ("по", "до"):
             atom.needs_context = True
         yield atom
-    for m in P_YEAR_LIST.finditer(text):
+    for m in _at_digit_runs(P_YEAR_LIST, text):
         years = list(re.finditer(r"\d{4}", m.group("list")))
         for i, ym in enumerate(years):
             start = m.start() + ym.start()
@@ -346,7 +368,7 @@ def _years(text: str, orig: str) -> Iterator[Atom]:
         for ym in P_PAREN_YEAR.finditer(m.group("body")):
             yield Atom(body_start + ym.start(), body_start + ym.end(), "cal", y=int(ym.group("y")),
                        extra={"paren": True})
-    for m in P_HYPHEN_YEAR.finditer(text):
+    for m in _at_digit_runs(P_HYPHEN_YEAR, text):  # its look-behind wants a hyphen before the digits
         w = P_WORD_BEFORE.search(orig, max(0, m.start() - 26), m.start())
         if w is None or not w.group()[0].isupper():
             continue
@@ -354,7 +376,7 @@ def _years(text: str, orig: str) -> Iterator[Atom]:
 
 
 def _decades(text: str, orig: str) -> Iterator[Atom]:
-    for m in P_DECADE.finditer(text):
+    for m in _at_digit_runs(P_DECADE, text):
         dec = int(m.group("dec"))
         if dec < 100:
             nxt = text[m.end():m.end() + 8].lower()

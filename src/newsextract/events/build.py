@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..doc import Doc, Sentence, SpanIndex
-from ..nlp import morph
 from ..quotes import speakers
 from ..records import Event, Offsets, Participant, Span
 from . import enrich, targets
@@ -40,7 +39,7 @@ from .participants import (
     clause_of,
     demonym_of_token,
     event_clause,
-    first_tag,
+    first_reading,
     in_quote,
     party_in,
     venue,
@@ -248,22 +247,22 @@ def titled_subject(doc: Doc, ctx: Context, clause_start: int, start: int) -> Opt
 
 def _plural(word: str) -> bool:
     """The word's likeliest reading is a plural noun (``губернаторы``)."""
-    tag = first_tag(word)
-    return tag is not None and tag.POS == "NOUN" and tag.number == "plur"
+    reading = first_reading(word)
+    return reading.pos == "NOUN" and reading.number == "plur"
 
 
 def _noun_subject(doc: Doc, clause_start: int, start: int) -> bool:
     """A noun in the nominative before the trigger (``Губернаторы регионов приедут``): a subject."""
     for t in doc.tokens_in(clause_start, start):
-        tag = first_tag(t.text)
-        if tag is not None and tag.POS == "NOUN" and tag.case == "nomn":
+        reading = first_reading(t.text)
+        if reading.pos == "NOUN" and reading.case == "nomn":
             return True
     return False
 
 
 def _finite_verb(doc: Doc, start: int) -> bool:
     tok = doc.token_at(start)
-    return tok is not None and tok.text[:1].isalpha() and morph.parse(tok.text)[0].tag.POS == "VERB"
+    return tok is not None and tok.text[:1].isalpha() and first_reading(tok.text).pos == "VERB"
 
 
 def _has_anaphora(doc: Doc, clause: tuple[int, int]) -> bool:

@@ -21,9 +21,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..doc import Doc, Sentence, SpanIndex
 from ..nlp import morph
@@ -81,20 +82,19 @@ def counted(doc: Doc, start: int, end: int) -> bool:
 
 def candidates(doc: Doc) -> list[Cand]:
     """Every participant mention of the document, from the earlier stages' results."""
-    out: list[Cand] = []
+    out: list[Cand] = []  # one Participant per entity, shared by its mentions (never changed)
     for c in doc.countries:
-        for m in c.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="country", name=c.name, iso2=c.iso2)))
+        party = Participant(kind="country", name=c.name, iso2=c.iso2)
+        out.extend(Cand(m.start, m.end, party) for m in c.mentions)
     for loc in doc.locations:
-        for m in loc.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="location", name=loc.name),
-                            locator=geographic(loc.name)))
+        party, locator = Participant(kind="location", name=loc.name), geographic(loc.name)
+        out.extend(Cand(m.start, m.end, party, locator=locator) for m in loc.mentions)
     for p in doc.persons:
-        for m in p.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="person", name=p.full_name, last=p.name.last)))
+        party = Participant(kind="person", name=p.full_name, last=p.name.last)
+        out.extend(Cand(m.start, m.end, party) for m in p.mentions)
     for o in doc.organizations:
-        for m in o.mentions:
-            out.append(Cand(m.start, m.end, Participant(kind="organization", name=o.name)))
+        party = Participant(kind="organization", name=o.name)
+        out.extend(Cand(m.start, m.end, party) for m in o.mentions)
     if not out:  # upstream stages absent: fall back to raw NER spans
         kinds = {"PER": "person", "ORG": "organization", "LOC": "location"}
         for span in doc.ner:
@@ -213,24 +213,41 @@ def _not_a_party(doc: Doc, c: Cand) -> bool:
             return True
         c.hosted = True
     window = doc.tokens[max(0, tok.index - DEDICATION_REACH):tok.index]
-    facilitated = getattr(first_tag(tok.text), "case", None) != "nomn"  # "при содействии X" governs no subject
     for k in range(len(window) - 1, -1, -1):
         t = window[k]
         if t.text in ",;:" or t.sent != tok.sent:  # a "." inside the sentence ends an abbreviation (``г.``)
             return False
         if DEDICATION_LEMMAS & (t.lemmas or {t.lemma}):
             return True
-        if facilitated and getattr(first_tag(t.text), "POS", None) == "VERB":
-            facilitated = False
-        if facilitated and k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma}):
+        if (k > 0 and window[k - 1].text.lower() == "при" and FACILITATOR_LEMMAS & (t.lemmas or {t.lemma})
+                and _facilitated(tok, window[k:])):
             return True
     return False
 
 
-def first_tag(word: str):
-    """The likeliest pymorphy3 tag of a word, None when it has no analysis."""
+def _facilitated(tok, between: list) -> bool:
+    """``при содействии X``: X is no subject (not nominative) and no verb comes between."""
+    return first_reading(tok.text).case != "nomn" and not any(first_reading(t.text).pos == "VERB" for t in between)
+
+
+class Reading(NamedTuple):
+    """Part of speech, case and number of a word's likeliest pymorphy3 parse (None: not given)."""
+    pos: Optional[str]
+    case: Optional[str]
+    number: Optional[str]
+
+
+def first_reading(word: str) -> Reading:
+    """The ``Reading`` of a word's likeliest parse, all None when it has no analysis."""
     parses = morph.parse(word)
-    return parses[0].tag if parses else None
+    return _tag_reading(parses[0].tag) if parses else Reading(None, None, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_reading(tag) -> Reading:
+    """A pymorphy3 tag's ``Reading`` as plain strings (cached per tag: pymorphy3 computes every
+    attribute read anew, and there are only some hundreds of tags)."""
+    return Reading(*(None if g is None else str(g) for g in (tag.POS, tag.case, tag.number)))
 
 
 def _place_names(doc: Doc) -> list[Participant]:

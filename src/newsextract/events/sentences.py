@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Sentence
-from ..nlp import morph
 from . import enrich, targets
 from .build import Context, Draft, build
 from .named import NamedEvent
-from .participants import clause_end
+from .participants import clause_end, first_reading
 from .triggers import CUE_WINDOW, TriggerDef, conference_cues, hits, lemmas
 
 CONTEXT_TYPES = ("meeting", "agreement", "visit", "conference")
@@ -64,7 +63,7 @@ def sentence_events(doc: Doc, sent: Sentence, sent_named: list[NamedEvent], ctx:
 
 def _is_verb(doc: Doc, h) -> bool:
     tok = doc.token_at(h.start)
-    return tok is not None and tok.text[:1].isalpha() and morph.parse(tok.text)[0].tag.POS == "VERB"
+    return tok is not None and tok.text[:1].isalpha() and first_reading(tok.text).pos == "VERB"
 
 
 def _coordinated(doc: Doc, found: list, h) -> list[tuple[int, int]]:

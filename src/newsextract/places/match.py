@@ -28,6 +28,7 @@ PLACE_PREPS = frozenset({
     "в", "во", "из", "с", "со", "на", "до", "по", "между", "через", "под", "у", "и",
     "к", "ко", "для", "против", "от", "о", "об", "при", "за",
 })
+FUZZY_MIN_CHARS = 10  # an unknown adjective this long may be a typo of a place's adjective
 # Abbreviations good enough on their own; others need the document's evidence.
 STRONG_ABBR = frozenset({"США", "ОАЭ", "ЮАР", "КНДР", "СССР", "ГДР", "ЦАР", "РФ", "КНР", "ФРГ",
                          "ДРК", "СФРЮ", "БиГ", "ДНР", "ЛНР", "ХМАО", "ЯНАО", "КБР", "КЧР"})
@@ -182,6 +183,7 @@ class _Finder:
     # --- the pass ------------------------------------------------------
     def run(self) -> list[PlaceMention]:
         doc = self.doc
+        abbreviations, adjective_lemmas = self.gaz.abbreviations, self.gaz.adjective_lemmas
         for sent in doc.sents:
             toks = doc.tokens[sent.first:sent.last]
             covered: set[int] = set()
@@ -196,8 +198,15 @@ class _Finder:
                 if m is not None:
                     self.out.append(m)
             for i in range(sent.first, sent.last):
-                if i not in covered:
-                    self._token(doc.tokens[i], i)
+                # what ``_token`` can find something in: an abbreviation, a word with a hyphen or
+                # an adjective's or demonym's lemma, a lower-case word long enough for ``_fuzzy``
+                # (asked here, without a call: most tokens are none)
+                tok = doc.tokens[i]
+                text = tok.text
+                if i not in covered and (text in abbreviations or text[:1].isalpha() and (
+                        len(text) >= FUZZY_MIN_CHARS and text.islower() or "-" in text
+                        or not adjective_lemmas.isdisjoint(tok.lemmas))):
+                    self._token(tok, i)
         self.out.sort(key=lambda m: m.start)
         return self.out
 
@@ -351,10 +360,10 @@ class _Finder:
     def _fuzzy(self, tok: Token, i: int) -> None:
         """One typo in a long adjective unknown to pymorphy3 (``азйрбайджанской``)."""
         text = tok.text
-        if len(text) < 10 or not text.isalpha() or not text.islower():
+        if len(text) < FUZZY_MIN_CHARS or not text.isalpha() or not text.islower():
             return
         parses = morph.parse(text)
-        if not parses or morph.known(parses[0]) or parses[0].tag.POS != "ADJF":
+        if not parses or parses[0].tag.POS != "ADJF" or morph.known(parses[0]):
             return
         lemma = tok.lemma
         cands = set()

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "«„"
@@ -20,6 +21,8 @@ STRAIGHT = '"'
 SENTENCE_END = ".!?…:;"
 OPEN_CONTEXT = " \t\n([{:—–-/«„"  # a straight quote after one of these opens
 MAX_SPAN = 4000  # a span longer than this is a lost mark, not speech
+# The characters ``marked_spans`` acts on; the pass jumps from one to the next
+_MARK_OR_BREAK = re.compile("[" + re.escape(OPENERS + CLOSERS + "“" + STRAIGHT) + "\n]")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ def marked_spans(text: str) -> list[Marked]:
     n = len(text)
     wrapped = hard_wrapped(text)
     while i < n:
+        found = _MARK_OR_BREAK.search(text, i)  # any other character changes nothing
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch in OPENERS or ch == "“" and (not stack or stack[-1] != "„") or \
                 ch == STRAIGHT and _straight_opens(text, i, len(stack), stack[-1] if stack else ""):

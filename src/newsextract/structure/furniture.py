@@ -50,6 +50,7 @@ TAGS_RE = re.compile(r"^\W*(?:теги|метки|тэги|теги\s+новос
 MARKUP_RE = re.compile(r"!\[|\]\(|@\w+\.\w+|\bhttps?://|www\.", re.I)
 _WORD = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*", re.I)
 _CYR_WORD = re.compile(r"[а-яё]{2,}", re.I)
+_LATIN_WORD = re.compile(r"[a-z]{3,}", re.I)
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "»", '"')
 MAX_LABEL_WORDS = 6  # words a timestamp line may carry besides its date and time
 PROSE_CHARS = 160  # a line at least this long, ending a sentence, is prose
@@ -63,7 +64,7 @@ def menu_words() -> frozenset[str]:
 
 
 def _words(line: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(line)]
+    return list(map(str.lower, _WORD.findall(line)))
 
 
 def is_prose(line: str) -> bool:
@@ -75,7 +76,7 @@ def is_prose(line: str) -> bool:
 def is_sentence(line: str) -> bool:
     """A full sentence of running text: eight words or more, ending a sentence."""
     s = line.strip()
-    return len(_words(s)) >= 8 and s.endswith((".", "!", "?", "…"))
+    return s.endswith((".", "!", "?", "…")) and len(_words(s)) >= 8
 
 
 def _without_dates(line: str) -> tuple[str, int]:
@@ -88,7 +89,8 @@ def _without_dates(line: str) -> tuple[str, int]:
         return " "
 
     rest = FULL_DATE_RE.sub(blank, line)
-    rest = TIME_RE.sub(blank, rest)
+    if ":" in rest:  # a time has one
+        rest = TIME_RE.sub(blank, rest)
     return rest, n
 
 
@@ -115,7 +117,7 @@ def classify(line: str, *, top: bool) -> str | None:
     if not s:
         return None
     words = _words(s)
-    if CLOCK_RE.search(s) and len(words) <= 3:
+    if len(words) <= 3 and CLOCK_RE.search(s):
         return "ticker"
     if _DIGIT.search(s):  # dates and times have digits
         rest, dated = _without_dates(s)
@@ -123,7 +125,7 @@ def classify(line: str, *, top: bool) -> str | None:
         if (dated and len(rest_words) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "!", "?"))
                 and not glued_timestamps(s) and _page_date_shape(s, rest_words)):
             return "timestamp"
-    if not _CYR_WORD.search(s) and not re.search(r"[a-z]{3,}", s, re.I):
+    if not _CYR_WORD.search(s) and not _LATIN_WORD.search(s):
         return "ticker"  # numbers, currency, symbols
     if RELATED_RE.match(s):
         return "related"
@@ -131,14 +133,14 @@ def classify(line: str, *, top: bool) -> str | None:
         return "byline"
     if TAGS_RE.match(s):
         return "tags"
-    if COOKIE_RE.search(s) and len(s) < 400:
+    if len(s) < 400 and COOKIE_RE.search(s):
         return "cookie"
     if words and all(w in SHARE_WORDS for w in words) and len(words) <= 6:
         return "share"
     menu = menu_words()
     if words and all(w in menu for w in words) and len(words) <= 8:
         return "menu"
-    if MARKUP_RE.search(s) and len(words) <= 6:
+    if len(words) <= 6 and MARKUP_RE.search(s):
         return "menu"
     if s.endswith(":") and len(words) <= 3:
         return "menu"  # "Размер шрифта:", "Фото с сайта:"
@@ -147,7 +149,9 @@ def classify(line: str, *, top: bool) -> str | None:
 
 def glued_timestamps(line: str) -> list[tuple[int, int]]:
     """Date-and-time runs glued to text inside a line: ``Астрахани05 сентября 2025 года, 16:31``."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if ":" not in line:  # no time (``TIME_RE``) to glue
+        return out
     for m in FULL_DATE_RE.finditer(line):
         t = TIME_RE.match(line, m.end() + len(line[m.end():]) - len(line[m.end():].lstrip(" ,|–—-")))
         if t is None:
