@@ -307,3 +307,15 @@ NOT_ORGS_MORE = [
 def test_not_organizations_by_kind(pipe, text, name):
     orgs = pipe(text).organizations
     assert not any(name in o.name for o in orgs), [o.name for o in orgs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit word ending a later line, at the index where an earlier sentence named an organization
+    ("Вчера в Москве прошло заседание Росстата.\nМы посетили здание регионального отделения",
+     {"Федеральная служба государственной статистики"}),
+    ("Доклад подготовили в Роснедрах.\nЕго одобрили в управлении", {"Федеральное агентство по недропользованию"}),
+])
+def test_units_are_read_within_their_sentence(pipe, text, expected):
+    """A unit (``отделения``, ``управлении``) joins a known organization named right after it in
+    its own sentence, never one at the same position of another sentence (that crashed)."""
+    assert set(_orgs(pipe, text)) == expected

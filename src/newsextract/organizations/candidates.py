@@ -280,6 +280,7 @@ def rule_candidates(ctx: Context) -> list[OrgMention]:
     out: list[OrgMention] = slashed_agencies(doc)
     for sent in doc.sents:
         toks = doc.tokens[sent.first:sent.last]
+        ctx.known_at.clear()  # its indexes are the sentence's own
         for m in org_matcher().finditer(toks):
             ctx.known_at.add(m.first)
             out.append(_edition(doc, toks, _with_place(ctx, toks, m.first, m.last, m.payloads[0])))
