@@ -53,3 +53,18 @@ def test_tokens_in_every_range(text):
         for end in range(start, len(text) + 2):
             expected = [t for t in doc.tokens if start <= t.start and t.end <= end]
             assert doc.tokens_in(start, end) == expected, (start, end)
+
+
+def test_ner_lookups_are_the_plain_scan():
+    """``ner_overlapping``/``ner_covering`` give the spans a scan of ``doc.ner`` gives, in order,
+    and follow a new ``doc.ner`` list."""
+    from newsextract.doc import NerSpan
+
+    doc = make_doc("Губернатор Сахалинской области Валерий Лимаренко встретился с послом Казахстана.")
+    spans = [NerSpan(0, 10, "PER", ""), NerSpan(11, 30, "LOC", ""), NerSpan(31, 48, "PER", ""), NerSpan(70, 80, "LOC", "")]
+    for ner in (spans, spans[1:3]):
+        doc.ner = ner
+        for start in range(0, 85, 3):
+            for end in range(start, 90, 7):
+                assert doc.ner_overlapping(start, end) == [s for s in ner if s.start < end and start < s.end]
+            assert doc.ner_covering(start) == [s for s in ner if s.start <= start < s.end]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsextract import events, nlp, quotes, structure
 from newsextract.doc import Doc
@@ -447,3 +449,26 @@ def test_named_event_needles(pattern, expected):
     from newsextract.events.named import needles
 
     assert needles(pattern) == expected
+
+
+def _fold_every_word(text: str) -> str:
+    """The plain rule: every word with two capitals or more gets the homoglyphs folded."""
+    from newsextract.events.named import HOMOGLYPHS
+
+    def fold(m):
+        word = m.group(0)
+        return word.translate(HOMOGLYPHS) if sum(c.isupper() for c in word) >= 2 else word
+    return re.sub(r"\w+", fold, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Участники СОР29 и СОР 29 в Баку", "ПМЭФ-2025, ВЭФ и ЕАЭС", "ΣЕ и ЕΣ, Ёж ЁЖ ёЖ", "ВРИКС_ВРИКС 2О24 ХХI",
+])
+def test_fold_homoglyphs_is_the_plain_rule(text):
+    assert fold_homoglyphs(text) == _fold_every_word(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="АВЕКМНОРСТХаеорсухABCxyzЁёΣσ_1 -«»", max_size=40))
+def test_fold_homoglyphs_fuzz(text):
+    assert fold_homoglyphs(text) == _fold_every_word(text)

@@ -319,3 +319,26 @@ def test_units_are_read_within_their_sentence(pipe, text, expected):
     """A unit (``отделения``, ``управлении``) joins a known organization named right after it in
     its own sentence, never one at the same position of another sentence (that crashed)."""
     assert set(_orgs(pipe, text)) == expected
+
+
+def test_resolve_is_the_plain_rule():
+    """``_resolve`` through bisections chooses what the plain every-pair rule chooses."""
+    import random
+
+    from newsextract.organizations import stage
+    from newsextract.organizations.candidates import OrgMention
+
+    def plain(cands):
+        chosen = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), stage.PRIO[c.source], c.start)):
+            if not [o for o in chosen if o.start < c.end and c.start < o.end]:
+                chosen.append(c)
+        return [(c.start, c.end, c.source) for c in chosen]
+
+    rng = random.Random(3)
+    for _ in range(200):
+        cands = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 60)
+            cands.append(OrgMention(start, start + rng.randint(0, 8), "x", source=rng.choice(sorted(stage.PRIO))))
+        assert [(c.start, c.end, c.source) for c in stage._resolve(cands)] == plain(cands)

@@ -106,6 +106,7 @@ class Doc:
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _ignored: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _zone_at: Optional[SpanIndex] = field(default=None, repr=False)
+    _ner_at: Optional[tuple] = field(default=None, repr=False)  # (the ner list indexed, its SpanIndex)
 
     # --- layers that stages hand on (see pipeline.STAGES) -------------------
     places = Layer("places", "every resolved place mention (places.match.PlaceMention), in text order")
@@ -132,13 +133,27 @@ class Doc:
         self.layers.clear()
         self.ner = []
         self.tokens, self.sents, self._token_starts = [], [], []
-        self._zone_at = None
+        self._zone_at = self._ner_at = None
 
     def index(self) -> None:
         """Rebuild lookup tables after tokens, sentences or zones change."""
         self._token_starts = [t.start for t in self.tokens]
         self._ignored = sorted((z.start, z.end) for z in self.zones if z.kind in IGNORED_ZONES)
         self._zone_at = None
+
+    def ner_overlapping(self, start: int, end: int) -> list:
+        """The NER spans sharing a character with ``[start, end)``, in text order (the span
+        list is indexed once; lazily tagged spans tag only the pieces around it)."""
+        ner = self.ner
+        if hasattr(ner, "overlapping"):
+            return ner.overlapping(start, end)
+        if self._ner_at is None or self._ner_at[0] is not ner:
+            self._ner_at = (ner, SpanIndex(ner))
+        return self._ner_at[1].overlapping(start, end)
+
+    def ner_covering(self, offset: int) -> list:
+        """The NER spans containing a character offset."""
+        return self.ner_overlapping(offset, offset + 1)
 
     def token_at(self, offset: int) -> Optional[Token]:
         """The token covering a character offset, or None."""

@@ -8,6 +8,7 @@ length, so offsets hold). Overlapping finds of one name keep the most specific.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -80,14 +81,17 @@ def needles(pattern: str) -> Optional[tuple[str, ...]]:
     return tuple(out)
 
 
+# Words with two characters or more that may be capitals (word characters other than digits,
+# ``_`` and lower-case Latin or Cyrillic letters): every word with two capitals is one of them.
+_TWO_CAPITALS_MAYBE = re.compile(r"\b\w*[^\W\d_a-zа-яё]\w*[^\W\d_a-zа-яё]\w*")
+
+
 def fold_homoglyphs(text: str) -> str:
-    """Cyrillic look-alike letters to Latin inside capitalised words (same length)."""
+    """Cyrillic look-alike letters to Latin inside words with two capitals or more (same length)."""
     def fold(m: re.Match) -> str:
         word = m.group(0)
-        if word[1:].islower():  # at most one capital: most words, decided in C
-            return word
         return word.translate(HOMOGLYPHS) if sum(c.isupper() for c in word) >= 2 else word
-    return re.sub(r"\w+", fold, text)
+    return _TWO_CAPITALS_MAYBE.sub(fold, text)
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,13 @@ def find_named_events(text: str) -> list[NamedEvent]:
     # most specific first: names with digits, then longer spans
     found.sort(key=lambda n: (not any(c.isdigit() for c in n.name), -(n.end - n.start), n.start))
     kept: list[NamedEvent] = []
+    spans: dict[str, list[tuple[int, int]]] = {}  # name -> its kept spans (never overlapping), sorted
     for n in found:
-        if any(n.name == k.name and n.start < k.end and k.start < n.end for k in kept):
-            continue
+        same = spans.setdefault(n.name, [])
+        at = bisect.bisect_left(same, (n.start, n.end))
+        if at > 0 and same[at - 1][1] > n.start or at < len(same) and same[at][0] < n.end:
+            continue  # overlaps a kept span of the same name
+        same.insert(at, (n.start, n.end))
         kept.append(n)
     return sorted(kept, key=lambda n: n.start)
 

@@ -24,7 +24,7 @@ import bisect
 import re
 from typing import Optional
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..nlp import morph
 from ..nlp.grammar import is_abbr, is_gent, parses, pos_of
 from ..places import context
@@ -67,12 +67,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
-    """Non-overlapping candidates: longest first, known before NER before rules."""
+    """Non-overlapping candidates: longest first, known before NER before rules.
+
+    The chosen ones never overlap, so kept sorted by start their ends are sorted too and
+    the chosen a candidate clashes with are one slice between two bisections."""
     chosen: list[OrgMention] = []
+    starts: list[int] = []  # of the chosen, sorted
+    ends: list[int] = []
+    by_start: list[OrgMention] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), PRIO[c.source], c.start)):
-        clash = [o for o in chosen if o.start < c.end and c.start < o.end]
+        clash = by_start[bisect.bisect_right(ends, c.start):bisect.bisect_left(starts, c.end)]
         if not clash:
             chosen.append(c)
+            if c.end > c.start:  # (an empty one overlaps nothing: it stays out of the index)
+                at = bisect.bisect_left(starts, c.start)
+                starts.insert(at, c.start)
+                ends.insert(at, c.end)
+                by_start.insert(at, c)
             continue
         for o in clash:  # a known inner mention lends its knowledge to the chosen one
             if c.known and not o.known and o.start <= c.start and c.end <= o.end:
@@ -182,7 +193,7 @@ def _named_descriptor(doc: Doc, start: int, prefix: str) -> bool:
     return prefix[:1].isupper() and " " not in prefix and tok is not None and doc.sents[tok.sent].first != tok.index
 
 
-def _noise(doc: Doc, m: OrgMention, place_spans: frozenset = frozenset()) -> bool:
+def _noise(doc: Doc, m: OrgMention, place_spans: frozenset, places: SpanIndex) -> bool:
     """Spans that are not organizations here: ``СМИ``, ``в Белом доме``, a sentence-initial word."""
     if is_stop(doc, m.start, m.end) or m.label or _furniture(doc, m):
         return True
@@ -206,7 +217,7 @@ def _noise(doc: Doc, m: OrgMention, place_spans: frozenset = frozenset()) -> boo
     if words and all(_capital_word(t) for t in words):
         return True  # ``НОВОСТИ ПОЛИТИКА``, ``НУР-СУЛТАН``: a site menu or a dateline in capitals
     if words and all(t.text.isupper() and len(t.text) > 3 for t in words) and \
-            any(p.start <= m.start and m.end <= p.end for p in doc.places):
+            any(p.start <= m.start and m.end <= p.end for p in places.overlapping(m.start, m.end)):
         return True  # ``ТЯНЬЦЗИНЬ, 1 сентября``: a dateline's place in capitals
     return len(toks) == 1 and (_common_word(doc, toks[0]) or _bare_adjective(toks[0]))
 
@@ -259,7 +270,8 @@ def find_orgs(doc: Doc) -> list[OrgMention]:
     chosen = [_narrow(doc, c, places) for c in chosen
               if not doc.is_ignored(c.start, c.end) or doc.zone_kind(c.start) == "photo_credit"]
     place_spans = frozenset((p.start, p.end) for p in doc.places if p.kind != "country")
-    chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c, place_spans)]
+    places = SpanIndex(doc.places)
+    chosen = [c for c in chosen if c.end > c.start and not _noise(doc, c, place_spans, places)]
     things, starts = artifact_keys(doc, key_of)
     chosen = [c for c in chosen if key_of(doc.text[c.start:c.end]) not in things and c.start not in starts]
     chosen.sort(key=lambda c: c.start)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..doc import Doc, Token
+from ..doc import Doc, SpanIndex, Token
 from ..nlp import morph
 from ..nlp.grammar import has_case, is_gent, is_verb, parses
 from .positions import TitlePhrase, is_plural
@@ -110,6 +110,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
     _list_members(doc, mentions, phrases, used, out)
     # a title left over in a sentence with a nearby person: "президент ... заявил Обама"
     by_sent = _mentions_by_sentence(doc, mentions)
+    phrase_index = SpanIndex(phrases)
     for p in phrases:
         if id(p) in used:
             continue
@@ -119,7 +120,7 @@ def attach(doc: Doc, mentions: list[tuple[int, int]], phrases: list[TitlePhrase]
             dist = first - p.last if s >= p.end else p.first - last
             if 0 <= dist <= NEAR_TOKENS and (best is None or dist < best[0]):
                 best = (dist, mi)
-        if best is not None and not is_plural(doc, p) and not _title_between(phrases, p, mentions[best[1]]) \
+        if best is not None and not is_plural(doc, p) and not _title_between(phrase_index, p, mentions[best[1]]) \
                 and not kin_before(doc, p) \
                 and _plain_between(doc, p, mentions[best[1]]) and _may_describe(doc, p, mentions[best[1]]) \
                 and not complement_name(doc, p, mentions[best[1]]):
@@ -185,10 +186,10 @@ def active_appoint(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS == "VERB" and (tok.lemma in APPOINT_LEMMAS or bool(tok.lemmas & APPOINT_LEMMAS))
 
 
-def _title_between(phrases: list[TitlePhrase], p: TitlePhrase, mention: tuple[int, int]) -> bool:
+def _title_between(phrases: SpanIndex, p: TitlePhrase, mention: tuple[int, int]) -> bool:
     """Another title stands between ``p`` and the name (``Орлов, его помощники, главы ведомств``)."""
     a, b = (p.end, mention[0]) if mention[0] >= p.end else (mention[1], p.start)
-    return any(a <= q.start and q.end <= b for q in phrases if q is not p)
+    return any(q is not p for q in phrases.within(a, b))
 
 
 LIST_MARKS = (":", "—", "–")

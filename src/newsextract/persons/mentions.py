@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..doc import Doc
+from ..doc import Doc, SpanIndex
 from ..nlp import morph
 from ..nlp.grammar import is_abbr, parses
 from .lexicon import title_heads, title_modifiers
@@ -192,11 +192,11 @@ def find_mentions(doc: Doc) -> list[tuple[int, int]]:
     if known:
         spans = [_extend_known(doc, s, e, known) for s, e in spans]
     # extra rules
-    taken = spans + other
+    taken = SpanIndex(spans + other, key=_pair)  # found so far: the extra rules keep off them
     extra: list[tuple[int, int]] = []
     for m in INITIAL_SURNAME.finditer(text):
         s, e = m.start(1), m.end(1)
-        if not any(a < e and s < b for a, b in taken):
+        if not taken.overlapping(s, e):
             extra.append((s, e))
     extra.extend(_after_titles(doc, taken))
     extra.extend(_caps_names(doc, taken))
@@ -215,7 +215,11 @@ def find_mentions(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _after_titles(doc: Doc, taken) -> list[tuple[int, int]]:
+def _pair(span: tuple[int, int]) -> tuple[int, int]:
+    return span
+
+
+def _after_titles(doc: Doc, taken: SpanIndex) -> list[tuple[int, int]]:
     """Capitalised name words right after a title word that NER left unlabeled."""
     out = []
     toks = doc.tokens
@@ -240,12 +244,12 @@ def _after_titles(doc: Doc, taken) -> list[tuple[int, int]]:
             words.pop()
         if len(words) >= 2:
             s, e = words[0].start, words[-1].end
-            if not any(a < e and s < b for a, b in taken):
+            if not taken.overlapping(s, e):
                 out.append((s, e))
     return out
 
 
-def _caps_names(doc: Doc, taken) -> list[tuple[int, int]]:
+def _caps_names(doc: Doc, taken: SpanIndex) -> list[tuple[int, int]]:
     """``ИВАН ПЕТРОВ``: an all-caps first name followed by an all-caps word."""
     out = []
     for m in re.finditer(r"\b([А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,}){1,2})\b", doc.text):
@@ -253,7 +257,7 @@ def _caps_names(doc: Doc, taken) -> list[tuple[int, int]]:
         first = words[0][:1] + words[0][1:].lower()
         if any("Name" in p.tag.grammemes and p.score > 0.5 for p in parses_word(first)):
             s, e = m.start(1), m.end(1)
-            if not any(a < e and s < b for a, b in taken):
+            if not taken.overlapping(s, e):
                 out.append((s, e))
     return out
 

@@ -181,7 +181,7 @@ def _place_at(doc: Doc, tok: Token, stop_at: set[int]) -> bool:
         return False
     if context.lookup(doc, tok.text):
         return True
-    return any(span.type == "LOC" and span.start <= tok.start < span.end for span in doc.ner)
+    return any(span.type == "LOC" for span in doc.ner_covering(tok.start))
 
 
 GEO_WORDS = {"республика", "земля", "штат", "провинция", "город", "округ", "графство", "королевство",
@@ -207,10 +207,7 @@ def _only_adjective_word(word: str) -> bool:
 
 
 def _is_place_or_org(doc: Doc, tok: Token) -> bool:
-    for span in doc.ner:
-        if span.type in ("LOC", "ORG") and span.start <= tok.start < span.end:
-            return True
-    return False
+    return any(span.type in ("LOC", "ORG") for span in doc.ner_covering(tok.start))
 
 
 def _norm_title(doc: Doc, ph: TitlePhrase, orgs: frozenset[int]) -> str:

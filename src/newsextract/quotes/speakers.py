@@ -46,23 +46,25 @@ class Who:
     person_at: SpanIndex  # items: (start, end, person)
     org_at: SpanIndex  # items: (start, end, organization)
     heads: dict  # id(person) -> title head lemmas
+    by_last: dict  # lemma of the last word of a last name -> (its first person's place, the person)
 
 
 def who(doc: Doc) -> Who:
     persons = doc.persons
     orgs = doc.organizations
+    by_last: dict = {}
+    for k, p in enumerate(persons):
+        last = (p.name.last or "").split()
+        if last:
+            by_last.setdefault(lemma(last[-1]), (k, p))
     return Who(persons, orgs,
                SpanIndex([(m.start, m.end, p) for p in persons for m in p.mentions], key=_span_of),
                SpanIndex([(m.start, m.end, o) for o in orgs for m in o.mentions], key=_span_of),
-               {id(p): _title_heads(p) for p in persons})
+               {id(p): _title_heads(p) for p in persons}, by_last)
 
 
 def _span_of(item: tuple) -> tuple[int, int]:
     return item[0], item[1]
-
-
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
 
 
 def speaker(doc: Doc, w: Who, raw: Raw, previous: Speaker) -> Speaker:
@@ -99,10 +101,9 @@ def _from_attribution(doc: Doc, w: Who, attr: tuple[int, int], previous: Speaker
         return hits[0][2].full_name, "person"
     words = [m.group(0) for m in WORD_RE.finditer(doc.text, a0, a1)]
     lemmas = [lemma(x) for x in words]
-    for p in w.persons:
-        last = (p.name.last or "").split()
-        if last and lemma(last[-1]) in lemmas and any(x[:1].isupper() for x in words):
-            return p.full_name, "person"
+    named = [w.by_last[x] for x in set(lemmas) if x in w.by_last]  # the first person whose last name is there
+    if named and any(x[:1].isupper() for x in words):
+        return min(named, key=lambda pair: pair[0])[1].full_name, "person"
     if any(x.lower() in PRONOUNS for x in words[:4]):
         # the person last named before the quote in its paragraph, else the previous speaker
         para_start = doc.text.rfind("\n", 0, quote_start) + 1
@@ -125,8 +126,8 @@ def _from_attribution(doc: Doc, w: Who, attr: tuple[int, int], previous: Speaker
     if orgs:
         return _fullest(orgs[0][2], w.orgs).name, "organization"
     if not w.persons:
-        for span in doc.ner:
-            if span.type == "PER" and _overlaps(span.start, span.end, a0, a1):
+        for span in doc.ner_overlapping(a0, a1):
+            if span.type == "PER":
                 return span.text, "person"
     if set(lemmas) & ORG_WORDS:
         return None, "organization"
