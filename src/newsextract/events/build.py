@@ -90,6 +90,7 @@ class Context:
     drafts: list = field(default_factory=list)
     prev_parties: list = field(default_factory=list)
     last_sentence: list = field(default_factory=list)  # drafts of the sentence just before
+    homes: Optional[tuple[dict, dict]] = None  # (countries by ISO, foreign locations' countries), built once
 
     def __post_init__(self) -> None:
         self.cand_at = SpanIndex(self.cands)
@@ -300,7 +301,7 @@ def gathering(doc: Doc, tdef: TriggerDef, start: int, end: int, sent: Sentence, 
     implicit = not before and not preceded and home is not None and home not in parties
     if implicit:
         add(parties, home)
-    for p in home_countries(doc, parties):
+    for p in home_countries(doc, ctx, parties):
         add(parties, p)
     if not parties:
         return None
@@ -325,11 +326,13 @@ def _destination(doc: Doc, c: Cand, trigger_end: int) -> bool:
     return prev.text.lower() in VENUE_PREPS or (c.start >= trigger_end and not doc.text[trigger_end:c.start].strip())
 
 
-def home_countries(doc: Doc, parties: list[Participant]) -> list[Participant]:
+def home_countries(doc: Doc, ctx: Context, parties: list[Participant]) -> list[Participant]:
     """The countries of the foreign regions and cities among the parties (``Гомельская область`` ->
     Беларусь), when the document names them: a delegation's home country."""
-    countries = {c.iso2: c for c in doc.countries}
-    located = {loc.name: loc.country for loc in doc.locations if loc.country and loc.country not in HOME_ISO2}
+    if ctx.homes is None:
+        ctx.homes = ({c.iso2: c for c in doc.countries},
+                     {loc.name: loc.country for loc in doc.locations if loc.country and loc.country not in HOME_ISO2})
+    countries, located = ctx.homes
     out = []
     for p in parties:
         iso2 = located.get(p.name) if p.kind == "location" else None
