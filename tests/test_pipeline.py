@@ -153,6 +153,23 @@ def test_gc_paused_restores_the_collector_state():
         gc.enable()
 
 
+def test_pipe_restores_the_collector_between_batches(pipeline):
+    """The collector is paused while a batch's records are taken, and on again at the end and
+    when the caller stops early."""
+    import gc
+
+    texts = ["Делегация Казахстана прибыла в Омск.", "Губернатор провёл встречу.", "Стороны подписали соглашение."]
+    seen = []
+    for _pair in pipeline.outcomes(texts, batch_size=2):
+        seen.append(gc.isenabled())
+    assert seen == [False, False, False] and gc.isenabled()
+    stream = pipeline.outcomes(texts, batch_size=2)
+    next(stream)
+    assert not gc.isenabled()
+    stream.close()  # a caller that stops early
+    assert gc.isenabled()
+
+
 def test_processed_documents_leave_no_cycles(pipeline):
     """Released docs are freed by reference counting: no Doc waits for the cyclic collector."""
     import gc

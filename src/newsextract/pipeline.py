@@ -182,7 +182,9 @@ class Pipeline:
         pipeline from its options (``parallel.run``). The records are the same
         whatever ``n_process`` and ``batch_size``. A document that fails raises
         its error (``StageError``, ``DocumentTimeout``, ``WorkerDied``) when its
-        turn comes; use ``parallel.run`` to get errors as values instead.
+        turn comes; use ``parallel.run`` to get errors as values instead. In this process,
+        Python's cyclic garbage collector is paused while a batch is processed and while
+        its records are taken, and restored between batches (``gc_paused``).
         """
         from . import parallel
 
@@ -203,9 +205,15 @@ class Pipeline:
         cut = names.index("ner")
         before, after = self._run[:cut], self._run[cut + 1:]
         for batch in _chunks(items, batch_size):
+            # The collector stays paused while the caller takes the batch's outcomes: when it
+            # runs again the records it has let go are freed already, so its pass walks only
+            # what lives on (about a third of its time went to walking records about to go).
             with gc_paused():
                 outcomes = self._batch(batch, before, after, cut)
-            yield from zip(batch, outcomes, strict=True)
+                for k, raw in enumerate(batch):
+                    outcome, outcomes[k] = outcomes[k], None
+                    yield raw, outcome
+                del outcome
 
     def _batch(self, batch: list, before: list, after: list, cut: int) -> list:
         """The outcomes of a batch of items: stages before NER per document, NER over all
