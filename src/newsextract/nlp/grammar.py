@@ -12,10 +12,9 @@ import functools
 import re
 from typing import Optional
 
-import razdel
-
 from ..doc import Token
 from . import morph
+from .segment import tokenize
 
 ABBR_RE = re.compile(r"^[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁа-яё]*$")
 PUNCT_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "—", "–", "-", "«", "»", '"', "“", "”", "„"}
@@ -181,7 +180,7 @@ def _foreign_nominative(word: str, parse) -> bool:
 @functools.lru_cache(maxsize=20_000)
 def nominative_phrase(phrase: str) -> str:
     """The phrase in the nominative case, agreement kept; unchanged when unsure."""
-    words = [t.text for t in razdel.tokenize(phrase)]
+    words = [word for _, _, word in tokenize(phrase)]
     if not words:
         return phrase
     parses = [best_parse(w, modifier=k + 1 < len(words) and words[k + 1][:1].isalpha())
@@ -217,9 +216,9 @@ def nominative_phrase(phrase: str) -> str:
         out.append(inflect_word(w, p, gram))
     # rebuild with the original spacing
     res, pos = [], 0
-    for tok, new in zip(razdel.tokenize(phrase), out, strict=True):
-        res.append(phrase[pos:tok.start])
+    for (start, stop, _), new in zip(tokenize(phrase), out, strict=True):
+        res.append(phrase[pos:start])
         res.append(new)
-        pos = tok.stop
+        pos = stop
     res.append(phrase[pos:])
     return "".join(res)

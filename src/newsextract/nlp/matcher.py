@@ -11,11 +11,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import razdel
-
 from ..doc import Token
 from . import morph
 from .morph import token_keys
+from .segment import tokenize
 
 _END = object()  # trie key holding the payloads of a phrase ending here
 
@@ -30,8 +29,7 @@ class Match:
 def phrase_lemmas(phrase: str) -> tuple[str, ...]:
     """Lemma key of a phrase: each word's most likely lemma (``ООН`` -> ``оон``)."""
     out = []
-    for tok in razdel.tokenize(phrase):
-        word = tok.text
+    for _, _, word in tokenize(phrase):
         out.append(morph.lemma(word) if word[:1].isalpha() else word.lower().replace("ё", "е"))
     return tuple(out)
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-import razdel
-
 from .. import resources
 from ..nlp import morph
 from ..nlp.matcher import PhraseMatcher
+from ..nlp.segment import tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +121,7 @@ def word_key(word: str, *, raw_if_unsure: bool = False) -> str:
 
 
 def phrase_key(phrase: str, *, ambiguous: bool = False) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    words = [t.text for t in razdel.tokenize(phrase)]
+    words = [word for _, _, word in tokenize(phrase)]
     single = len(words) == 1
     key = tuple(word_key(w, raw_if_unsure=single and ambiguous) for w in words)
     caps = tuple(w[:1].isupper() and not (len(words) > 1 and w.lower() in GENERIC) for w in words)
